@@ -1,0 +1,137 @@
+package com.littlethreads.platform.security;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.littlethreads.platform.problem.ProblemType;
+import com.littlethreads.platform.test.TestHttp;
+import com.littlethreads.platform.test.TestHttp.Response;
+import com.littlethreads.platform.test.TestJwts;
+import com.littlethreads.platform.testapp.PlatformTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PlatformTest
+class ResourceServerSecurityTests {
+
+	@LocalServerPort
+	int port;
+
+	TestHttp http;
+
+	@DynamicPropertySource
+	static void jwt(DynamicPropertyRegistry registry) {
+		TestJwts.register(registry);
+	}
+
+	@BeforeEach
+	void client() {
+		this.http = new TestHttp(this.port);
+	}
+
+	@Test
+	void validTokenFromTheJwksIsAccepted() {
+		Response response = this.http.get("/probe/me", "Authorization", "Bearer " + TestJwts.token("user-42"));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("subject").asString()).isEqualTo("user-42");
+	}
+
+	@Test
+	void missingTokenIsUnauthorizedProblemWithChallenge() {
+		Response response = this.http.get("/probe/me");
+
+		assertUnauthorized(response);
+		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+	}
+
+	@Test
+	void tokenForAnotherAudienceIsRefused() {
+		assertUnauthorized(bearer(TestJwts.builder().audience("payments-internal").sign()));
+	}
+
+	@Test
+	void tokenFromAnotherIssuerIsRefused() {
+		assertUnauthorized(bearer(TestJwts.builder().issuer("https://evil.example").sign()));
+	}
+
+	@Test
+	void expiredTokenIsRefused() {
+		assertUnauthorized(bearer(TestJwts.builder().expired().sign()));
+	}
+
+	@Test
+	void tokenSignedWithAKeyOutsideTheJwksIsRefused() {
+		assertUnauthorized(bearer(TestJwts.builder().signedByStranger().sign()));
+	}
+
+	@Test
+	void unsignedTokenIsRefused() {
+		String valid = TestJwts.token("user-1", "ADMIN");
+		String[] parts = valid.split("\\.");
+		String noneHeader = java.util.Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("{\"alg\":\"none\"}".getBytes());
+		assertUnauthorized(bearer(noneHeader + "." + parts[1] + "."));
+	}
+
+	@Test
+	void garbageTokenIsRefused() {
+		assertUnauthorized(bearer("not-a-jwt"));
+	}
+
+	@Test
+	void missingRoleIsForbiddenProblem() {
+		Response response = bearer(TestJwts.token("user-1", "CUSTOMER"), "/probe/admin/area");
+
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("type").asString()).isEqualTo(ProblemType.FORBIDDEN.uri().toString());
+		assertThat(response.json().get("requestId").asString()).isEqualTo(response.header("X-Request-Id"));
+	}
+
+	@Test
+	void roleFromTheRolesClaimGrantsAccess() {
+		Response response = bearer(TestJwts.token("admin-1", "ADMIN"), "/probe/admin/area");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("admin");
+	}
+
+	@Test
+	void anonymousOnAdminAreaIsUnauthorizedNotForbidden() {
+		assertUnauthorized(this.http.get("/probe/admin/area"));
+	}
+
+	@Test
+	void noSessionCookieIsEverIssued() {
+		Response response = bearer(TestJwts.token("user-42"));
+
+		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+	}
+
+	@Test
+	void healthIsPublic() {
+		assertThat(this.http.get("/actuator/health/liveness").status()).isEqualTo(200);
+	}
+
+	private Response bearer(String token) {
+		return bearer(token, "/probe/me");
+	}
+
+	private Response bearer(String token, String path) {
+		return this.http.get(path, "Authorization", "Bearer " + token);
+	}
+
+	private static void assertUnauthorized(Response response) {
+		assertThat(response.status()).as(response.body()).isEqualTo(401);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("type").asString()).isEqualTo(ProblemType.UNAUTHORIZED.uri().toString());
+		assertThat(response.json().get("requestId").asString()).isNotBlank();
+	}
+
+}

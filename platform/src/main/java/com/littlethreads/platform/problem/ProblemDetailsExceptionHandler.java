@@ -22,6 +22,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -115,9 +116,17 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
-				: ex.getPropertyName();
-		String message = "must be " + describeType(ex.getRequiredType());
+		String name = ex.getPropertyName();
+		Class<?> required = ex.getRequiredType();
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+			name = mismatch.getName();
+			ResolvableType type = ResolvableType.forMethodParameter(mismatch.getParameter());
+			if (type.isArray() || Collection.class.isAssignableFrom(type.toClass())) {
+				// A repeatable parameter: say what each value must be.
+				required = type.isArray() ? type.getComponentType().toClass() : type.asCollection().resolveGeneric();
+			}
+		}
+		String message = "must be " + describeType(required);
 		ProblemDetail problem = Problems.of(ProblemType.INVALID_PARAMETER,
 				"Parameter '%s' %s.".formatted(name, message));
 		problem.setProperty(Problems.ERRORS, List.of(new InvalidField(name, message)));

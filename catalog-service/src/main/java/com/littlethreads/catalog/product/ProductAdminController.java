@@ -167,7 +167,8 @@ class ProductAdminController {
 		List<Variant> variants = new ArrayList<>(product.getVariants());
 		variants.set(variants.indexOf(current), new Variant(sku, request.size(), request.colour(), current.stock()));
 		requireDistinct(variants);
-		Update update = new Update().set("variants.$.size", request.size()).set("variants.$.colour", request.colour());
+		Update update = new Update().set("variants.$[variant].size", request.size())
+			.set("variants.$[variant].colour", request.colour());
 		return changed(this.products.editVariant(slug, sku, request.version(), update));
 	}
 

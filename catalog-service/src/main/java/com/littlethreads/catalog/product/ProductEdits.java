@@ -24,8 +24,8 @@ public interface ProductEdits {
 	Product edit(String slug, long expectedVersion, Update update);
 
 	/**
-	 * Like {@link #edit}, with {@code $} in the update's paths addressing the variant
-	 * {@code sku}.
+	 * Like {@link #edit}, with {@code $[variant]} in the update's paths addressing the
+	 * variant {@code sku}.
 	 * @param slug the product
 	 * @param sku the variant
 	 * @param expectedVersion the version the editor read

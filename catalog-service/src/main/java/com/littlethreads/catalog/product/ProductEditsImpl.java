@@ -1,7 +1,13 @@
 package com.littlethreads.catalog.product;
 
 import java.time.Clock;
+import java.util.Date;
+import java.util.List;
 import java.util.Optional;
+
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import org.bson.Document;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -37,7 +43,7 @@ class ProductEditsImpl implements ProductEdits {
 					.is(expectedVersion)
 					.and("variants")
 					.elemMatch(Criteria.where("sku").is(sku)),
-				update);
+				update.filterArray(Criteria.where("variant.sku").is(sku)));
 	}
 
 	private Product edit(String slug, long expectedVersion, Criteria target, Update update) {
@@ -55,12 +61,27 @@ class ProductEditsImpl implements ProductEdits {
 
 	@Override
 	public Optional<Product> restock(String slug, String sku, int quantity, int maximumStock) {
-		Query variant = Query.query(Criteria.where("slug")
-			.is(slug)
-			.and("variants")
-			.elemMatch(Criteria.where("sku").is(sku).and("stock").lte(maximumStock - quantity)));
-		Update update = new Update().inc("variants.$.stock", quantity).set("updatedAt", this.clock.instant());
-		return Optional.ofNullable(this.mongo.findAndModify(variant, update, RETURN_NEW, Product.class));
+		// The guard and the increment address the same element: the $elemMatch picks the
+		// product only if that variant passes the guard, and the array filter (by SKU,
+		// which
+		// is unique) picks the element to change. (The positional "$" would do on
+		// MongoDB,
+		// but the embedded store cannot resolve "$" from an $elemMatch.)
+		Document variant = new Document("slug", slug).append("variants", new Document("$elemMatch",
+				new Document("sku", sku).append("stock", new Document("$lte", maximumStock - quantity))));
+		Document increment = new Document("$inc", new Document("variants.$[variant].stock", quantity)).append("$set",
+				new Document("updatedAt", Date.from(this.clock.instant())));
+		FindOneAndUpdateOptions options = new FindOneAndUpdateOptions()
+			.arrayFilters(List.of(new Document("variant.sku", sku)))
+			.returnDocument(ReturnDocument.AFTER);
+		// Written on the collection, not through the entity, because Spring Data would
+		// also
+		// bump the version: stock is not what an editor's version protects, and a restock
+		// (or a sale) must not make an admin's open edit fail.
+		Document restocked = this.mongo.getCollection(this.mongo.getCollectionName(Product.class))
+			.findOneAndUpdate(variant, increment, options);
+		return Optional.ofNullable(restocked)
+			.map((document) -> this.mongo.getConverter().read(Product.class, document));
 	}
 
 }

@@ -1,0 +1,68 @@
+package com.littlethreads.gateway.problem;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The problem types the gateway answers with. The URIs are the ones the services use (and
+ * {@code gateway-timeout}, which only the gateway can observe), because a client should
+ * not have to care which hop answered.
+ */
+enum GatewayProblem {
+
+	BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", "The request could not be understood."),
+
+	NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found", "No resource exists at this address."),
+
+	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+			"This resource does not support the request method."),
+
+	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
+			"This resource cannot be represented in any of the requested media types."),
+
+	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+			"Something went wrong on our side. Quote the request id if you contact us."),
+
+	// Worded for any service: the caller does not need, and must not learn, which host
+	// is behind the address.
+	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+			"The service behind this address is not reachable right now. Try again shortly."),
+
+	GATEWAY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout", "Gateway timeout",
+			"The service behind this address took too long to answer. Try again shortly.");
+
+	private static final String BASE_URI = "https://littlethreads.shop/problems/";
+
+	private final HttpStatus status;
+
+	private final URI type;
+
+	private final String title;
+
+	private final String detail;
+
+	GatewayProblem(HttpStatus status, String slug, String title, String detail) {
+		this.status = status;
+		this.type = URI.create(BASE_URI + slug);
+		this.title = title;
+		this.detail = detail;
+	}
+
+	Problem toProblem(String instance, String requestId) {
+		return new Problem(this.type, this.title, this.status.value(), this.detail, instance, requestId);
+	}
+
+	/**
+	 * The type for a status, or {@code null} when the gateway has none of its own for it.
+	 */
+	static GatewayProblem forStatus(int status) {
+		for (GatewayProblem problem : values()) {
+			if (problem.status.value() == status) {
+				return problem;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,135 @@
+package com.littlethreads.gateway.requestid;
+
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.littlethreads.gateway.GatewayTest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@GatewayTest
+class RequestIdTests {
+
+	private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+	@RegisterExtension
+	static WireMockExtension catalog = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@DynamicPropertySource
+	static void catalogUri(DynamicPropertyRegistry registry) {
+		registry.add("littlethreads.routes.catalog-uri", catalog::baseUrl);
+	}
+
+	@Autowired
+	WebTestClient client;
+
+	@BeforeEach
+	void categories() {
+		catalog.stubFor(get(urlEqualTo("/api/catalog/categories")).willReturn(okJson("[\"tops\"]")));
+	}
+
+	@Test
+	void callersRequestIdReachesTheServiceAndComesBack() {
+		this.client.get()
+			.uri("/api/catalog/categories")
+			.header(RequestIds.HEADER, "checkout-7f3a:2")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(RequestIds.HEADER, "checkout-7f3a:2");
+
+		assertThat(upstreamRequestIds()).containsExactly("checkout-7f3a:2");
+	}
+
+	@Test
+	void missingRequestIdIsCreatedSentToTheServiceAndReturned() {
+		String returned = returnedRequestId(this.client.get().uri("/api/catalog/categories").exchange());
+
+		assertThat(returned).matches(UUID);
+		assertThat(upstreamRequestIds()).containsExactly(returned);
+	}
+
+	@Test
+	void unsafeRequestIdIsReplacedBeforeItReachesTheService() {
+		String returned = returnedRequestId(this.client.get()
+			.uri("/api/catalog/categories")
+			.header(RequestIds.HEADER, "evil\" id <script>")
+			.exchange());
+
+		assertThat(returned).matches(UUID);
+		assertThat(upstreamRequestIds()).containsExactly(returned);
+	}
+
+	@Test
+	void overlongRequestIdIsReplaced() {
+		String returned = returnedRequestId(
+				this.client.get().uri("/api/catalog/categories").header(RequestIds.HEADER, "a".repeat(129)).exchange());
+
+		assertThat(returned).matches(UUID);
+	}
+
+	@Test
+	void serviceCannotChangeTheRequestIdTheCallerSees() {
+		catalog.stubFor(get(urlEqualTo("/api/catalog/categories"))
+			.willReturn(okJson("[\"tops\"]").withHeader(RequestIds.HEADER, "made-up-by-the-service")));
+
+		this.client.get()
+			.uri("/api/catalog/categories")
+			.header(RequestIds.HEADER, "checkout-7f3a")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.values(RequestIds.HEADER, (ids) -> assertThat(ids).containsExactly("checkout-7f3a"));
+	}
+
+	@Test
+	void gatewaysOwnAnswerCarriesTheRequestIdInHeaderAndBody() {
+		EntityExchangeResult<byte[]> result = this.client.get()
+			.uri("/nope")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.returnResult();
+		String returned = result.getResponseHeaders().getFirst(RequestIds.HEADER);
+
+		assertThat(returned).matches(UUID);
+		assertThat(new String(result.getResponseBodyContent())).contains("\"requestId\":\"" + returned + "\"");
+	}
+
+	private static String returnedRequestId(WebTestClient.ResponseSpec response) {
+		List<String> ids = response.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.get(RequestIds.HEADER);
+		assertThat(ids).hasSize(1);
+		return ids.get(0);
+	}
+
+	private static List<String> upstreamRequestIds() {
+		List<LoggedRequest> requests = catalog.findAll(anyRequestedFor(anyUrl()));
+		assertThat(requests).hasSize(1);
+		return requests.get(0).getHeaders().getHeader(RequestIds.HEADER).values();
+	}
+
+}

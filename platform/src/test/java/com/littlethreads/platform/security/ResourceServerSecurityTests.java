@@ -115,8 +115,11 @@ class ResourceServerSecurityTests {
 	}
 
 	@Test
-	void healthIsPublic() {
+	void healthProbesArePublicAndReadinessChecksTheStore() {
 		assertThat(this.http.get("/actuator/health/liveness").status()).isEqualTo(200);
+		Response readiness = this.http.get("/actuator/health/readiness");
+		assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
+		assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
 	}
 
 	private Response bearer(String token) {

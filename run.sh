@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Runs Little Threads on this machine: no Docker, no MongoDB to install. Each service keeps
+# its data in one file under the data directory (an embedded MongoDB-wire store), so data
+# survives restarts. Ctrl-C stops everything.
+#
+#   ./run.sh            build what is missing or stale, start, wait until healthy
+#   ./run.sh --wipe     delete the stored data first (the sample catalog is loaded again)
+#
+# Environment: LT_DATA_DIR (default ./data), LT_RUN_DIR (logs, default ./.run),
+# GATEWAY_PORT (8080), CATALOG_PORT (8082), LT_STARTUP_TIMEOUT seconds (180).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+DATA_DIR="${LT_DATA_DIR:-$ROOT/data}"
+RUN_DIR="${LT_RUN_DIR:-$ROOT/.run}"
+LOG_DIR="$RUN_DIR/logs"
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+CATALOG_PORT="${CATALOG_PORT:-8082}"
+STARTUP_TIMEOUT="${LT_STARTUP_TIMEOUT:-180}"
+
+# name, module, port, heap, extra arguments. Later services join this list.
+SERVICES=(
+  "catalog-service|catalog-service|$CATALOG_PORT|256m|--littlethreads.embedded-mongo.enabled=true --littlethreads.embedded-mongo.data-directory=$DATA_DIR"
+  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--littlethreads.routes.catalog-uri=http://127.0.0.1:$CATALOG_PORT"
+)
+
+say() { printf '%s\n' "$*"; }
+fail() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
+
+wipe=false
+for arg in "$@"; do
+  case "$arg" in
+    --wipe) wipe=true ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) fail "unknown option $arg (try --help)" ;;
+  esac
+done
+
+command -v java >/dev/null || fail "Java 17 or newer is needed (java is not on the PATH)"
+java_major=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+[ "${java_major%%.*}" -ge 17 ] 2>/dev/null || fail "Java 17 or newer is needed (found $java_major)"
+command -v curl >/dev/null || fail "curl is needed to check the services' health"
+
+jar_of() { printf '%s/%s/target/%s-0.1.0-SNAPSHOT.jar' "$ROOT" "$1" "$1"; }
+
+# Build when a jar is missing or anything it is built from changed since.
+needs_build=false
+for entry in "${SERVICES[@]}"; do
+  IFS='|' read -r _ module _ _ _ <<<"$entry"
+  jar=$(jar_of "$module")
+  if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$module/src" "$ROOT/$module/pom.xml" "$ROOT/platform/src" \
+      "$ROOT/platform/pom.xml" "$ROOT/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then
+    needs_build=true
+  fi
+done
+if $needs_build; then
+  say "Building (first run, or sources changed)..."
+  modules=$(for entry in "${SERVICES[@]}"; do IFS='|' read -r _ module _ _ _ <<<"$entry"; printf '%s,' "$module"; done)
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package -pl "${modules%,}" -am) \
+    || fail "the build failed (see above)"
+fi
+
+for entry in "${SERVICES[@]}"; do
+  IFS='|' read -r name _ port _ _ <<<"$entry"
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    fail "port $port (for $name) is already in use: is Little Threads already running? Set ${name%%-*}_PORT to use another."
+  fi
+done
+
+if $wipe; then
+  say "Wiping stored data in $DATA_DIR"
+  rm -rf "$DATA_DIR"
+fi
+mkdir -p "$DATA_DIR" "$LOG_DIR"
+
+pids=()
+names=()
+stopping=false
+stop_all() {
+  $stopping && return
+  stopping=true
+  trap - INT TERM
+  if [ ${#pids[@]} -gt 0 ]; then
+    say ""
+    say "Stopping..."
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    for _ in $(seq 1 30); do
+      alive=false
+      for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=true; done
+      $alive || break
+      sleep 0.5
+    done
+    kill -KILL "${pids[@]}" 2>/dev/null || true
+    wait 2>/dev/null || true
+    say "Stopped."
+  fi
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap 'stop_all' EXIT
+
+for entry in "${SERVICES[@]}"; do
+  IFS='|' read -r name module port heap args <<<"$entry"
+  # shellcheck disable=SC2086 # the extra arguments are words on purpose
+  java "-Xmx$heap" -XX:+UseSerialGC -Xss512k \
+    -jar "$(jar_of "$module")" --server.port="$port" $args >"$LOG_DIR/$name.log" 2>&1 &
+  pids+=("$!")
+  names+=("$name")
+  say "Started $name (port $port, log $LOG_DIR/$name.log)"
+done
+
+healthy() { curl -fsS -m 2 "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; }
+
+deadline=$((SECONDS + STARTUP_TIMEOUT))
+for i in "${!names[@]}"; do
+  IFS='|' read -r _ _ port _ _ <<<"${SERVICES[$i]}"
+  until healthy "$port"; do
+    if ! kill -0 "${pids[$i]}" 2>/dev/null; then
+      say "${names[$i]} failed to start. The end of its log ($LOG_DIR/${names[$i]}.log):" >&2
+      tail -n 40 "$LOG_DIR/${names[$i]}.log" >&2
+      exit 1
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      say "${names[$i]} did not become healthy within ${STARTUP_TIMEOUT}s. The end of its log:" >&2
+      tail -n 40 "$LOG_DIR/${names[$i]}.log" >&2
+      exit 1
+    fi
+    sleep 1
+  done
+  say "${names[$i]} is healthy"
+done
+
+cat <<TXT
+
+Little Threads is running (data in $DATA_DIR, logs in $LOG_DIR).
+
+  Catalog API, through the gateway:  http://localhost:$GATEWAY_PORT/api/catalog/products
+  Categories:                        http://localhost:$GATEWAY_PORT/api/catalog/categories
+  Catalog API docs (Swagger UI):     http://localhost:$CATALOG_PORT/swagger-ui.html
+
+Press Ctrl-C to stop.
+TXT
+
+# Stay up until Ctrl-C; if a service dies on its own, say which and stop the rest.
+while true; do
+  for i in "${!pids[@]}"; do
+    if ! kill -0 "${pids[$i]}" 2>/dev/null; then
+      say "${names[$i]} stopped unexpectedly. The end of its log:" >&2
+      tail -n 40 "$LOG_DIR/${names[$i]}.log" >&2
+      exit 1
+    fi
+  done
+  sleep 2
+done

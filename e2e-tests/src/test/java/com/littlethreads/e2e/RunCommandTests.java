@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's run command as a newcomer uses it: it starts the stack on the embedded store,
- * says where to look once everything is healthy, keeps data across restarts, stops
+ * The README's run command as a newcomer uses it: it starts the stack on the embedded
+ * store, says where to look once everything is healthy, keeps data across restarts, stops
  * everything on Ctrl-C, and gives up loudly when a service cannot start. The services'
  * jars are built by the reactor before this module, so the command finds them fresh.
  */

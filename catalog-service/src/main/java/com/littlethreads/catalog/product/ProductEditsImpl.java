@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -15,6 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.web.ErrorResponseException;
 
 class ProductEditsImpl implements ProductEdits {
 
@@ -31,32 +33,34 @@ class ProductEditsImpl implements ProductEdits {
 
 	@Override
 	public Product edit(String slug, long expectedVersion, Update update) {
-		return edit(slug, expectedVersion, Criteria.where("slug").is(slug).and("version").is(expectedVersion), update);
+		Criteria product = Criteria.where("slug").is(slug);
+		return edit(product, expectedVersion, update, () -> CatalogProblems.productNotFound(slug));
 	}
 
 	@Override
 	public Product editVariant(String slug, String sku, long expectedVersion, Update update) {
-		return edit(slug, expectedVersion,
-				Criteria.where("slug")
-					.is(slug)
-					.and("version")
-					.is(expectedVersion)
-					.and("variants")
-					.elemMatch(Criteria.where("sku").is(sku)),
-				update.filterArray(Criteria.where("variant.sku").is(sku)));
+		Criteria variant = Criteria.where("slug").is(slug).and("variants").elemMatch(Criteria.where("sku").is(sku));
+		return edit(variant, expectedVersion, update.filterArray(Criteria.where("variant.sku").is(sku)),
+				() -> this.mongo.exists(Query.query(Criteria.where("slug").is(slug)), Product.class)
+						? CatalogProblems.variantNotFound(slug, sku) : CatalogProblems.productNotFound(slug));
 	}
 
-	private Product edit(String slug, long expectedVersion, Criteria target, Update update) {
-		Query current = Query.query(target);
+	/**
+	 * Applies the update to the target if it is still at the expected version. When
+	 * nothing matched, tells a missing target (404) from a newer version (409).
+	 */
+	private Product edit(Criteria target, long expectedVersion, Update update,
+			Supplier<ErrorResponseException> notFound) {
+		Query current = Query.query(target).addCriteria(Criteria.where("version").is(expectedVersion));
 		update.inc("version", 1).set("updatedAt", this.clock.instant());
 		Product edited = this.mongo.findAndModify(current, update, RETURN_NEW, Product.class);
 		if (edited != null) {
 			return edited;
 		}
-		if (!this.mongo.exists(Query.query(Criteria.where("slug").is(slug)), Product.class)) {
-			throw CatalogProblems.productNotFound(slug);
+		if (!this.mongo.exists(Query.query(target), Product.class)) {
+			throw notFound.get();
 		}
-		throw new OptimisticLockingFailureException("Product " + slug + " is no longer at version " + expectedVersion);
+		throw new OptimisticLockingFailureException("The product is no longer at version " + expectedVersion);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package com.littlethreads.platform.store;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -10,9 +11,12 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class MongoStoreAutoConfigurationTests {
 
 	@TempDir
@@ -42,6 +46,17 @@ class MongoStoreAutoConfigurationTests {
 				assertThat(context.getBean(MongoConnectionDetails.class).getConnectionString().getHosts())
 					.containsExactly("mongo.internal:27017");
 			});
+	}
+
+	@Test
+	void embeddedStoreWarnsThatItIsForDevelopmentOnly(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("littlethreads.embedded-mongo.enabled=true",
+				"littlethreads.embedded-mongo.data-directory=" + this.dataDirectory, "spring.mongodb.database=users")
+			.run((context) -> assertThat(context).hasNotFailed());
+
+		assertThat(output.getOut()).contains("WARN")
+			.contains("EMBEDDED DEVELOPMENT STORE")
+			.contains("spring.mongodb.uri");
 	}
 
 	@Test

@@ -2,8 +2,10 @@ package com.littlethreads.catalog;
 
 import java.time.Clock;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -76,7 +78,12 @@ public class CatalogConfiguration {
 				Errors are `application/problem+json` (RFC 9457) with a stable `type`, a \
 				`title`, a `detail` and the `requestId`. Product and list responses carry \
 				strong ETags and a short public max-age; availability is never cached."""))
-			.addServersItem(new Server().url(publicUrl).description("through the gateway"));
+			.addServersItem(new Server().url(publicUrl).description("through the gateway"))
+			.components(new Components().addSecuritySchemes("bearer",
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.bearerFormat("JWT")
+						.description("An access token from user-service; the admin API needs role ADMIN.")));
 	}
 
 }

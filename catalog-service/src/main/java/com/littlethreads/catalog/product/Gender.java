@@ -1,37 +1,22 @@
 package com.littlethreads.catalog.product;
 
+import java.util.Locale;
+
 /**
- * Who a product is cut for.
+ * Who a product is cut for. The API spells each value in lower case.
  */
 public enum Gender implements ApiValue {
 
-	GIRLS("girls", "Girls"),
-
-	BOYS("boys", "Boys"),
-
-	UNISEX("unisex", "Unisex");
-
-	private final String value;
-
-	private final String label;
-
-	Gender(String value, String label) {
-		this.value = value;
-		this.label = label;
-	}
+	GIRLS, BOYS, UNISEX;
 
 	@Override
 	public String value() {
-		return this.value;
-	}
-
-	public String label() {
-		return this.label;
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	@Override
 	public String toString() {
-		return this.value;
+		return value();
 	}
 
 }

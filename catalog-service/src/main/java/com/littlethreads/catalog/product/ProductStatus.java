@@ -1,37 +1,23 @@
 package com.littlethreads.catalog.product;
 
+import java.util.Locale;
+
 /**
- * Where a product is in its life: only active products are visible to shoppers.
+ * Where a product is in its life: only active products are visible to shoppers. The API
+ * spells each value in lower case.
  */
 public enum ProductStatus implements ApiValue {
 
-	DRAFT("draft", "Draft"),
-
-	ACTIVE("active", "Active"),
-
-	ARCHIVED("archived", "Archived");
-
-	private final String value;
-
-	private final String label;
-
-	ProductStatus(String value, String label) {
-		this.value = value;
-		this.label = label;
-	}
+	DRAFT, ACTIVE, ARCHIVED;
 
 	@Override
 	public String value() {
-		return this.value;
-	}
-
-	public String label() {
-		return this.label;
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	@Override
 	public String toString() {
-		return this.value;
+		return value();
 	}
 
 }

@@ -1,39 +1,23 @@
 package com.littlethreads.catalog.product;
 
+import java.util.Locale;
+
 /**
- * The seasons a product is made for; a product may have several.
+ * The seasons a product is made for; a product may have several. The API spells each
+ * value in lower case.
  */
 public enum Season implements ApiValue {
 
-	SPRING("spring", "Spring"),
-
-	SUMMER("summer", "Summer"),
-
-	AUTUMN("autumn", "Autumn"),
-
-	WINTER("winter", "Winter");
-
-	private final String value;
-
-	private final String label;
-
-	Season(String value, String label) {
-		this.value = value;
-		this.label = label;
-	}
+	SPRING, SUMMER, AUTUMN, WINTER;
 
 	@Override
 	public String value() {
-		return this.value;
-	}
-
-	public String label() {
-		return this.label;
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	@Override
 	public String toString() {
-		return this.value;
+		return value();
 	}
 
 }

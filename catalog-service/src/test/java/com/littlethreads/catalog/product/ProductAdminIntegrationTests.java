@@ -3,18 +3,15 @@ package com.littlethreads.catalog.product;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.littlethreads.catalog.CatalogServiceTest;
 import com.littlethreads.catalog.SeedCatalog;
-import com.littlethreads.platform.test.TestHttp;
+import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.test.TestJwts;
 
@@ -26,29 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The admin API end to end: real tokens, real store, and what shoppers then see.
  */
 @CatalogServiceTest
-class ProductAdminIntegrationTests {
+@DirtiesContext // These tests change the catalog; no other test class may see their
+				// products.
+class ProductAdminIntegrationTests extends ServiceHttpTest {
 
 	private static final String ADMIN_PRODUCTS = "/api/catalog/admin/products";
 
 	private static final String PROBLEMS = "https://littlethreads.shop/problems/";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	ProductRepository products;
-
-	TestHttp http;
-
-	@DynamicPropertySource
-	static void jwt(DynamicPropertyRegistry registry) {
-		TestJwts.register(registry);
-	}
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp(this.port);
-	}
 
 	@Test
 	void adminCreatesAProductShoppersCanThenFind() {

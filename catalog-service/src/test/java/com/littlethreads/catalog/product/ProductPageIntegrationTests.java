@@ -6,21 +6,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import com.littlethreads.catalog.CatalogServiceTest;
 import com.littlethreads.catalog.SeedCatalog;
-import com.littlethreads.platform.test.TestHttp;
+import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
-import com.littlethreads.platform.test.TestJwts;
 
 import static com.littlethreads.catalog.SeedCatalog.hasVariant;
 import static com.littlethreads.catalog.SeedCatalog.text;
@@ -32,28 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checked against the seed file.
  */
 @CatalogServiceTest
-class ProductPageIntegrationTests {
+class ProductPageIntegrationTests extends ServiceHttpTest {
 
 	private static final String PRODUCT_NOT_FOUND = "https://littlethreads.shop/problems/product-not-found";
 
 	/** The size scale from newborn to 14 years, the order a size picker shows. */
 	private static final List<String> SCALE = List.of("0-3M", "3-6M", "6-12M", "12-18M", "18-24M", "2T", "3T", "4T",
 			"5Y", "6Y", "7Y", "8Y", "9Y", "10Y", "11Y", "12Y", "13Y", "14Y");
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@DynamicPropertySource
-	static void jwt(DynamicPropertyRegistry registry) {
-		TestJwts.register(registry);
-	}
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp(this.port);
-	}
 
 	@Test
 	void activeProductShowsItsDetailsSizesInScaleOrderAndNoStock() {

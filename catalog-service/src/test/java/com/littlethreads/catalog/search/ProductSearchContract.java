@@ -10,20 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import com.littlethreads.catalog.SeedCatalog;
-import com.littlethreads.platform.test.TestHttp;
+import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
-import com.littlethreads.platform.test.TestJwts;
 
 import static com.littlethreads.catalog.SeedCatalog.hasVariant;
 import static com.littlethreads.catalog.SeedCatalog.text;
@@ -34,22 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * computed here from the seed file with plain Java, independently of the service's
  * queries. Subclasses choose the store.
  */
-abstract class ProductSearchContract {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@DynamicPropertySource
-	static void jwt(DynamicPropertyRegistry registry) {
-		TestJwts.register(registry);
-	}
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp(this.port);
-	}
+abstract class ProductSearchContract extends ServiceHttpTest {
 
 	@Test
 	void unfilteredListingShowsEveryActiveProductAndNothingElse() {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * must leave the store as it is.
  */
 @CatalogServiceTest
+@DirtiesContext // These tests change a seeded product; no other test class may see it.
 class CatalogSeederTests {
 
 	@Autowired

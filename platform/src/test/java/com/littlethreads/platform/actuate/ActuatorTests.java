@@ -1,36 +1,15 @@
 package com.littlethreads.platform.actuate;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import com.littlethreads.platform.test.TestHttp;
+import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
-import com.littlethreads.platform.test.TestJwts;
 import com.littlethreads.platform.testapp.PlatformTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PlatformTest
-class ActuatorTests {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@DynamicPropertySource
-	static void jwt(DynamicPropertyRegistry registry) {
-		TestJwts.register(registry);
-	}
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp(this.port);
-	}
+class ActuatorTests extends ServiceHttpTest {
 
 	@Test
 	void livenessAndReadinessGroupsAreUp() {

@@ -1,37 +1,16 @@
 package com.littlethreads.platform.problem;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import com.littlethreads.platform.test.TestHttp;
+import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
-import com.littlethreads.platform.test.TestJwts;
 import com.littlethreads.platform.testapp.PlatformTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PlatformTest
-class ProblemResponsesTests {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@DynamicPropertySource
-	static void jwt(DynamicPropertyRegistry registry) {
-		TestJwts.register(registry);
-	}
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp(this.port);
-	}
+class ProblemResponsesTests extends ServiceHttpTest {
 
 	@Test
 	void validationFailureListsOneEntryPerInvalidField() {

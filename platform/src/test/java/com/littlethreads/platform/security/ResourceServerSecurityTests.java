@@ -1,14 +1,9 @@
 package com.littlethreads.platform.security;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import com.littlethreads.platform.problem.ProblemType;
-import com.littlethreads.platform.test.TestHttp;
+import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.test.TestJwts;
 import com.littlethreads.platform.testapp.PlatformTest;
@@ -16,22 +11,7 @@ import com.littlethreads.platform.testapp.PlatformTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PlatformTest
-class ResourceServerSecurityTests {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@DynamicPropertySource
-	static void jwt(DynamicPropertyRegistry registry) {
-		TestJwts.register(registry);
-	}
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp(this.port);
-	}
+class ResourceServerSecurityTests extends ServiceHttpTest {
 
 	@Test
 	void validTokenFromTheJwksIsAccepted() {

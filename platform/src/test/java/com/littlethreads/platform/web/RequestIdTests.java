@@ -1,40 +1,20 @@
 package com.littlethreads.platform.web;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.littlethreads.platform.test.TestHttp;
+import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
-import com.littlethreads.platform.test.TestJwts;
 import com.littlethreads.platform.testapp.PlatformTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PlatformTest
 @ExtendWith(OutputCaptureExtension.class)
-class RequestIdTests {
-
-	@LocalServerPort
-	int port;
-
-	TestHttp http;
-
-	@DynamicPropertySource
-	static void jwt(DynamicPropertyRegistry registry) {
-		TestJwts.register(registry);
-	}
-
-	@BeforeEach
-	void client() {
-		this.http = new TestHttp(this.port);
-	}
+class RequestIdTests extends ServiceHttpTest {
 
 	@Test
 	void callersRequestIdIsReturned() {

@@ -1,0 +1,45 @@
+package com.littlethreads.catalog;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.littlethreads.platform.test.ServiceHttpTest;
+import com.littlethreads.platform.test.TestHttp.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document frontend developers code against, and its Swagger UI.
+ */
+@CatalogServiceTest
+class ApiDocsTests extends ServiceHttpTest {
+
+	@Test
+	void openApiDocumentDescribesTheListingContract() {
+		Response response = this.http.get("/v3/api-docs");
+
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode api = response.json();
+		assertThat(api.get("openapi").asString()).startsWith("3.1");
+		assertThat(api.get("info").get("description").asString()).contains("facets")
+			.contains("pageSize")
+			.contains("problem+json");
+		JsonNode list = api.get("paths").get("/api/catalog/products").get("get");
+		assertThat(list.get("parameters").findValuesAsString("name")).contains("category", "gender", "size", "colour",
+				"minPrice", "maxPrice", "inStock", "q", "sort", "page", "pageSize");
+		assertThat(api.get("paths").has("/api/catalog/products/{slug}/availability")).isTrue();
+		assertThat(api.get("paths").has("/api/catalog/admin/products")).isTrue();
+		assertThat(api.get("components").get("securitySchemes").get("bearer").get("scheme").asString())
+			.isEqualTo("bearer");
+		assertThat(api.get("servers").get(0).get("url").asString()).isEqualTo("http://localhost:8080");
+	}
+
+	@Test
+	void swaggerUiIsServed() {
+		Response response = this.http.get("/swagger-ui/index.html");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).contains("Swagger UI");
+	}
+
+}

@@ -58,6 +58,20 @@ public final class TestJwts {
 		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
 	}
 
+	/**
+	 * The public half of the key the test JWKS publishes, for tests that forge tokens
+	 * with it.
+	 * @return the public key
+	 */
+	public static java.security.interfaces.RSAPublicKey publicKey() {
+		try {
+			return KEY.toRSAPublicKey();
+		}
+		catch (com.nimbusds.jose.JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public static String jwksUri() {
 		return "http://127.0.0.1:" + JWKS_SERVER.getAddress().getPort() + "/.well-known/jwks.json";
 	}
@@ -130,6 +144,10 @@ public final class TestJwts {
 
 		private RSAKey key = KEY;
 
+		private String keyId;
+
+		private final java.util.Map<String, Object> extraClaims = new java.util.LinkedHashMap<>();
+
 		public Builder subject(String subject) {
 			this.subject = subject;
 			return this;
@@ -150,6 +168,31 @@ public final class TestJwts {
 			return this;
 		}
 
+		/**
+		 * Expired this long ago (services allow 60 s of clock skew).
+		 * @param ago how long ago
+		 * @return this builder
+		 */
+		public Builder expiredFor(Duration ago) {
+			this.issuedAt = Instant.now().minus(ago).minus(this.lifetime);
+			return this;
+		}
+
+		/**
+		 * Claims a key id the JWKS does not have.
+		 * @param keyId the key id to put in the header
+		 * @return this builder
+		 */
+		public Builder keyId(String keyId) {
+			this.keyId = keyId;
+			return this;
+		}
+
+		public Builder claim(String name, Object value) {
+			this.extraClaims.put(name, value);
+			return this;
+		}
+
 		public Builder expired() {
 			this.issuedAt = Instant.now().minus(Duration.ofHours(2));
 			this.lifetime = Duration.ofMinutes(15);
@@ -166,7 +209,7 @@ public final class TestJwts {
 		}
 
 		public String sign() {
-			JwtClaimsSet claims = JwtClaimsSet.builder()
+			JwtClaimsSet.Builder claimsBuilder = JwtClaimsSet.builder()
 				.issuer(this.issuer)
 				.audience(List.of(this.audience))
 				.subject(this.subject)
@@ -174,10 +217,13 @@ public final class TestJwts {
 				.expiresAt(this.issuedAt.plus(this.lifetime))
 				.id(UUID.randomUUID().toString())
 				.claim("roles", this.roles)
-				.claim("typ", "access")
-				.build();
-			JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.key.getKeyID()).build();
-			NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(this.key)));
+				.claim("typ", "access");
+			this.extraClaims.forEach(claimsBuilder::claim);
+			JwtClaimsSet claims = claimsBuilder.build();
+			String kid = (this.keyId != null) ? this.keyId : this.key.getKeyID();
+			JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(kid).build();
+			RSAKey signing = (this.keyId != null) ? new RSAKey.Builder(this.key).keyID(this.keyId).build() : this.key;
+			NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(signing)));
 			return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
 		}
 

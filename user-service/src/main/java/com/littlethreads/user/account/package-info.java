@@ -1,0 +1,4 @@
+/**
+ * Accounts: registration, the password policy, and the profile a shopper manages.
+ */
+package com.littlethreads.user.account;

@@ -1,0 +1,149 @@
+package com.littlethreads.user.auth;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
+
+import com.littlethreads.platform.problem.ProblemType;
+import com.littlethreads.platform.problem.Problems;
+import com.littlethreads.user.account.Emails;
+import com.littlethreads.user.account.PasswordPolicy;
+import com.littlethreads.user.account.ProfileView;
+import com.littlethreads.user.account.User;
+import com.littlethreads.user.account.UserRepository;
+import com.littlethreads.user.auth.AuthRequests.LoginRequest;
+import com.littlethreads.user.auth.AuthRequests.RefreshRequest;
+import com.littlethreads.user.auth.AuthRequests.RegisterRequest;
+import com.littlethreads.user.auth.AuthRequests.TokenResponse;
+import com.littlethreads.user.token.AccessTokens;
+import com.littlethreads.user.token.AccessTokens.IssuedToken;
+
+/**
+ * Registering, signing in, staying signed in and signing out.
+ */
+@RestController
+@RequestMapping("/api/auth")
+@Tag(name = "Sign-in")
+class AuthController {
+
+	private final UserRepository users;
+
+	private final PasswordEncoder passwords;
+
+	private final PasswordPolicy policy;
+
+	private final AccessTokens accessTokens;
+
+	private final RefreshTokens refreshTokens;
+
+	private final RefreshCookie cookie;
+
+	private final LoginThrottle throttle;
+
+	private final Clock clock;
+
+	/**
+	 * Compared against when the email has no account, so that a failed sign-in takes as
+	 * long whether or not the account exists.
+	 */
+	private final String decoyHash;
+
+	AuthController(UserRepository users, PasswordEncoder passwords, PasswordPolicy policy, AccessTokens accessTokens,
+			RefreshTokens refreshTokens, RefreshCookie cookie, LoginThrottle throttle, Clock clock) {
+		this.users = users;
+		this.passwords = passwords;
+		this.policy = policy;
+		this.accessTokens = accessTokens;
+		this.refreshTokens = refreshTokens;
+		this.cookie = cookie;
+		this.throttle = throttle;
+		this.clock = clock;
+		this.decoyHash = passwords.encode("decoy password that matches nothing");
+	}
+
+	@PostMapping("/register")
+	@Operation(summary = "Create a customer account")
+	ResponseEntity<ProfileView> register(@Valid @RequestBody RegisterRequest request) {
+		String email = Emails.normalise(request.email());
+		this.policy.problem(request.password(), email).ifPresent((problem) -> {
+			throw PasswordPolicy.violation("password", problem);
+		});
+		if (this.users.existsByEmail(email)) {
+			throw new ErrorResponseException(HttpStatus.CONFLICT,
+					Problems.of(ProblemType.DUPLICATE, "An account with this email already exists. Sign in instead."),
+					null);
+		}
+		User user = new User(email, request.displayName().trim(), this.passwords.encode(request.password()),
+				this.clock.instant());
+		user.setMarketingOptIn(Boolean.TRUE.equals(request.marketingOptIn()));
+		User created = this.users.insert(user);
+		return ResponseEntity.created(URI.create("/api/users/me")).body(ProfileView.of(created));
+	}
+
+	@PostMapping("/login")
+	@Operation(summary = "Sign in with email and password")
+	ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+		String email = Emails.normalise(request.email());
+		String address = http.getRemoteAddr();
+		this.throttle.waitBeforeAttempt(address, email).ifPresent((wait) -> {
+			throw AuthProblems.tooManyAttempts(wait);
+		});
+		User user = this.users.findByEmail(email).orElse(null);
+		String hash = (user != null) ? user.getPasswordHash() : this.decoyHash;
+		if (!this.passwords.matches(request.password(), hash) || user == null) {
+			this.throttle.failed(address, email);
+			throw AuthProblems.invalidCredentials();
+		}
+		if (this.passwords.upgradeEncoding(user.getPasswordHash())) {
+			user.setPasswordHash(this.passwords.encode(request.password()));
+			this.users.save(user);
+		}
+		return signedIn(user, this.refreshTokens.issue(user.getId()));
+	}
+
+	@PostMapping("/refresh")
+	@Operation(summary = "Exchange the refresh token (cookie, or body for API clients) for new tokens")
+	ResponseEntity<TokenResponse> refresh(@CookieValue(name = RefreshCookie.NAME, required = false) String fromCookie,
+			@Valid @RequestBody(required = false) RefreshRequest body) {
+		String presented = (body != null && body.refreshToken() != null) ? body.refreshToken() : fromCookie;
+		RefreshTokens.Rotation rotation = this.refreshTokens.rotate(presented)
+			.orElseThrow(AuthProblems::invalidRefreshToken);
+		User user = this.users.findById(rotation.userId()).orElseThrow(AuthProblems::invalidRefreshToken);
+		return signedIn(user, rotation.token());
+	}
+
+	@PostMapping("/logout")
+	@Operation(summary = "Sign out: the refresh token and its family stop working")
+	ResponseEntity<Void> logout(@CookieValue(name = RefreshCookie.NAME, required = false) String fromCookie,
+			@Valid @RequestBody(required = false) RefreshRequest body) {
+		String presented = (body != null && body.refreshToken() != null) ? body.refreshToken() : fromCookie;
+		this.refreshTokens.revokeFamilyOf(presented);
+		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, this.cookie.clear()).build();
+	}
+
+	private ResponseEntity<TokenResponse> signedIn(User user, String refreshToken) {
+		List<String> roles = user.getRoles().stream().map(Enum::name).sorted().toList();
+		IssuedToken access = this.accessTokens.issue(user.getId(), roles);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.SET_COOKIE, this.cookie.set(refreshToken))
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(new TokenResponse(access.value(), "Bearer", access.expiresIn()));
+	}
+
+}

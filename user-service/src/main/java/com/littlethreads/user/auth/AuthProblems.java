@@ -1,0 +1,41 @@
+package com.littlethreads.user.auth;
+
+import java.time.Duration;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+import com.littlethreads.platform.problem.Problems;
+
+/**
+ * Sign-in's own problem types. None of them says whether an email has an account.
+ */
+final class AuthProblems {
+
+	private AuthProblems() {
+	}
+
+	static ErrorResponseException invalidCredentials() {
+		return new ErrorResponseException(HttpStatus.UNAUTHORIZED, Problems.of(HttpStatus.UNAUTHORIZED,
+				"invalid-credentials", "Sign-in failed", "The email or password is not right."), null);
+	}
+
+	static ErrorResponseException invalidRefreshToken() {
+		return new ErrorResponseException(HttpStatus.UNAUTHORIZED,
+				Problems.of(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Session ended",
+						"Your session has ended or was signed out elsewhere. Please sign in again."),
+				null);
+	}
+
+	static ErrorResponseException tooManyAttempts(Duration wait) {
+		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		ErrorResponseException problem = new ErrorResponseException(
+				HttpStatus.TOO_MANY_REQUESTS, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
+						"Too many attempts", "Too many failed sign-ins. Try again in %d seconds.".formatted(seconds)),
+				null);
+		problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+		return problem;
+	}
+
+}

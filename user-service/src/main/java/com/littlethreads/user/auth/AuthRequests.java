@@ -1,0 +1,39 @@
+package com.littlethreads.user.auth;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What the sign-in endpoints accept.
+ */
+final class AuthRequests {
+
+	private AuthRequests() {
+	}
+
+	record RegisterRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 80) String displayName,
+			@NotBlank @Size(max = 200) String password, Boolean marketingOptIn) {
+
+	}
+
+	record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
+
+	}
+
+	record RefreshRequest(@Size(max = 200) String refreshToken) {
+
+	}
+
+	/**
+	 * What a sign-in or refresh answers. The refresh token travels only in its cookie.
+	 *
+	 * @param accessToken the JWT for the Authorization header
+	 * @param tokenType always {@code Bearer}
+	 * @param expiresIn seconds until the access token expires
+	 */
+	record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+
+	}
+
+}

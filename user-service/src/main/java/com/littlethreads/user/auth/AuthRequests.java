@@ -4,6 +4,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import com.littlethreads.user.account.Emails;
+
 /**
  * What the sign-in endpoints accept.
  */
@@ -14,6 +16,12 @@ final class AuthRequests {
 
 	record RegisterRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 80) String displayName,
 			@NotBlank @Size(max = 200) String password, Boolean marketingOptIn) {
+
+		RegisterRequest {
+			// Normalised before validation: "Ann@Example.com " (pasted with a space) is a
+			// well-formed address once trimmed, and the same account as ann@example.com.
+			email = Emails.normalise(email);
+		}
 
 	}
 

@@ -19,18 +19,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * rotation, so tokens they signed stay valid until they expire
  * @param generateKeyIfMissing in local mode, create and store a signing key once when
  * none is configured or stored
+ * @param serviceAudience the {@code aud} of service tokens (client credentials); it must
+ * differ from {@code audience} so that a service token is never taken for a user's
+ * @param serviceTokenLifetime how long a service token is valid
  */
 @ConfigurationProperties("users.tokens")
 public record TokenProperties(@DefaultValue("http://localhost:8081") String issuer,
 		@DefaultValue("little-threads") String audience, @DefaultValue("15m") Duration accessTokenLifetime,
 		@DefaultValue("30d") Duration refreshTokenLifetime, String signingKey,
-		@DefaultValue List<String> previousPublicKeys, @DefaultValue("true") boolean generateKeyIfMissing) {
+		@DefaultValue List<String> previousPublicKeys, @DefaultValue("true") boolean generateKeyIfMissing,
+		@DefaultValue("little-threads-internal") String serviceAudience,
+		@DefaultValue("5m") Duration serviceTokenLifetime) {
 
 	public TokenProperties {
 		if (accessTokenLifetime.isNegative() || accessTokenLifetime.isZero()
 				|| accessTokenLifetime.compareTo(Duration.ofMinutes(15)) > 0) {
 			throw new IllegalArgumentException(
 					"users.tokens.access-token-lifetime must be between 1 second and 15 minutes");
+		}
+		if (serviceAudience.equals(audience)) {
+			throw new IllegalArgumentException("users.tokens.service-audience must differ from users.tokens.audience");
+		}
+		if (serviceTokenLifetime.isNegative() || serviceTokenLifetime.isZero()
+				|| serviceTokenLifetime.compareTo(Duration.ofHours(1)) > 0) {
+			throw new IllegalArgumentException(
+					"users.tokens.service-token-lifetime must be between 1 second and 1 hour");
 		}
 	}
 

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.littlethreads.user.client.ClientProperties.Client;
@@ -40,9 +42,12 @@ class ClientCredentialsController {
 
 	private final ServiceTokens tokens;
 
-	ClientCredentialsController(Clients clients, ServiceTokens tokens) {
+	private final ClientThrottle throttle;
+
+	ClientCredentialsController(Clients clients, ServiceTokens tokens, ClientThrottle throttle) {
 		this.clients = clients;
 		this.tokens = tokens;
+		this.throttle = throttle;
 	}
 
 	@PostMapping(path = "/oauth2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
@@ -60,7 +65,8 @@ class ClientCredentialsController {
 	@ApiResponse(responseCode = "200", description = "A service token")
 	@ApiResponse(responseCode = "400", description = "invalid_request, unsupported_grant_type or invalid_scope")
 	@ApiResponse(responseCode = "401", description = "invalid_client: unknown client or wrong secret")
-	ResponseEntity<ServiceTokenResponse> token(
+	@ApiResponse(responseCode = "429", description = "too many failed client authentications from this address")
+	ResponseEntity<ServiceTokenResponse> token(HttpServletRequest http,
 			@Parameter(description = "HTTP Basic client credentials") @RequestHeader(name = HttpHeaders.AUTHORIZATION,
 					required = false) String authorization,
 			@Parameter(description = "must be client_credentials") @RequestParam(name = "grant_type",
@@ -74,9 +80,23 @@ class ClientCredentialsController {
 		if (grantType == null || grantType.isBlank()) {
 			throw OAuthProblems.invalidRequest("The grant_type parameter is required.");
 		}
-		Credentials credentials = credentials(authorization, clientId, clientSecret);
-		Client client = this.clients.authenticate(credentials.clientId(), credentials.secret())
-			.orElseThrow(OAuthProblems::invalidClient);
+		String address = http.getRemoteAddr();
+		this.throttle.waitBeforeAttempt(address).ifPresent((wait) -> {
+			throw OAuthProblems.tooManyAttempts(wait);
+		});
+		Client client;
+		Credentials credentials;
+		try {
+			credentials = credentials(authorization, clientId, clientSecret);
+			client = this.clients.authenticate(credentials.clientId(), credentials.secret())
+				.orElseThrow(OAuthProblems::invalidClient);
+		}
+		catch (ErrorResponseException ex) {
+			if (ex.getStatusCode().value() == 401) {
+				this.throttle.failed(address);
+			}
+			throw ex;
+		}
 		if (!CLIENT_CREDENTIALS.equals(grantType)) {
 			throw OAuthProblems.unsupportedGrantType();
 		}

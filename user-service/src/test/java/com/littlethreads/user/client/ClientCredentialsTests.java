@@ -83,10 +83,13 @@ class ClientCredentialsTests extends ServiceHttpTest {
 
 	@Test
 	void anUnknownClientAndAWrongSecretGetTheSameInvalidClientAnswer() {
-		Response unknown = token("grant_type=client_credentials", basic("stranger-service", SECRET));
-		Response wrongSecret = token("grant_type=client_credentials", basic(CLIENT, SECRET + "x"));
-		Response noSecretConfigured = token("grant_type=client_credentials", basic("unconfigured-service", ""));
-		Response noCredentials = token("grant_type=client_credentials");
+		// From an address of its own, so that these failures slow no other test down.
+		String[] from = { "X-Forwarded-For", "203.0.113.90" };
+		Response unknown = token("grant_type=client_credentials", concat(basic("stranger-service", SECRET), from));
+		Response wrongSecret = token("grant_type=client_credentials", concat(basic(CLIENT, SECRET + "x"), from));
+		Response noSecretConfigured = token("grant_type=client_credentials",
+				concat(basic("unconfigured-service", ""), from));
+		Response noCredentials = token("grant_type=client_credentials", from);
 
 		for (Response response : List.of(unknown, wrongSecret, noSecretConfigured, noCredentials)) {
 			assertThat(response.status()).as(response.body()).isEqualTo(401);
@@ -134,6 +137,39 @@ class ClientCredentialsTests extends ServiceHttpTest {
 		assertThat(me.status()).isEqualTo(401);
 		assertThat(me.contentType()).startsWith("application/problem+json");
 		assertThat(me.header("WWW-Authenticate")).startsWith("Bearer").contains("error=\"invalid_token\"");
+	}
+
+	@Test
+	void repeatedFailedClientAuthenticationsFromOneAddressAreSlowedDown() {
+		String[] attacker = { "X-Forwarded-For", "203.0.113.77" };
+		for (int i = 0; i < 5; i++) {
+			assertOAuthError(token("grant_type=client_credentials", concat(basic(CLIENT, "guess-" + i), attacker)), 401,
+					"invalid_client");
+		}
+
+		Response refused = token("grant_type=client_credentials", concat(basic(CLIENT, SECRET), attacker));
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+		assertThat(refused.json().get("type").asString())
+			.isEqualTo("https://littlethreads.shop/problems/too-many-attempts");
+		assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+		assertThat(token("grant_type=client_credentials",
+				concat(basic(CLIENT, SECRET), new String[] { "X-Forwarded-For", "203.0.113.78" }))
+			.status()).isEqualTo(200);
+	}
+
+	@Test
+	void theTokenEndpointIsDocumentedUnderServiceTokens() {
+		JsonNode operation = this.http.get("/v3/api-docs").json().get("paths").get("/oauth2/token").get("post");
+
+		assertThat(operation.get("tags").toString()).isEqualTo("[\"Service tokens\"]");
+		assertThat(operation.get("requestBody").get("content").has("application/x-www-form-urlencoded")).isTrue();
+	}
+
+	private static String[] concat(String[] first, String[] second) {
+		List<String> all = new ArrayList<>(List.of(first));
+		all.addAll(List.of(second));
+		return all.toArray(String[]::new);
 	}
 
 	private Response token(String form, String... headers) {

@@ -118,6 +118,9 @@ class AdminUserIntegrationTests extends ServiceHttpTest {
 		Shopper admin = admin();
 		Shopper customer = Shoppers.newShopper(this.http);
 
+		assertProblem(admin.call(this.http, "GET", USERS + "/no-such-user", null), 404, "user-not-found");
+		assertThat(admin.call(this.http, "GET", USERS + "/" + customer.id(), null).json().get("email").asString())
+			.isEqualTo(customer.email());
 		assertProblem(admin.call(this.http, "PUT", USERS + "/no-such-user/roles/ADMIN", null), 404, "user-not-found");
 		assertProblem(admin.call(this.http, "DELETE", USERS + "/no-such-user/roles/ADMIN", null), 404,
 				"user-not-found");

@@ -54,6 +54,10 @@ class AdminBootstrap implements ApplicationRunner {
 			return;
 		}
 		String email = Emails.normalise(this.properties.email());
+		if (email.indexOf('@') < 1 || email.endsWith("@")) {
+			throw new IllegalStateException(
+					"ADMIN_EMAIL (users.admin.email) is not an email address: '" + this.properties.email() + "'");
+		}
 		if (this.users.existsByEmail(email)) {
 			log.info("Admin account " + email + " already exists; left unchanged");
 			return;
@@ -62,7 +66,9 @@ class AdminBootstrap implements ApplicationRunner {
 			throw new IllegalStateException(
 					"ADMIN_PASSWORD (users.admin.password) is not acceptable for the first admin: it " + problem);
 		});
-		User admin = new User(email, this.properties.displayName().trim(),
+		String displayName = this.properties.displayName();
+		User admin = new User(email,
+				(displayName != null && !displayName.isBlank()) ? displayName.trim() : "Shop admin",
 				this.passwords.encode(this.properties.password()), this.clock.instant());
 		admin.setRoles(EnumSet.of(Role.CUSTOMER, Role.ADMIN));
 		try {

@@ -98,6 +98,13 @@ class AdminBootstrapTests extends ServiceHttpTest {
 	}
 
 	@Test
+	void malformedEmailStopsStartupNamingTheVariable() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> bootstrap("not-an-email", PASSWORD).run(new DefaultApplicationArguments()))
+			.withMessageContaining("ADMIN_EMAIL");
+	}
+
+	@Test
 	void nothingHappensUnlessEmailAndPasswordAreBothSet() {
 		long before = this.users.count();
 

@@ -1,19 +1,28 @@
 package com.littlethreads.user.account;
 
+import java.time.Clock;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.littlethreads.platform.problem.ProblemType;
-import com.littlethreads.platform.problem.Problems;
+import com.littlethreads.user.account.AccountRequests.PasswordChange;
+import com.littlethreads.user.account.AccountRequests.ProfileUpdate;
+import com.littlethreads.user.auth.RefreshTokens;
 
 /**
  * The signed-in shopper's own account.
@@ -26,21 +35,77 @@ class ProfileController {
 
 	private final UserRepository users;
 
-	ProfileController(UserRepository users) {
+	private final PasswordEncoder passwords;
+
+	private final PasswordPolicy policy;
+
+	private final RefreshTokens refreshTokens;
+
+	private final Clock clock;
+
+	ProfileController(UserRepository users, PasswordEncoder passwords, PasswordPolicy policy,
+			RefreshTokens refreshTokens, Clock clock) {
 		this.users = users;
+		this.passwords = passwords;
+		this.policy = policy;
+		this.refreshTokens = refreshTokens;
+		this.clock = clock;
 	}
 
 	@GetMapping
 	@Operation(summary = "My profile")
 	ProfileView me(@AuthenticationPrincipal Jwt token) {
-		return ProfileView.of(current(token));
+		return ProfileView.of(SignedIn.user(this.users, token));
 	}
 
-	private User current(Jwt token) {
-		// A valid token for an account deleted since it was issued.
-		return this.users.findById(token.getSubject())
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.UNAUTHORIZED,
-					Problems.of(ProblemType.UNAUTHORIZED, "This account no longer exists."), null));
+	@PatchMapping
+	@Operation(summary = "Change my display name or marketing choice",
+			description = "Only displayName and marketingOptIn may be sent; any other field "
+					+ "(email, roles, id ...) is refused with 400 malformed-body.")
+	ProfileView update(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ProfileUpdate update) {
+		User user = SignedIn.user(this.users, token);
+		if (update.displayName() != null) {
+			user.setDisplayName(update.displayName().trim());
+		}
+		if (update.marketingOptIn() != null) {
+			user.setMarketingOptIn(update.marketingOptIn());
+		}
+		user.setUpdatedAt(this.clock.instant());
+		// Version-checked: a concurrent change is a 409, never a lost update.
+		return ProfileView.of(this.users.save(user));
+	}
+
+	@PutMapping("/password")
+	@Operation(summary = "Change my password; signs out every other session",
+			description = "A wrong currentPassword is a 400 validation-failed problem naming currentPassword "
+					+ "(not 401/403: the access token is fine, the form is not). On success every refresh "
+					+ "token of the account is revoked; access tokens already issued expire on their own.")
+	@ApiResponse(responseCode = "204", description = "Changed")
+	ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PasswordChange change) {
+		User user = SignedIn.user(this.users, token);
+		if (!this.passwords.matches(change.currentPassword(), user.getPasswordHash())) {
+			throw PasswordPolicy.violation("currentPassword", "is not your current password");
+		}
+		this.policy.problem(change.newPassword(), user.getEmail()).ifPresent((problem) -> {
+			throw PasswordPolicy.violation("newPassword", problem);
+		});
+		user.setPasswordHash(this.passwords.encode(change.newPassword()));
+		user.setUpdatedAt(this.clock.instant());
+		this.users.save(user);
+		this.refreshTokens.revokeAll(user.getId());
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping
+	@Operation(summary = "Delete my account and its personal data (profile and addresses)",
+			description = "Every refresh token is revoked; the email may register again. Orders kept "
+					+ "elsewhere hold only the user id, which is never reused.")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt token) {
+		User user = SignedIn.user(this.users, token);
+		this.refreshTokens.revokeAll(user.getId());
+		this.users.delete(user);
+		return ResponseEntity.noContent().build();
 	}
 
 }

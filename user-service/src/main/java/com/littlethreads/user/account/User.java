@@ -1,8 +1,13 @@
 package com.littlethreads.user.account;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -14,6 +19,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("users")
 public class User {
+
+	/**
+	 * How many shipping addresses an account may keep.
+	 */
+	public static final int MAX_ADDRESSES = 10;
 
 	@Id
 	private String id;
@@ -28,6 +38,8 @@ public class User {
 	private Set<Role> roles = EnumSet.of(Role.CUSTOMER);
 
 	private boolean marketingOptIn;
+
+	private List<Address> addresses = new ArrayList<>();
 
 	private Instant createdAt;
 
@@ -101,6 +113,88 @@ public class User {
 
 	public Long getVersion() {
 		return this.version;
+	}
+
+	public List<Address> getAddresses() {
+		return List.copyOf(this.addresses);
+	}
+
+	public Optional<Address> address(String addressId) {
+		return this.addresses.stream().filter((address) -> address.id().equals(addressId)).findFirst();
+	}
+
+	/**
+	 * Adds an address. The first one is the default whatever was asked; a new default
+	 * replaces the old one.
+	 * @param address the address, its id and creation time are assigned here
+	 * @return the stored address
+	 * @throws IllegalStateException if the account already has {@link #MAX_ADDRESSES}
+	 */
+	public Address addAddress(Address address) {
+		if (this.addresses.size() >= MAX_ADDRESSES) {
+			throw new IllegalStateException("An account may keep at most " + MAX_ADDRESSES + " addresses");
+		}
+		boolean isDefault = address.isDefault() || this.addresses.isEmpty();
+		Address added = new Address(UUID.randomUUID().toString(), address.name(), address.line1(), address.line2(),
+				address.city(), address.postalCode(), address.country(), address.phone(), isDefault,
+				address.createdAt());
+		if (isDefault) {
+			clearDefault();
+		}
+		this.addresses.add(added);
+		return added;
+	}
+
+	/**
+	 * Replaces an address's fields, keeping its id and creation time. Asking for default
+	 * makes it the default; the default stays the default until another address is made
+	 * the default or it is deleted, so that there is always exactly one.
+	 * @param addressId the address
+	 * @param changed the new fields
+	 * @return the stored address, or empty if the account has no such address
+	 */
+	public Optional<Address> replaceAddress(String addressId, Address changed) {
+		for (int i = 0; i < this.addresses.size(); i++) {
+			Address current = this.addresses.get(i);
+			if (current.id().equals(addressId)) {
+				boolean isDefault = changed.isDefault() || current.isDefault();
+				if (isDefault) {
+					clearDefault();
+				}
+				Address replaced = new Address(current.id(), changed.name(), changed.line1(), changed.line2(),
+						changed.city(), changed.postalCode(), changed.country(), changed.phone(), isDefault,
+						current.createdAt());
+				this.addresses.set(i, replaced);
+				return Optional.of(replaced);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Removes an address; if it was the default, the most recently added remaining one
+	 * becomes the default.
+	 * @param addressId the address
+	 * @return whether the account had it
+	 */
+	public boolean removeAddress(String addressId) {
+		boolean removed = this.addresses.removeIf((address) -> address.id().equals(addressId));
+		ensureOneDefault();
+		return removed;
+	}
+
+	private void clearDefault() {
+		this.addresses.replaceAll((address) -> address.asDefault(false));
+	}
+
+	private void ensureOneDefault() {
+		if (this.addresses.isEmpty() || this.addresses.stream().anyMatch(Address::isDefault)) {
+			return;
+		}
+		Address newest = this.addresses.stream()
+			.max(Comparator.comparing(Address::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+			.orElseThrow();
+		this.addresses.replaceAll((address) -> (address == newest) ? address.asDefault(true) : address);
 	}
 
 }

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.littlethreads.user.account.AccountRequests.PasswordChange;
 import com.littlethreads.user.account.AccountRequests.ProfileUpdate;
-import com.littlethreads.user.auth.RefreshTokens;
 
 /**
  * The signed-in shopper's own account.
@@ -39,16 +39,16 @@ class ProfileController {
 
 	private final PasswordPolicy policy;
 
-	private final RefreshTokens refreshTokens;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	ProfileController(UserRepository users, PasswordEncoder passwords, PasswordPolicy policy,
-			RefreshTokens refreshTokens, Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.users = users;
 		this.passwords = passwords;
 		this.policy = policy;
-		this.refreshTokens = refreshTokens;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -92,7 +92,7 @@ class ProfileController {
 		user.setPasswordHash(this.passwords.encode(change.newPassword()));
 		user.setUpdatedAt(this.clock.instant());
 		this.users.save(user);
-		this.refreshTokens.revokeAll(user.getId());
+		this.events.publishEvent(new PasswordChanged(user.getId()));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -103,7 +103,7 @@ class ProfileController {
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt token) {
 		User user = SignedIn.user(this.users, token);
-		this.refreshTokens.revokeAll(user.getId());
+		this.events.publishEvent(new AccountDeleted(user.getId()));
 		this.users.delete(user);
 		return ResponseEntity.noContent().build();
 	}

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,6 +22,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.littlethreads.user.account.AccountDeleted;
+import com.littlethreads.user.account.PasswordChanged;
 import com.littlethreads.user.token.TokenProperties;
 
 /**
@@ -105,11 +108,21 @@ public class RefreshTokens {
 		}
 	}
 
+	@EventListener
+	void passwordChanged(PasswordChanged event) {
+		revokeAll(event.userId());
+	}
+
+	@EventListener
+	void accountDeleted(AccountDeleted event) {
+		revokeAll(event.userId());
+	}
+
 	/**
-	 * Ends every sign-in of a user (password change, account deletion).
+	 * Ends every sign-in of a user.
 	 * @param userId the user
 	 */
-	public void revokeAll(String userId) {
+	void revokeAll(String userId) {
 		this.mongo.updateMulti(Query.query(Criteria.where("userId").is(userId).and("revokedAt").isNull()),
 				Update.update("revokedAt", this.clock.instant()), RefreshToken.class);
 	}

@@ -1,6 +1,7 @@
 package com.littlethreads.user.token;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -26,6 +27,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -51,6 +55,9 @@ public class SigningKeys {
 		if (StringUtils.hasText(properties.signingKey())) {
 			this.signingKey = fromPem(properties.signingKey());
 		}
+		else if (StringUtils.hasText(properties.signingKeyLocation())) {
+			this.signingKey = fromPem(read(properties.signingKeyLocation()));
+		}
 		else if (!storedKeys.isEmpty()) {
 			this.signingKey = fromStored(storedKeys.get(0));
 		}
@@ -59,7 +66,7 @@ public class SigningKeys {
 		}
 		else {
 			throw new IllegalStateException("No token signing key: set JWT_SIGNING_KEY to an RSA private key in"
-					+ " PKCS#8 PEM, or allow users.tokens.generate-key-if-missing in local mode");
+					+ " PKCS#8 PEM (or JWT_SIGNING_KEY_LOCATION to a file holding one), or allow users.tokens.generate-key-if-missing in local mode");
 		}
 		publicKeys.put(this.signingKey.getKeyID(), this.signingKey.toPublicJWK());
 		for (String pem : properties.previousPublicKeys()) {
@@ -155,6 +162,17 @@ public class SigningKeys {
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String read(String location) {
+		Resource resource = (location.startsWith("classpath:") || location.startsWith("file:"))
+				? new DefaultResourceLoader().getResource(location) : new FileSystemResource(location);
+		try {
+			return resource.getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read the signing key from " + location, ex);
 		}
 	}
 

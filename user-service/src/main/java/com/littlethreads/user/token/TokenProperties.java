@@ -22,6 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param serviceAudience the {@code aud} of service tokens (client credentials); it must
  * differ from {@code audience} so that a service token is never taken for a user's
  * @param serviceTokenLifetime how long a service token is valid
+ * @param signingKeyLocation a PKCS#8 PEM file holding the signing key (environment
+ * variable {@code JWT_SIGNING_KEY_LOCATION}: a path, or a
+ * {@code file:}/{@code classpath:} URL, for example a mounted secret), read when
+ * {@code signingKey} is not set
  */
 @ConfigurationProperties("users.tokens")
 public record TokenProperties(@DefaultValue("http://localhost:8081") String issuer,
@@ -29,7 +33,7 @@ public record TokenProperties(@DefaultValue("http://localhost:8081") String issu
 		@DefaultValue("30d") Duration refreshTokenLifetime, String signingKey,
 		@DefaultValue List<String> previousPublicKeys, @DefaultValue("true") boolean generateKeyIfMissing,
 		@DefaultValue("little-threads-internal") String serviceAudience,
-		@DefaultValue("5m") Duration serviceTokenLifetime) {
+		@DefaultValue("5m") Duration serviceTokenLifetime, String signingKeyLocation) {
 
 	public TokenProperties {
 		if (accessTokenLifetime.isNegative() || accessTokenLifetime.isZero()

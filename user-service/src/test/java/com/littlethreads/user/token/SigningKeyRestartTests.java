@@ -72,6 +72,26 @@ class SigningKeyRestartTests {
 	}
 
 	@Test
+	void aSigningKeyFileIsReadWhenNoKeyIsGivenInline() throws Exception {
+		KeyPair pair = rsaKeyPair();
+		String kid = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).build().computeThumbprint().toString();
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("signing-key", ".pem");
+		java.nio.file.Files.writeString(file, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+
+		try (ConfigurableApplicationContext context = start(this.store,
+				"--users.tokens.signing-key-location=" + file)) {
+			TestHttp http = http(context);
+			String token = accessToken(Shoppers.signedIn(http));
+
+			assertThat(kids(http)).containsExactly(kid);
+			assertThat(jwtHeader(token).get("kid").asString()).isEqualTo(kid);
+		}
+		finally {
+			java.nio.file.Files.deleteIfExists(file);
+		}
+	}
+
+	@Test
 	void aPreviousPublicKeyStaysPublishedBesideTheSigningKey() throws Exception {
 		KeyPair current = rsaKeyPair();
 		KeyPair previous = rsaKeyPair();

@@ -69,6 +69,12 @@ if $needs_build; then
   modules=$(for entry in "${SERVICES[@]}"; do IFS='|' read -r _ module _ _ _ <<<"$entry"; printf '%s,' "$module"; done)
   (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package -pl "${modules%,}" -am) \
     || fail "the build failed (see above)"
+  # The jars carry the build's fixed output timestamp (reproducible builds), not the time
+  # they were built; without this every start would look stale and build again.
+  for entry in "${SERVICES[@]}"; do
+    IFS='|' read -r _ module _ _ _ <<<"$entry"
+    touch "$(jar_of "$module")"
+  done
 fi
 
 for entry in "${SERVICES[@]}"; do

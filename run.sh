@@ -4,10 +4,15 @@
 # survives restarts. Ctrl-C stops everything.
 #
 #   ./run.sh            build what is missing or stale, start, wait until healthy
-#   ./run.sh --wipe     delete the stored data first (the sample catalog is loaded again)
+#   ./run.sh --wipe     delete the stored data first (accounts, the admin password and the
+#                       catalog; the sample catalog is loaded again)
+#
+# The shop's admin account is admin@littlethreads.local. Its password is made up once, kept
+# in <data directory>/admin-password (readable only by you) and printed at every start.
 #
 # Environment: LT_DATA_DIR (default ./data), LT_RUN_DIR (logs, default ./.run),
-# GATEWAY_PORT (8080), CATALOG_PORT (8082), LT_STARTUP_TIMEOUT seconds (180).
+# GATEWAY_PORT (8080), USER_PORT (8081), CATALOG_PORT (8082), LT_STARTUP_TIMEOUT seconds
+# (180), ADMIN_EMAIL and ADMIN_PASSWORD (the admin's sign-in instead of the generated one).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,13 +20,19 @@ DATA_DIR="${LT_DATA_DIR:-$ROOT/data}"
 RUN_DIR="${LT_RUN_DIR:-$ROOT/.run}"
 LOG_DIR="$RUN_DIR/logs"
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+USER_PORT="${USER_PORT:-8081}"
 CATALOG_PORT="${CATALOG_PORT:-8082}"
 STARTUP_TIMEOUT="${LT_STARTUP_TIMEOUT:-180}"
 
-# name, module, port, heap, extra arguments. Later services join this list.
+ADMIN_EMAIL="${ADMIN_EMAIL:-admin@littlethreads.local}"
+ADMIN_PASSWORD_FILE="$DATA_DIR/admin-password"
+
+# name, module, port, heap, extra arguments, in start order: user-service first, since it
+# signs the tokens the others check. Later services join this list.
 SERVICES=(
-  "catalog-service|catalog-service|$CATALOG_PORT|256m|--littlethreads.embedded-mongo.enabled=true --littlethreads.embedded-mongo.data-directory=$DATA_DIR"
-  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--littlethreads.routes.catalog-uri=http://127.0.0.1:$CATALOG_PORT"
+  "user-service|user-service|$USER_PORT|256m|--littlethreads.embedded-mongo.enabled=true --littlethreads.embedded-mongo.data-directory=$DATA_DIR --users.auth.secure-cookie=false"
+  "catalog-service|catalog-service|$CATALOG_PORT|256m|--littlethreads.embedded-mongo.enabled=true --littlethreads.embedded-mongo.data-directory=$DATA_DIR --spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:$USER_PORT/.well-known/jwks.json"
+  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--littlethreads.routes.catalog-uri=http://127.0.0.1:$CATALOG_PORT --littlethreads.routes.user-uri=http://127.0.0.1:$USER_PORT"
 )
 
 say() { printf '%s\n' "$*"; }
@@ -31,7 +42,7 @@ wipe=false
 for arg in "$@"; do
   case "$arg" in
     --wipe) wipe=true ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) fail "unknown option $arg (try --help)" ;;
   esac
 done
@@ -58,12 +69,19 @@ if $needs_build; then
   modules=$(for entry in "${SERVICES[@]}"; do IFS='|' read -r _ module _ _ _ <<<"$entry"; printf '%s,' "$module"; done)
   (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package -pl "${modules%,}" -am) \
     || fail "the build failed (see above)"
+  # The jars carry the build's fixed output timestamp (reproducible builds), not the time
+  # they were built; without this every start would look stale and build again.
+  for entry in "${SERVICES[@]}"; do
+    IFS='|' read -r _ module _ _ _ <<<"$entry"
+    touch "$(jar_of "$module")"
+  done
 fi
 
 for entry in "${SERVICES[@]}"; do
   IFS='|' read -r name _ port _ _ <<<"$entry"
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    fail "port $port (for $name) is already in use: is Little Threads already running? Set ${name%%-*}_PORT to use another."
+    port_variable="$(printf '%s' "${name%%-*}" | tr '[:lower:]' '[:upper:]')_PORT"
+    fail "port $port (for $name) is already in use: is Little Threads already running? Set $port_variable to use another (GATEWAY_PORT, USER_PORT, CATALOG_PORT)."
   fi
 done
 
@@ -72,6 +90,23 @@ if $wipe; then
   rm -rf "$DATA_DIR"
 fi
 mkdir -p "$DATA_DIR" "$LOG_DIR"
+
+# The admin's password: given, or made up on the first start and kept with the data, so
+# that every later start prints the one user-service's admin account was created with.
+if [ -n "${ADMIN_PASSWORD:-}" ]; then
+  admin_password="$ADMIN_PASSWORD"
+  admin_password_note="(from ADMIN_PASSWORD)"
+else
+  if [ ! -s "$ADMIN_PASSWORD_FILE" ]; then
+    # 24 characters drawn from 62: about 140 bits, far beyond any guessing.
+    random=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+    (umask 077 && printf '%s\n' "${random:0:24}" >"$ADMIN_PASSWORD_FILE")
+  fi
+  chmod 600 "$ADMIN_PASSWORD_FILE"
+  admin_password=$(head -n 1 "$ADMIN_PASSWORD_FILE")
+  [ ${#admin_password} -ge 16 ] || fail "$ADMIN_PASSWORD_FILE holds no usable password: delete it (or use --wipe)"
+  admin_password_note="(kept in $ADMIN_PASSWORD_FILE)"
+fi
 
 pids=()
 names=()
@@ -101,8 +136,14 @@ trap 'stop_all' EXIT
 
 for entry in "${SERVICES[@]}"; do
   IFS='|' read -r name module port heap args <<<"$entry"
+  # Only user-service gets the admin's sign-in; no other process needs to know it.
+  if [ "$name" = user-service ]; then
+    launch=(env "ADMIN_EMAIL=$ADMIN_EMAIL" "ADMIN_PASSWORD=$admin_password")
+  else
+    launch=(env -u ADMIN_EMAIL -u ADMIN_PASSWORD)
+  fi
   # shellcheck disable=SC2086 # the extra arguments are words on purpose
-  java "-Xmx$heap" -XX:+UseSerialGC -Xss512k \
+  "${launch[@]}" java "-Xmx$heap" -XX:+UseSerialGC -Xss512k \
     -jar "$(jar_of "$module")" --server.port="$port" $args >"$LOG_DIR/$name.log" 2>&1 &
   pids+=("$!")
   names+=("$name")
@@ -136,7 +177,12 @@ Little Threads is running (data in $DATA_DIR, logs in $LOG_DIR).
 
   Catalog API, through the gateway:  http://localhost:$GATEWAY_PORT/api/catalog/products
   Categories:                        http://localhost:$GATEWAY_PORT/api/catalog/categories
+  User API, through the gateway:     http://localhost:$GATEWAY_PORT/api/auth/login, /api/auth/register, /api/users/me
   Catalog API docs (Swagger UI):     http://localhost:$CATALOG_PORT/swagger-ui.html
+  User API docs (Swagger UI):        http://localhost:$USER_PORT/swagger-ui.html
+
+  Admin sign-in: $ADMIN_EMAIL / $admin_password
+    $admin_password_note
 
 Press Ctrl-C to stop.
 TXT

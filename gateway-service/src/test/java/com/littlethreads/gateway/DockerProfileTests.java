@@ -31,4 +31,12 @@ class DockerProfileTests {
 		assertThat(catalog.getUri()).isEqualTo(URI.create("http://catalog-service:8082"));
 	}
 
+	@Test
+	void userRouteUsesTheComposeServiceName() {
+		Route users = this.routes.getRoutes().filter((route) -> route.getId().equals("users")).blockFirst();
+
+		assertThat(users).isNotNull();
+		assertThat(users.getUri()).isEqualTo(URI.create("http://user-service:8081"));
+	}
+
 }

@@ -228,4 +228,24 @@ class UserRouteTests {
 		users.verify(0, anyRequestedFor(anyUrl()));
 	}
 
+	@Test
+	void signInCarriesTheClientAddressSoThrottlingIsPerShopperNotPerGateway() {
+		users.stubFor(post(urlEqualTo("/api/auth/login"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(TOKENS)));
+
+		this.client.post()
+			.uri("/api/auth/login")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"email\":\"ada@example.com\",\"password\":\"x\"}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		// The test client connects from loopback, a trusted proxy address: the gateway
+		// appends it, so user-service (which trusts the gateway) sees the shopper's
+		// address.
+		users.verify(postRequestedFor(urlEqualTo("/api/auth/login")).withHeader("X-Forwarded-For",
+				com.github.tomakehurst.wiremock.client.WireMock.matching(".*127\\.0\\.0\\.1.*")));
+	}
+
 }

@@ -140,6 +140,18 @@ class RunCommandTests {
 		HttpResponse<String> forged = get(gateway + "/api/catalog/admin/products", "Authorization",
 				"Bearer not-a-token-at-all");
 		assertThat(forged.statusCode()).as(forged.body()).isEqualTo(401);
+
+		String printed = Files.readString(output);
+		HttpResponse<String> adminSignedIn = post(gateway + "/api/auth/login",
+				"{\"email\":\"admin@littlethreads.local\",\"password\":\"%s\"}".formatted(adminPassword(printed)));
+		assertThat(adminSignedIn.statusCode()).as("the printed admin sign-in works: %s", adminSignedIn.body())
+			.isEqualTo(200);
+		Matcher adminToken = ACCESS_TOKEN.matcher(adminSignedIn.body());
+		assertThat(adminToken.find()).isTrue();
+		HttpResponse<String> asAdmin = get(gateway + "/api/catalog/admin/products", "Authorization",
+				"Bearer " + adminToken.group(1));
+		assertThat(asAdmin.statusCode()).as("catalog-service trusts user-service's admin token: %s", asAdmin.body())
+			.isEqualTo(200);
 	}
 
 	@Test

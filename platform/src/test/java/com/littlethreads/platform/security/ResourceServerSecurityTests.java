@@ -26,7 +26,18 @@ class ResourceServerSecurityTests extends ServiceHttpTest {
 		Response response = this.http.get("/probe/me");
 
 		assertUnauthorized(response);
-		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+		assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
+	}
+
+	@Test
+	void badTokenChallengeSaysInvalidTokenAndNamesNoInternalAddress() {
+		Response response = bearer(TestJwts.builder().audience("someone-else").sign());
+
+		assertUnauthorized(response);
+		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"")
+			.doesNotContain("resource_metadata")
+			.doesNotContain("127.0.0.1")
+			.doesNotContain("localhost");
 	}
 
 	@Test

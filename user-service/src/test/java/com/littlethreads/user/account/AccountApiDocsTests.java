@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
-import com.littlethreads.user.AccountServiceTest;
+import com.littlethreads.user.UserServiceTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The account, address and admin endpoints appear in the OpenAPI document, each with a
  * summary and the bearer requirement, so frontend developers can find and call them.
  */
-@AccountServiceTest
+@UserServiceTest
 class AccountApiDocsTests extends ServiceHttpTest {
 
 	private static final Map<String, List<String>> OPERATIONS = Map.of("/api/users/me",

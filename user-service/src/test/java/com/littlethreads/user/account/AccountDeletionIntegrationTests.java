@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
-import com.littlethreads.user.AccountServiceTest;
+import com.littlethreads.user.UserServiceTest;
 import com.littlethreads.user.Accounts;
 import com.littlethreads.user.Accounts.Shopper;
 
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A shopper deletes their account: the personal data goes and nothing can sign in as it.
  */
-@AccountServiceTest
+@UserServiceTest
 class AccountDeletionIntegrationTests extends ServiceHttpTest {
 
 	@Autowired

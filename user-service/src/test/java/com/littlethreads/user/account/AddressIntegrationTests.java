@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
-import com.littlethreads.user.AccountServiceTest;
+import com.littlethreads.user.UserServiceTest;
 import com.littlethreads.user.Accounts;
 import com.littlethreads.user.Accounts.Shopper;
 
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A shopper's shipping addresses over HTTP: validation, the single default, the limit,
  * ownership and concurrent changes.
  */
-@AccountServiceTest
+@UserServiceTest
 class AddressIntegrationTests extends ServiceHttpTest {
 
 	private static final String ADDRESSES = "/api/users/me/addresses";

@@ -6,7 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
-import com.littlethreads.user.AccountServiceTest;
+import com.littlethreads.user.UserServiceTest;
 import com.littlethreads.user.Accounts;
 import com.littlethreads.user.Accounts.Shopper;
 
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Changing a password: the old one must be known, the new one must pass the policy, and
  * every session started with the old one ends.
  */
-@AccountServiceTest
+@UserServiceTest
 class PasswordChangeIntegrationTests extends ServiceHttpTest {
 
 	private static final String NEW_PASSWORD = "marmalade glacier otter";

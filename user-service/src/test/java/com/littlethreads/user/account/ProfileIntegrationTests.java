@@ -6,7 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
-import com.littlethreads.user.AccountServiceTest;
+import com.littlethreads.user.UserServiceTest;
 import com.littlethreads.user.Accounts;
 import com.littlethreads.user.Accounts.Shopper;
 
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A shopper changes their own profile, and only the parts that are theirs to change.
  */
-@AccountServiceTest
+@UserServiceTest
 class ProfileIntegrationTests extends ServiceHttpTest {
 
 	private static final String PROBLEMS = "https://littlethreads.shop/problems/";

@@ -13,7 +13,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.littlethreads.platform.test.ServiceHttpTest;
-import com.littlethreads.user.AccountServiceTest;
+import com.littlethreads.user.UserServiceTest;
 import com.littlethreads.user.Accounts;
 import com.littlethreads.user.account.PasswordPolicy;
 import com.littlethreads.user.account.Role;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /**
  * The first admin comes from the environment, once, and is never overwritten.
  */
-@AccountServiceTest
+@UserServiceTest
 @ExtendWith(OutputCaptureExtension.class)
 class AdminBootstrapTests extends ServiceHttpTest {
 

@@ -8,7 +8,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
-import com.littlethreads.user.AccountServiceTest;
+import com.littlethreads.user.UserServiceTest;
 import com.littlethreads.user.Accounts;
 import com.littlethreads.user.Accounts.Shopper;
 import com.littlethreads.user.account.Role;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The admin API with the admin the service created at startup from its settings.
  */
-@AccountServiceTest
+@UserServiceTest
 @TestPropertySource(properties = { "users.admin.email=Boss@LittleThreads.test",
 		"users.admin.password=" + AdminUserIntegrationTests.ADMIN_PASSWORD, "users.admin.display-name=The Boss" })
 class AdminUserIntegrationTests extends ServiceHttpTest {

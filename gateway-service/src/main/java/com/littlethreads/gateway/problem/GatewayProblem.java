@@ -21,6 +21,13 @@ enum GatewayProblem {
 	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
 			"This resource cannot be represented in any of the requested media types."),
 
+	// The gateway refuses these before any service sees them (see the limits package).
+	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+			"The request body is larger than this API accepts."),
+
+	REQUEST_HEADER_FIELDS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request-header-fields-too-large",
+			"Request header fields too large", "The request headers are larger than this API accepts."),
+
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 			"Something went wrong on our side. Quote the request id if you contact us."),
 

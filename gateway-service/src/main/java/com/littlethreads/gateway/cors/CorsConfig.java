@@ -4,30 +4,35 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.CorsProcessor;
+import org.springframework.web.cors.reactive.CorsUtils;
+import org.springframework.web.cors.reactive.DefaultCorsProcessor;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import reactor.core.publisher.Mono;
-
 /**
- * A {@link CorsWebFilter} rather than the gateway's {@code globalcors}: a web filter sees
- * every request before routing, so a preflight is answered here and never proxied, and a
- * disallowed origin is refused (403) before it reaches a service.
+ * Spring's CORS processing in a web filter rather than the gateway's {@code globalcors}:
+ * a web filter sees every request before routing, so a preflight is answered here and
+ * never proxied, and a disallowed origin is refused (403) before it reaches a service.
  */
 @Configuration(proxyBeanMethods = false)
 class CorsConfig {
 
 	@Bean
-	OrderedCorsWebFilter corsWebFilter(CorsProperties properties) {
+	StorefrontCorsFilter corsWebFilter(CorsProperties properties) {
 		CorsConfiguration config = new CorsConfiguration();
 		config.setAllowedOrigins(properties.allowedOrigins());
 		// The refresh token is a cookie, and the storefront signs in from its own origin.
@@ -39,7 +44,7 @@ class CorsConfig {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/api/**", config);
 		source.registerCorsConfiguration("/.well-known/jwks.json", config);
-		return new OrderedCorsWebFilter(source);
+		return new StorefrontCorsFilter(source);
 	}
 
 	/**
@@ -71,20 +76,33 @@ class CorsConfig {
 	}
 
 	/**
-	 * Right after the request id filter, so that a refused or preflight answer still
-	 * carries the id.
+	 * Spring's {@code CorsWebFilter} decision, but a refusal is raised as an error so
+	 * that the caller gets a 403 problem like every other refusal, not an empty body.
+	 * Ordered right after the request id and security headers filters, so that every
+	 * answer here carries them.
 	 */
-	static class OrderedCorsWebFilter implements WebFilter, Ordered {
+	static class StorefrontCorsFilter implements WebFilter, Ordered {
 
-		private final CorsWebFilter delegate;
+		private final CorsConfigurationSource source;
 
-		OrderedCorsWebFilter(UrlBasedCorsConfigurationSource source) {
-			this.delegate = new CorsWebFilter(source);
+		private final CorsProcessor processor = new DefaultCorsProcessor();
+
+		StorefrontCorsFilter(CorsConfigurationSource source) {
+			this.source = source;
 		}
 
 		@Override
 		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-			return this.delegate.filter(exchange, chain);
+			CorsConfiguration config = this.source.getCorsConfiguration(exchange);
+			if (!this.processor.process(config, exchange)) {
+				return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN));
+			}
+			if (CorsUtils.isPreFlightRequest(exchange.getRequest())) {
+				// Answered here: a preflight is the gateway's business, never a
+				// service's.
+				return Mono.empty();
+			}
+			return chain.filter(exchange);
 		}
 
 		@Override

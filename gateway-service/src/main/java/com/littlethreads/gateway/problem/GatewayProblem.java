@@ -13,6 +13,9 @@ enum GatewayProblem {
 
 	BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", "The request could not be understood."),
 
+	// Only the CORS check answers 403 at the gateway: an origin the storefront is not on.
+	FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This request is not allowed from this origin."),
+
 	NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found", "No resource exists at this address."),
 
 	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",

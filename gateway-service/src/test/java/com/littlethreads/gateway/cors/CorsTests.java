@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -100,7 +101,12 @@ class CorsTests {
 			.expectHeader()
 			.doesNotExist("Access-Control-Allow-Origin")
 			.expectHeader()
-			.doesNotExist("Access-Control-Allow-Credentials");
+			.doesNotExist("Access-Control-Allow-Credentials")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://littlethreads.shop/problems/forbidden");
 		upstream.verify(0, anyRequestedFor(anyUrl()));
 	}
 
@@ -147,7 +153,12 @@ class CorsTests {
 			.expectHeader()
 			.doesNotExist("Access-Control-Allow-Origin")
 			.expectHeader()
-			.doesNotExist("Access-Control-Allow-Credentials");
+			.doesNotExist("Access-Control-Allow-Credentials")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://littlethreads.shop/problems/forbidden");
 		upstream.verify(0, anyRequestedFor(anyUrl()));
 	}
 

@@ -13,6 +13,9 @@ enum GatewayProblem {
 
 	BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", "The request could not be understood."),
 
+	// Only the CORS check answers 403 at the gateway: an origin the storefront is not on.
+	FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This request is not allowed from this origin."),
+
 	NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found", "No resource exists at this address."),
 
 	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
@@ -20,6 +23,13 @@ enum GatewayProblem {
 
 	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
 			"This resource cannot be represented in any of the requested media types."),
+
+	// The gateway refuses these before any service sees them (see the limits package).
+	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+			"The request body is larger than this API accepts."),
+
+	REQUEST_HEADER_FIELDS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request-header-fields-too-large",
+			"Request header fields too large", "The request headers are larger than this API accepts."),
 
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 			"Something went wrong on our side. Quote the request id if you contact us."),

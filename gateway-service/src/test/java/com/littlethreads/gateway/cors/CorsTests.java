@@ -1,0 +1,179 @@
+package com.littlethreads.gateway.cors;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.littlethreads.gateway.GatewayTest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@GatewayTest
+class CorsTests {
+
+	private static final String STOREFRONT = "https://cdn.littlethreads.test";
+
+	private static final String STRANGER = "https://evil.example";
+
+	@RegisterExtension
+	static WireMockExtension upstream = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("littlethreads.routes.catalog-uri", upstream::baseUrl);
+		registry.add("littlethreads.routes.user-uri", upstream::baseUrl);
+		registry.add("littlethreads.cors.allowed-origins", () -> "http://localhost:8080," + STOREFRONT);
+	}
+
+	@Autowired
+	WebTestClient client;
+
+	@Test
+	void preflightFromTheStorefrontIsAnsweredByTheGatewayAndNeverProxied() {
+		upstream.stubFor(any(anyUrl()).willReturn(ok("leaked")));
+
+		this.client.options()
+			.uri("/api/catalog/admin/products")
+			.header("Origin", STOREFRONT)
+			.header("Access-Control-Request-Method", "PATCH")
+			.header("Access-Control-Request-Headers", "Authorization, Content-Type, Idempotency-Key")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Access-Control-Allow-Origin", STOREFRONT)
+			.expectHeader()
+			.valueEquals("Access-Control-Allow-Credentials", "true")
+			.expectHeader()
+			.valueEquals("Access-Control-Allow-Methods", "GET,HEAD,POST,PUT,PATCH,DELETE")
+			.expectHeader()
+			.value("Access-Control-Allow-Headers",
+					(value) -> assertThat(value.toLowerCase()).contains("authorization", "content-type",
+							"idempotency-key"))
+			.expectHeader()
+			.valueEquals("Access-Control-Max-Age", "3600")
+			.expectHeader()
+			.value("Vary", (value) -> assertThat(value).contains("Origin"));
+		upstream.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void preflightForTheJwksIsAnswered() {
+		this.client.options()
+			.uri("/.well-known/jwks.json")
+			.header("Origin", STOREFRONT)
+			.header("Access-Control-Request-Method", "GET")
+			.header("Access-Control-Request-Headers", "X-Request-Id")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Access-Control-Allow-Origin", STOREFRONT);
+		upstream.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void preflightFromAnUnknownOriginIsRefusedWithoutCorsHeadersAndNeverProxied() {
+		upstream.stubFor(any(anyUrl()).willReturn(ok("leaked")));
+
+		this.client.options()
+			.uri("/api/catalog/products")
+			.header("Origin", STRANGER)
+			.header("Access-Control-Request-Method", "GET")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.doesNotExist("Access-Control-Allow-Origin")
+			.expectHeader()
+			.doesNotExist("Access-Control-Allow-Credentials")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://littlethreads.shop/problems/forbidden");
+		upstream.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void requestFromTheStorefrontIsProxiedWithOneSetOfCorsHeaders() {
+		// A service that adds CORS headers of its own: the caller must see only the
+		// gateway's, or the browser refuses the response.
+		upstream.stubFor(get(urlEqualTo("/api/catalog/products"))
+			.willReturn(okJson("{\"items\":[]}").withHeader("Access-Control-Allow-Origin", "*")
+				.withHeader("Access-Control-Allow-Credentials", "false")
+				.withHeader("Access-Control-Expose-Headers", "X-Internal")));
+
+		this.client.get()
+			.uri("/api/catalog/products")
+			.header("Origin", STOREFRONT)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valuesMatch("Access-Control-Allow-Origin", STOREFRONT)
+			.expectHeader()
+			.valuesMatch("Access-Control-Allow-Credentials", "true")
+			.expectHeader()
+			.value("Access-Control-Expose-Headers",
+					(value) -> assertThat(value).contains("X-Request-Id", "ETag", "Location", "Retry-After")
+						.doesNotContain("X-Internal"))
+			.expectHeader()
+			.value("Vary", (value) -> assertThat(value).contains("Origin"))
+			.expectBody(String.class)
+			.isEqualTo("{\"items\":[]}");
+		upstream.verify(1, getRequestedFor(urlEqualTo("/api/catalog/products")));
+	}
+
+	@Test
+	void requestFromAnUnknownOriginIsRefusedWithoutCorsHeaders() {
+		upstream.stubFor(any(anyUrl()).willReturn(ok("leaked").withHeader("Access-Control-Allow-Origin", "*")));
+
+		this.client.get()
+			.uri("/api/catalog/products")
+			.header("Origin", STRANGER)
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.doesNotExist("Access-Control-Allow-Origin")
+			.expectHeader()
+			.doesNotExist("Access-Control-Allow-Credentials")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://littlethreads.shop/problems/forbidden");
+		upstream.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void upstreamCorsHeadersNeverReachACallerWithoutOrigin() {
+		upstream.stubFor(get(urlEqualTo("/api/catalog/products"))
+			.willReturn(okJson("{}").withHeader("Access-Control-Allow-Origin", "*")));
+
+		this.client.get()
+			.uri("/api/catalog/products")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist("Access-Control-Allow-Origin");
+	}
+
+}

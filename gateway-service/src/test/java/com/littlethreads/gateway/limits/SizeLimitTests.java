@@ -1,0 +1,134 @@
+package com.littlethreads.gateway.limits;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import com.littlethreads.gateway.GatewayTest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.created;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@GatewayTest
+class SizeLimitTests {
+
+	private static final String PRODUCTS = "/api/catalog/admin/products";
+
+	@RegisterExtension
+	static WireMockExtension catalog = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@DynamicPropertySource
+	static void catalogUri(DynamicPropertyRegistry registry) {
+		registry.add("littlethreads.routes.catalog-uri", catalog::baseUrl);
+	}
+
+	@Autowired
+	WebTestClient client;
+
+	@Test
+	void bodyOverTheLimitIsRefusedWith413AndNeverProxied() {
+		catalog.stubFor(any(anyUrl()).willReturn(ok("leaked")));
+
+		this.client.post()
+			.uri(PRODUCTS)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(bytes(2 * 1024 * 1024))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://littlethreads.shop/problems/payload-too-large")
+			.jsonPath("$.status")
+			.isEqualTo(413);
+		catalog.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void chunkedBodyOverTheLimitIsRefusedWith413() {
+		catalog.stubFor(any(anyUrl()).willReturn(created()));
+
+		// No Content-Length: the size is only known by counting.
+		this.client.post()
+			.uri(PRODUCTS)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(BodyInserters.fromDataBuffers(chunks(32, 64 * 1024)))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://littlethreads.shop/problems/payload-too-large");
+		catalog.verify(0, postRequestedFor(urlEqualTo(PRODUCTS)));
+	}
+
+	@Test
+	void chunkedBodyUnderTheLimitIsProxiedWhole() {
+		catalog.stubFor(post(urlEqualTo(PRODUCTS)).willReturn(created()));
+
+		this.client.post()
+			.uri(PRODUCTS)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(BodyInserters.fromDataBuffers(chunks(8, 64 * 1024)))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		assertThat(catalog.findAll(postRequestedFor(urlEqualTo(PRODUCTS)))).singleElement()
+			.satisfies((request) -> assertThat(request.getBody()).hasSize(8 * 64 * 1024));
+	}
+
+	@Test
+	void headersOverTheLimitAreRefusedWith431() {
+		catalog.stubFor(any(anyUrl()).willReturn(ok("leaked")));
+
+		this.client.get()
+			.uri("/api/catalog/products")
+			.header("X-Padding", "a".repeat(32 * 1024))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(431)
+			// Reactor Netty answers this itself while decoding, before any filter runs:
+			// no problem body (and no stack trace), and the connection is closed.
+			.expectBody()
+			.isEmpty();
+		catalog.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	private static byte[] bytes(int size) {
+		byte[] body = new byte[size];
+		Arrays.fill(body, (byte) 'a');
+		return body;
+	}
+
+	private static Flux<DataBuffer> chunks(int count, int size) {
+		return Flux.range(0, count)
+			.map((i) -> DefaultDataBufferFactory.sharedInstance
+				.wrap("a".repeat(size).getBytes(StandardCharsets.UTF_8)));
+	}
+
+}

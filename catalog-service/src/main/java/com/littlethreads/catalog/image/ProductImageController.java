@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.littlethreads.catalog.product.ApiValue;
-import com.littlethreads.catalog.product.CatalogProblems;
 import com.littlethreads.catalog.product.Category;
+import com.littlethreads.platform.problem.Problems;
 
 /**
  * Serves the drawn product images. A drawing never changes for a given address, so it is
@@ -34,10 +34,10 @@ class ProductImageController {
 			kind = ApiValue.parse(Category.class, category);
 		}
 		catch (IllegalArgumentException ex) {
-			throw CatalogProblems.invalid("category", "must be one of " + ApiValue.accepted(Category.class));
+			throw Problems.invalidField("category", "must be one of " + ApiValue.accepted(Category.class));
 		}
 		if (!colour.matches("[a-z]+(-[a-z]+)*") || colour.length() > 30) {
-			throw CatalogProblems.invalid("colour", "must be lower-case words joined by hyphens");
+			throw Problems.invalidField("colour", "must be lower-case words joined by hyphens");
 		}
 		return ResponseEntity.ok()
 			.contentType(SVG)

@@ -1,12 +1,9 @@
 package com.littlethreads.catalog.product;
 
-import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import com.littlethreads.platform.problem.InvalidField;
 import com.littlethreads.platform.problem.ProblemType;
 import com.littlethreads.platform.problem.Problems;
 
@@ -32,14 +29,8 @@ public final class CatalogProblems {
 		return problem(Problems.of(ProblemType.DUPLICATE, detail));
 	}
 
-	public static ErrorResponseException invalid(String field, String message) {
-		ProblemDetail problem = Problems.of(ProblemType.VALIDATION_FAILED, "Field '%s' %s.".formatted(field, message));
-		problem.setProperty(Problems.ERRORS, List.of(new InvalidField(field, message)));
-		return problem(problem);
-	}
-
 	private static ErrorResponseException problem(ProblemDetail problem) {
-		return new ErrorResponseException(HttpStatus.valueOf(problem.getStatus()), problem, null);
+		return Problems.exception(problem);
 	}
 
 }

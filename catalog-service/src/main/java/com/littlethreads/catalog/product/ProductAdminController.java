@@ -35,6 +35,7 @@ import com.littlethreads.catalog.product.ProductRequests.ProductUpdateRequest;
 import com.littlethreads.catalog.product.ProductRequests.RestockRequest;
 import com.littlethreads.catalog.product.ProductRequests.VariantRequest;
 import com.littlethreads.catalog.product.ProductRequests.VariantUpdateRequest;
+import com.littlethreads.platform.problem.Problems;
 
 /**
  * Creating and editing products (role ADMIN). Edits quote the version they read; a stale
@@ -179,7 +180,7 @@ class ProductAdminController {
 		Product product = find(slug);
 		product.variant(sku).orElseThrow(() -> CatalogProblems.variantNotFound(slug, sku));
 		Product restocked = this.products.restock(slug, sku, request.quantity(), ProductRequests.MAXIMUM_STOCK)
-			.orElseThrow(() -> CatalogProblems.invalid("quantity",
+			.orElseThrow(() -> Problems.invalidField("quantity",
 					"would take the stock above " + ProductRequests.MAXIMUM_STOCK));
 		this.events.publishEvent(new StockChanged(slug, sku));
 		return AdminProductView.of(restocked);
@@ -196,7 +197,7 @@ class ProductAdminController {
 
 	private void requireShopCurrency(String currency) {
 		if (!this.properties.currency().equals(currency)) {
-			throw CatalogProblems.invalid("price.currency",
+			throw Problems.invalidField("price.currency",
 					"must be %s, the currency the shop sells in".formatted(this.properties.currency()));
 		}
 	}

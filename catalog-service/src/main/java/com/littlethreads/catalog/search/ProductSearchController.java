@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.littlethreads.catalog.CatalogProperties;
-import com.littlethreads.catalog.product.CatalogProblems;
 import com.littlethreads.catalog.product.Category;
 import com.littlethreads.catalog.product.Gender;
+import com.littlethreads.platform.problem.Problems;
 
 /**
  * The product listing the storefront's category, search and filter pages call.
@@ -64,7 +64,7 @@ class ProductSearchController {
 			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
 			@RequestParam(defaultValue = "24") @Min(1) @Max(100) int pageSize) {
 		if (minPrice != null && maxPrice != null && minPrice > maxPrice) {
-			throw CatalogProblems.invalid("maxPrice", "must not be below minPrice");
+			throw Problems.invalidField("maxPrice", "must not be below minPrice");
 		}
 		SearchCriteria criteria = new SearchCriteria(set(category), set(gender), set(size), set(colour), minPrice,
 				maxPrice, inStock, featured, q, sort, page, pageSize);

@@ -2,12 +2,14 @@ package com.littlethreads.platform.problem;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 import com.littlethreads.platform.web.RequestIds;
 
@@ -58,6 +60,29 @@ public final class Problems {
 		problem.setType(ProblemType.uri(typeSlug));
 		problem.setTitle(title);
 		return problem;
+	}
+
+	/**
+	 * A {@code validation-failed} problem about one field, in the same shape as the ones
+	 * Bean Validation produces, for rules checked in code (a password policy, a shop
+	 * currency).
+	 * @param field the field's name or JSON path
+	 * @param message what is wrong with it, to follow the field's name
+	 * @return the exception to throw
+	 */
+	public static ErrorResponseException invalidField(String field, String message) {
+		ProblemDetail problem = of(ProblemType.VALIDATION_FAILED, "Field '%s' %s.".formatted(field, message));
+		problem.setProperty(ERRORS, List.of(new InvalidField(field, message)));
+		return exception(problem);
+	}
+
+	/**
+	 * The problem as an exception a controller can throw; its status is the problem's.
+	 * @param problem the problem
+	 * @return the exception
+	 */
+	public static ErrorResponseException exception(ProblemDetail problem) {
+		return new ErrorResponseException(HttpStatusCode.valueOf(problem.getStatus()), problem, null);
 	}
 
 	/**

@@ -10,14 +10,7 @@ import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
 import com.nulabinc.zxcvbn.matchers.Match;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
-
-import com.littlethreads.platform.problem.InvalidField;
-import com.littlethreads.platform.problem.ProblemType;
-import com.littlethreads.platform.problem.Problems;
 
 /**
  * What a password must be: at least 12 characters, not one of the 30,000 most common
@@ -60,18 +53,6 @@ public class PasswordPolicy {
 			return Optional.of("is too easy to guess; a few unrelated words make a strong one");
 		}
 		return Optional.empty();
-	}
-
-	/**
-	 * A validation problem naming the password field, in the platform's format.
-	 * @param field the field
-	 * @param message what is wrong
-	 * @return the exception to throw
-	 */
-	public static ErrorResponseException violation(String field, String message) {
-		ProblemDetail problem = Problems.of(ProblemType.VALIDATION_FAILED, "Field '%s' %s.".formatted(field, message));
-		problem.setProperty(Problems.ERRORS, List.of(new InvalidField(field, message)));
-		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
 	}
 
 	private static boolean isCommonPassword(Strength strength, String password) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.littlethreads.platform.problem.Problems;
 import com.littlethreads.user.account.AccountRequests.PasswordChange;
 import com.littlethreads.user.account.AccountRequests.ProfileUpdate;
 
@@ -84,10 +85,10 @@ class ProfileController {
 	ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PasswordChange change) {
 		User user = SignedIn.user(this.users, token);
 		if (!this.passwords.matches(change.currentPassword(), user.getPasswordHash())) {
-			throw PasswordPolicy.violation("currentPassword", "is not your current password");
+			throw Problems.invalidField("currentPassword", "is not your current password");
 		}
 		this.policy.problem(change.newPassword(), user.getEmail()).ifPresent((problem) -> {
-			throw PasswordPolicy.violation("newPassword", problem);
+			throw Problems.invalidField("newPassword", problem);
 		});
 		user.setPasswordHash(this.passwords.encode(change.newPassword()));
 		user.setUpdatedAt(this.clock.instant());

@@ -82,7 +82,7 @@ class AuthController {
 	ResponseEntity<ProfileView> register(@Valid @RequestBody RegisterRequest request) {
 		String email = Emails.normalise(request.email());
 		this.policy.problem(request.password(), email).ifPresent((problem) -> {
-			throw PasswordPolicy.violation("password", problem);
+			throw Problems.invalidField("password", problem);
 		});
 		if (this.users.existsByEmail(email)) {
 			throw new ErrorResponseException(HttpStatus.CONFLICT,

@@ -62,12 +62,4 @@ class PasswordPolicyTests {
 		assertThat(this.policy.problem("ann.example2024", EMAIL)).isPresent();
 	}
 
-	@Test
-	void violationNamesTheField() {
-		var problem = PasswordPolicy.violation("password", "is too short").getBody();
-		assertThat(problem.getStatus()).isEqualTo(400);
-		assertThat(problem.getType().toString()).isEqualTo("https://littlethreads.shop/problems/validation-failed");
-		assertThat(problem.getProperties()).containsKey("errors");
-	}
-
 }

@@ -5,15 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
 import com.littlethreads.user.token.AccessTokens.IssuedToken;
@@ -38,14 +30,11 @@ class ServiceTokens {
 
 	private final SigningKeys keys;
 
-	private final JwtEncoder encoder;
-
 	private final Clock clock;
 
 	ServiceTokens(TokenProperties properties, SigningKeys keys, Clock clock) {
 		this.properties = properties;
 		this.keys = keys;
-		this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.signingKey())));
 		this.clock = clock;
 	}
 
@@ -68,9 +57,7 @@ class ServiceTokens {
 			.claim("scope", String.join(" ", scopes))
 			.claim("typ", SERVICE)
 			.build();
-		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.keys.signingKey().getKeyID()).build();
-		String value = this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-		return new IssuedToken(value, this.properties.serviceTokenLifetime().toSeconds());
+		return new IssuedToken(this.keys.sign(claims), this.properties.serviceTokenLifetime().toSeconds());
 	}
 
 }

@@ -6,15 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,14 +24,11 @@ public class AccessTokens {
 
 	private final SigningKeys keys;
 
-	private final JwtEncoder encoder;
-
 	private final Clock clock;
 
 	AccessTokens(TokenProperties properties, SigningKeys keys, Clock clock) {
 		this.properties = properties;
 		this.keys = keys;
-		this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.signingKey())));
 		this.clock = clock;
 	}
 
@@ -61,9 +50,7 @@ public class AccessTokens {
 			.claim("roles", List.copyOf(roles))
 			.claim("typ", ACCESS)
 			.build();
-		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.keys.signingKey().getKeyID()).build();
-		String value = this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-		return new IssuedToken(value, this.properties.accessTokenLifetime().toSeconds());
+		return new IssuedToken(this.keys.sign(claims), this.properties.accessTokenLifetime().toSeconds());
 	}
 
 	/**

@@ -24,6 +24,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -31,6 +32,12 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -48,6 +55,8 @@ public class SigningKeys {
 	private final RSAKey signingKey;
 
 	private final JWKSet published;
+
+	private final JwtEncoder encoder;
 
 	SigningKeys(TokenProperties properties, StoredSigningKeyRepository stored, Clock clock) {
 		List<StoredSigningKey> storedKeys = stored.findAllByOrderByCreatedAtDesc();
@@ -78,6 +87,7 @@ public class SigningKeys {
 			publicKeys.putIfAbsent(previous.getKeyID(), previous);
 		}
 		this.published = new JWKSet(new ArrayList<>(publicKeys.values()));
+		this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(this.signingKey)));
 		log.info("Signing tokens with key " + this.signingKey.getKeyID() + "; publishing " + publicKeys.size()
 				+ " key(s) in the JWKS");
 	}
@@ -96,6 +106,16 @@ public class SigningKeys {
 	 */
 	public JWKSet published() {
 		return this.published;
+	}
+
+	/**
+	 * Signs claims RS256 with the signing key, naming it in the header's {@code kid}.
+	 * @param claims the claims
+	 * @return the compact JWT
+	 */
+	public String sign(JwtClaimsSet claims) {
+		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.signingKey.getKeyID()).build();
+		return this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
 	}
 
 	private static RSAKey generateAndStore(StoredSigningKeyRepository stored, Clock clock) {

@@ -2,35 +2,25 @@ package com.littlethreads.user.auth;
 
 import java.time.Duration;
 import java.util.Optional;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Slows password guessing: each client address and each account has a bucket of failed
- * sign-ins that refills over the window. Only failures take from it, so shoppers who type
- * their password right are never slowed. The account's bucket is larger than an
- * address's, so one attacker cannot lock a shopper out while distributed guessing is
- * still capped. Buckets live in memory per instance; a shared store can replace them
- * behind this class.
+ * sign-ins. The account's bucket is larger than an address's, so one attacker cannot lock
+ * a shopper out while distributed guessing is still capped.
  */
 @Component
 class LoginThrottle {
 
-	private final AuthProperties properties;
+	private final FailureBuckets addresses;
 
-	private final Cache<String, Bucket> buckets;
+	private final FailureBuckets accounts;
 
 	LoginThrottle(AuthProperties properties) {
-		this.properties = properties;
-		this.buckets = Caffeine.newBuilder()
-			.maximumSize(100_000)
-			.expireAfterAccess(properties.failureWindow().multipliedBy(2))
-			.build();
+		this.addresses = new FailureBuckets(properties.failuresPerAddress(), properties.failureWindow());
+		this.accounts = new FailureBuckets(properties.failuresPerAccount(), properties.failureWindow());
 	}
 
 	/**
@@ -40,32 +30,14 @@ class LoginThrottle {
 	 * @return the wait, or empty if a sign-in may be attempted
 	 */
 	Optional<Duration> waitBeforeAttempt(String address, String account) {
-		long nanos = Math.max(waitNanos(addressBucket(address)), waitNanos(accountBucket(account)));
-		return (nanos > 0) ? Optional.of(Duration.ofNanos(nanos)) : Optional.empty();
+		return Stream.of(this.addresses.waitBeforeAttempt(address), this.accounts.waitBeforeAttempt(account))
+			.flatMap(Optional::stream)
+			.max(Duration::compareTo);
 	}
 
 	void failed(String address, String account) {
-		addressBucket(address).tryConsume(1);
-		accountBucket(account).tryConsume(1);
-	}
-
-	private static long waitNanos(Bucket bucket) {
-		return (bucket.getAvailableTokens() > 0) ? 0 : bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-	}
-
-	private Bucket addressBucket(String address) {
-		return this.buckets.get("address:" + address, (key) -> bucket(this.properties.failuresPerAddress()));
-	}
-
-	private Bucket accountBucket(String account) {
-		return this.buckets.get("account:" + account, (key) -> bucket(this.properties.failuresPerAccount()));
-	}
-
-	private Bucket bucket(int failures) {
-		Duration window = this.properties.failureWindow();
-		return Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(failures).refillGreedy(failures, window).build())
-			.build();
+		this.addresses.failed(address);
+		this.accounts.failed(account);
 	}
 
 }

@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.littlethreads.user.auth.AuthProperties;
+import com.littlethreads.user.auth.FailureBuckets;
 import com.littlethreads.user.client.ClientProperties.Client;
 import com.littlethreads.user.token.AccessTokens.IssuedToken;
 
@@ -42,12 +44,17 @@ class ClientCredentialsController {
 
 	private final ServiceTokens tokens;
 
-	private final ClientThrottle throttle;
+	/**
+	 * Failed client authentications per client address, with the sign-in limits. Never
+	 * counted per client id, so that nobody can lock an internal service out by failing
+	 * in its name.
+	 */
+	private final FailureBuckets throttle;
 
-	ClientCredentialsController(Clients clients, ServiceTokens tokens, ClientThrottle throttle) {
+	ClientCredentialsController(Clients clients, ServiceTokens tokens, AuthProperties limits) {
 		this.clients = clients;
 		this.tokens = tokens;
-		this.throttle = throttle;
+		this.throttle = new FailureBuckets(limits.failuresPerAddress(), limits.failureWindow());
 	}
 
 	@PostMapping(path = "/oauth2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,

@@ -72,7 +72,7 @@ public record EmulatorProperties(@DefaultValue("http://localhost:8090") URI publ
 	 * @param multiplier how much each wait grows
 	 * @param maxDelay the longest wait between two attempts
 	 */
-	public record Retry(@DefaultValue("6") int maxAttempts, @DefaultValue("1s") Duration initialDelay,
+	public record Retry(@DefaultValue("8") int maxAttempts, @DefaultValue("1s") Duration initialDelay,
 			@DefaultValue("2.0") double multiplier, @DefaultValue("5m") Duration maxDelay) {
 
 		public Retry {

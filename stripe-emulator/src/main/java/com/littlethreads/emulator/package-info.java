@@ -19,7 +19,7 @@
  * ({@code http://127.0.0.1:8083/api/payments/stripe/webhook})</li>
  * <li>{@code EMULATOR_PUBLIC_URL} ({@code http://localhost:8090}): base of the hosted
  * page URLs a browser is sent to</li>
- * <li>{@code emulator.webhook.retry.max-attempts} (6), {@code .initial-delay} (1s),
+ * <li>{@code emulator.webhook.retry.max-attempts} (8), {@code .initial-delay} (1s),
  * {@code .multiplier} (2.0), {@code .max-delay} (5m), {@code emulator.webhook.timeout}
  * (10s), {@code emulator.expiry-check-interval} (5s)</li>
  * </ul>
@@ -38,6 +38,7 @@
  * <li>{@code GET /v1/payment_intents/{id}} ({@code expand[]=latest_charge})</li>
  * <li>{@code POST /v1/refunds}: {@code payment_intent} or {@code charge}, optional
  * {@code amount} up to what is not yet refunded, {@code reason}, {@code metadata}</li>
+ * <li>{@code GET /v1/events/{id}}: a recent event as it was delivered</li>
  * <li>{@code Idempotency-Key} on POSTs: replayed with {@code Idempotent-Replayed: true},
  * a different request under the same key gets 400 {@code idempotency_error}.</li>
  * </ul>

@@ -31,7 +31,7 @@ class EmulatorPropertiesTests {
 			assertThat(properties.publicUrl()).hasToString("http://localhost:8090");
 			assertThat(properties.checkoutPageUrl("cs_test_1")).isEqualTo("http://localhost:8090/checkout/cs_test_1");
 			assertThat(properties.webhook().url()).hasToString("http://127.0.0.1:8083/api/payments/stripe/webhook");
-			assertThat(properties.webhook().retry().maxAttempts()).isEqualTo(6);
+			assertThat(properties.webhook().retry().maxAttempts()).isEqualTo(8);
 		});
 	}
 

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class CheckoutPageHtml {
 
-	private static final String STYLE = """
+	static final String STYLE = """
 			*{box-sizing:border-box}
 			body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1f36;background:#f6f8fa}
 			main{max-width:30rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:.75rem;box-shadow:0 1px 4px rgba(0,0,0,.12)}
@@ -208,7 +208,7 @@ final class CheckoutPageHtml {
 	 * Escapes the characters that matter in text and attribute values; the page is UTF-8,
 	 * so everything else (£, ¥, accents) is written as is.
 	 */
-	private static String htmlEscape(String text) {
+	static String htmlEscape(String text) {
 		StringBuilder escaped = new StringBuilder(text.length() + 16);
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);

@@ -4,7 +4,15 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.IdempotencyException;
@@ -122,6 +130,27 @@ class StripeProtocolTests extends EmulatorIntegrationTest {
 				assertThat(ex.getStripeError().getType()).isEqualTo("idempotency_error");
 				assertThat(ex.getMessage()).contains("same parameters");
 			});
+	}
+
+	@Test
+	void concurrentRequestsWithOneIdempotencyKeyCreateOneSession() throws Exception {
+		RequestOptions options = RequestOptions.builder().setIdempotencyKey("checkout-ord_1-parallel").build();
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<String>> ids = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				ids.add(threads
+					.submit(() -> stripe().v1().checkout().sessions().create(aSession().build(), options).getId()));
+			}
+			Set<String> distinct = new HashSet<>();
+			for (Future<String> id : ids) {
+				distinct.add(id.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(distinct).hasSize(1);
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test

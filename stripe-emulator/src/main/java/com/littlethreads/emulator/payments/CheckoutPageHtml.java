@@ -25,7 +25,7 @@ final class CheckoutPageHtml {
 			input{width:100%;padding:.6rem .7rem;font:inherit;border:1px solid #8792a2;border-radius:.4rem}
 			input[aria-invalid=true]{border-color:#c0123c}
 			input:focus,button:focus,a:focus{outline:3px solid #635bff;outline-offset:2px}
-			fieldset{border:0;margin:0;padding:0}legend{font-weight:600;margin-top:.75rem}
+			fieldset{border:0;margin:0;padding:0}legend{font-weight:600;margin-top:.75rem;padding:0}
 			.row{display:flex;gap:.75rem}.row>div{flex:1}
 			.error{color:#c0123c;margin:.35rem 0 0}
 			button{width:100%;margin-top:1.25rem;padding:.8rem;font:inherit;font-weight:700;color:#fff;background:#635bff;border:0;border-radius:.4rem;cursor:pointer}

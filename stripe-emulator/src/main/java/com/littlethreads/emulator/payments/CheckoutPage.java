@@ -1,0 +1,23 @@
+package com.littlethreads.emulator.payments;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the hosted checkout page shows of a session, a snapshot.
+ *
+ * @param id the session's id
+ * @param status {@code open}, {@code complete} or {@code expired}
+ * @param currency lower-case ISO code
+ * @param lineItems the lines
+ * @param amountTotal the total due, minor units
+ * @param email the prefilled or entered email, or {@code null}
+ * @param successUrl the success URL with the session id filled in, or {@code null}
+ * @param cancelUrl the cancel URL, or {@code null}
+ * @param locale the session's locale, or {@code null}
+ * @param expiresAt when it expires
+ */
+record CheckoutPage(String id, String status, String currency, List<LineItem> lineItems, long amountTotal, String email,
+		String successUrl, String cancelUrl, String locale, Instant expiresAt) {
+
+}

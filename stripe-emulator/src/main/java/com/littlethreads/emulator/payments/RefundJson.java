@@ -1,0 +1,27 @@
+package com.littlethreads.emulator.payments;
+
+import java.util.Map;
+
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * A {@code refund} as Stripe's API returns it.
+ *
+ * @param id {@code re_…}
+ * @param object always {@code refund}
+ * @param amount the amount refunded, minor units
+ * @param charge the refunded charge's id
+ * @param created creation time, Unix seconds
+ * @param currency lower-case ISO code
+ * @param metadata the caller's metadata
+ * @param paymentIntent the PaymentIntent's id
+ * @param reason {@code duplicate}, {@code fraudulent}, {@code requested_by_customer} or
+ * {@code null}
+ * @param status always {@code succeeded}: test refunds settle at once
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+record RefundJson(String id, String object, long amount, String charge, long created, String currency,
+		Map<String, String> metadata, String paymentIntent, String reason, String status) {
+
+}

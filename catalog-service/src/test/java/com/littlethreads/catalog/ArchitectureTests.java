@@ -30,7 +30,7 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage("com.littlethreads.catalog.search..", "com.littlethreads.catalog.category..",
 				"com.littlethreads.catalog.image..", "com.littlethreads.catalog.seed..",
-				"com.littlethreads.catalog.inventory..");
+				"com.littlethreads.catalog.inventory..", "com.littlethreads.catalog.sitebuild..");
 
 	@ArchTest
 	static final ArchRule inventoryBuildsOnProductsOnly = noClasses().that()

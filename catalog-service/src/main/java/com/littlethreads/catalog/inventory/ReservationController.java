@@ -3,6 +3,7 @@ package com.littlethreads.catalog.inventory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -69,7 +70,10 @@ class ReservationController {
 			.stream()
 			.map((line) -> new ReservationLine(line.sku(), line.quantity()))
 			.toList();
-		Reserved reserved = this.reservations.reserve(request.orderId(), lines, request.expiresAt());
+		// Stored to the millisecond (BSON dates), so a repeat answers exactly what the
+		// first call did.
+		Instant expiresAt = request.expiresAt().truncatedTo(ChronoUnit.MILLIS);
+		Reserved reserved = this.reservations.reserve(request.orderId(), lines, expiresAt);
 		return ResponseEntity.status(reserved.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.cacheControl(CacheControl.noStore())
 			.body(ReservationView.of(reserved.reservation()));

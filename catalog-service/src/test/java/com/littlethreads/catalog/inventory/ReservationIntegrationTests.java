@@ -132,9 +132,11 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 	void repeatingAReservationAnswersTheSameOneAndTakesNothingMore() {
 		String sku = variant(5);
 		String order = orderId();
-		Response first = reserve(order, line(sku, 2));
+		// expiresAt to the microsecond: stored to the millisecond, answered the same both
+		// times.
+		Response first = reserve(order, line(sku, 2), Duration.ofMinutes(90));
 
-		Response again = reserve(order, line(sku, 2));
+		Response again = reserve(order, line(sku, 2), Duration.ofMinutes(90));
 
 		assertThat(first.status()).isEqualTo(201);
 		assertThat(again.status()).as(again.body()).isEqualTo(200);
@@ -418,7 +420,8 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 	}
 
 	private Response reserve(String orderId, String line, Duration lifetime) {
-		return send("POST", RESERVATIONS, body(orderId, this.clock.instant().plus(lifetime), line), service());
+		Instant expiresAt = this.clock.instant().plus(lifetime).plusNanos(123_456);
+		return send("POST", RESERVATIONS, body(orderId, expiresAt, line), service());
 	}
 
 	private Response get(String orderId) {

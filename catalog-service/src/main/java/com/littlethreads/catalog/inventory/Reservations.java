@@ -242,12 +242,20 @@ class Reservations {
 				stock.put(variant.sku(), variant.stock());
 			}
 		}
-		return lines.stream()
-			.filter((line) -> line.equals(failed) || stock.getOrDefault(line.sku(), 0) < line.quantity())
-			.map((line) -> new Shortfall(line.sku(), line.quantity(),
-					Math.min(stock.getOrDefault(line.sku(), 0),
-							line.equals(failed) ? line.quantity() - 1 : Integer.MAX_VALUE)))
-			.toList();
+		List<Shortfall> shortfalls = new ArrayList<>();
+		for (ReservationLine line : lines) {
+			int available = stock.getOrDefault(line.sku(), 0);
+			if (line.equals(failed)) {
+				// Short when we tried; stock returned since then by another order does
+				// not
+				// make the answer say otherwise.
+				shortfalls.add(new Shortfall(line.sku(), line.quantity(), Math.min(available, line.quantity() - 1)));
+			}
+			else if (available < line.quantity()) {
+				shortfalls.add(new Shortfall(line.sku(), line.quantity(), available));
+			}
+		}
+		return shortfalls;
 	}
 
 	private static List<String> skus(List<ReservationLine> lines) {

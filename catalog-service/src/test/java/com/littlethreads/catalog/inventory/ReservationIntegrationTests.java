@@ -109,6 +109,23 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 	}
 
 	@Test
+	void everyShortLineIsNamed() {
+		String first = variant(1);
+		String plenty = variant(9);
+		String second = variant(0);
+
+		Response response = reserve(orderId(), line(first, 2), line(plenty, 1), line(second, 1));
+
+		assertProblem(response, 409, "insufficient-stock");
+		JsonNode shortLines = response.json().get("lines");
+		assertThat(shortLines).hasSize(2);
+		assertThat(shortLines.get(0).get("sku").asString()).isEqualTo(first);
+		assertThat(shortLines.get(1).get("sku").asString()).isEqualTo(second);
+		assertThat(shortLines.get(1).get("available").asInt()).isZero();
+		assertThat(stock(plenty)).isEqualTo(9);
+	}
+
+	@Test
 	void fiftyConcurrentReservationsOfTenUnitsHoldExactlyTen() throws Exception {
 		String sku = variant(10);
 		List<Callable<Integer>> calls = new ArrayList<>();

@@ -46,7 +46,11 @@ RUN test -n "$MODULE" || { echo 'Set the build argument MODULE, e.g. --build-arg
 
 ARG SITE_OUTPUT=
 RUN mkdir -p /out/site \
- && if [ -n "$SITE_OUTPUT" ]; then cp -R "$SITE_OUTPUT"/. /out/site/ && test -n "$(ls -A /out/site)"; fi \
+ && if [ -n "$SITE_OUTPUT" ]; then \
+      test -n "$(ls -A "$SITE_OUTPUT" 2>/dev/null)" \
+        || { echo "SITE_OUTPUT: the build left nothing in $SITE_OUTPUT" >&2; exit 1; }; \
+      cp -R "$SITE_OUTPUT"/. /out/site/; \
+    fi \
  && javac -d /out/healthcheck docker/healthcheck/HealthCheck.java
 
 # --- Run ----------------------------------------------------------------------------------------

@@ -12,9 +12,12 @@ import java.net.URI;
  * or wget, but it always has a JVM. The Dockerfile compiles it in the build stage; compose
  * runs it with a tiny heap, so a probe costs a fraction of a second of CPU.
  * <p>
- * The address is the first argument, or else {@code http://127.0.0.1:$PORT$HEALTHCHECK_PATH}
- * with {@code PORT} defaulting to 8080 and {@code HEALTHCHECK_PATH} to
- * {@code /actuator/health/readiness}, so one compose health check fits every service.
+ * The address is the first argument, or else
+ * {@code http://127.0.0.1:<port>$HEALTHCHECK_PATH}, the port being
+ * {@code MANAGEMENT_SERVER_PORT} when actuator has a port of its own, else {@code PORT}
+ * (the same variables the service reads), else 8080, and {@code HEALTHCHECK_PATH}
+ * defaulting to {@code /actuator/health/readiness}. So one compose health check fits every
+ * service.
  */
 public final class HealthCheck {
 
@@ -22,8 +25,9 @@ public final class HealthCheck {
 	}
 
 	public static void main(String[] args) {
+		String port = env("MANAGEMENT_SERVER_PORT", env("PORT", "8080"));
 		String url = (args.length > 0) ? args[0]
-				: "http://127.0.0.1:" + env("PORT", "8080") + env("HEALTHCHECK_PATH", "/actuator/health/readiness");
+				: "http://127.0.0.1:" + port + env("HEALTHCHECK_PATH", "/actuator/health/readiness");
 		System.exit(probe(url) ? 0 : 1);
 	}
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -77,6 +78,23 @@ class ContainerHealthCheckTests {
 	}
 
 	@Test
+	void asksActuatorsOwnPortWhenTheServiceHasOne() throws Exception {
+		int managementPort = startService();
+
+		assertThat(probe(
+				Map.of("PORT", String.valueOf(unusedPort()), "MANAGEMENT_SERVER_PORT", String.valueOf(managementPort))))
+			.isZero();
+	}
+
+	@Test
+	void asksTheConfiguredPath() throws Exception {
+		int port = startService();
+
+		assertThat(probe(Map.of("PORT", String.valueOf(port), "HEALTHCHECK_PATH", "/actuator/health"))).isZero();
+		assertThat(this.requestedPath.get()).isEqualTo("/actuator/health");
+	}
+
+	@Test
 	void unhealthyWhenReadinessIsDown() throws Exception {
 		int port = startService();
 		this.readinessStatus.set(503);
@@ -86,12 +104,7 @@ class ContainerHealthCheckTests {
 
 	@Test
 	void unhealthyWhileNothingListensYet() throws Exception {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-
-		assertThat(probe(port)).isEqualTo(1);
+		assertThat(probe(unusedPort())).isEqualTo(1);
 	}
 
 	@Test
@@ -100,6 +113,12 @@ class ContainerHealthCheckTests {
 		this.readinessStatus.set(302);
 
 		assertThat(probe(port)).isEqualTo(1);
+	}
+
+	private static int unusedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	private int startService() throws IOException {
@@ -118,11 +137,16 @@ class ContainerHealthCheckTests {
 	}
 
 	private int probe(int port) throws Exception {
+		return probe(Map.of("PORT", String.valueOf(port)));
+	}
+
+	private int probe(Map<String, String> environment) throws Exception {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-		builder.environment().put("PORT", String.valueOf(port));
-		builder.environment().remove("HEALTHCHECK_PATH");
-		builder.environment().remove("JAVA_TOOL_OPTIONS");
+		builder.environment()
+			.keySet()
+			.removeAll(List.of("PORT", "MANAGEMENT_SERVER_PORT", "HEALTHCHECK_PATH", "JAVA_TOOL_OPTIONS"));
+		builder.environment().putAll(environment);
 		Process process = builder.start();
 		assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the probe finished").isTrue();
 		return process.exitValue();

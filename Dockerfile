@@ -58,6 +58,9 @@ FROM ${RUNTIME_IMAGE}
 # A fixed numeric id, so that orchestrators can verify runAsNonRoot.
 RUN groupadd --system --gid 10001 app \
  && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home --shell /usr/sbin/nologin app
+ARG MODULE
+LABEL org.opencontainers.image.title="Little Threads ${MODULE}" \
+      org.opencontainers.image.description="Little Threads ${MODULE}, Spring Boot, profile docker"
 WORKDIR /app
 # Least to most often changed: a code change replaces only the last layer.
 COPY --from=build /out/app/dependencies/ ./
@@ -75,6 +78,6 @@ COPY --from=build /out/app/application/ ./
 ENV SPRING_PROFILES_ACTIVE=docker \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
 USER 10001:10001
-# The health check (docker-compose.yml runs the same command):
-#   java -Xmx16m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp /opt/healthcheck HealthCheck
+# Health: docker-compose.yml runs `java -Xmx16m ... -cp /opt/healthcheck HealthCheck`, which
+# asks http://127.0.0.1:$PORT/actuator/health/readiness (see docker/healthcheck).
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.littlethreads.payment.PaymentProblems;
+import com.littlethreads.payment.inventory.InventoryUnavailableException;
 import com.littlethreads.payment.stripe.StripeProperties;
 
 /**
@@ -32,6 +35,8 @@ import com.littlethreads.payment.stripe.StripeProperties;
 @RestController
 @Tag(name = "Stripe webhook")
 class StripeWebhookController {
+
+	private static final Log log = LogFactory.getLog(StripeWebhookController.class);
 
 	private final StripeEvents events;
 
@@ -70,7 +75,13 @@ class StripeWebhookController {
 		if (this.mongo.findById(event.getId(), ReceivedEvent.class) != null) {
 			return ResponseEntity.ok().build();
 		}
-		this.events.apply(event);
+		try {
+			this.events.apply(event);
+		}
+		catch (InventoryUnavailableException ex) {
+			log.warn("Stripe event " + event.getId() + " not applied yet; Stripe will deliver it again", ex);
+			throw PaymentProblems.unavailable("inventory-unavailable", "stock service");
+		}
 		try {
 			this.mongo.insert(new ReceivedEvent(event.getId(), event.getType(), this.clock.instant()));
 		}

@@ -318,4 +318,112 @@ class CheckoutIntegrationTests extends PaymentHttpTest {
 		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
 	}
 
+	@Test
+	void repeatWhileTheFirstIsRunningIsToldToRetry() throws Exception {
+		wiremock.stubFor(post("/v1/checkout/sessions")
+			.willReturn(okJson(session("cs_test_1", "open", "unpaid", null)).withFixedDelay(700)));
+		String key = key();
+		String body = guestCheckout("LT-TEE-RED-4T", "1");
+
+		java.util.concurrent.CompletableFuture<Response> first = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> checkout(body, key));
+		Thread.sleep(300);
+		Response second = checkout(body, key);
+
+		assertThat(second.status()).isEqualTo(409);
+		assertThat(second.json().get("type").asString()).isEqualTo(PROBLEMS + "request-in-progress");
+		assertThat(second.header("Retry-After")).isEqualTo("1");
+		assertThat(first.get().status()).isEqualTo(201);
+		assertThat(checkout(body, key).json().get("orderId").asString())
+			.isEqualTo(first.get().json().get("orderId").asString());
+		wiremock.verify(exactly(1), postRequestedFor(urlEqualTo("/v1/checkout/sessions")));
+	}
+
+	@Test
+	void finalRefusalIsAnsweredAgainForTheSameKey() {
+		String key = key();
+		String body = guestCheckout("LT-GONE", "1");
+		checkout(body, key);
+		stubVariants(variant("LT-GONE", "Back in stock", "4T", "red", 900));
+
+		Response again = checkout(body, key);
+
+		assertThat(again.status()).isEqualTo(422);
+		assertThat(again.json().get("type").asString()).isEqualTo(PROBLEMS + "unknown-sku");
+		assertThat(again.json().get("lines").get(0).get("sku").asString()).isEqualTo("LT-GONE");
+		assertThat(again.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void rejectedServiceTokenIsRenewedOnce() {
+		wiremock.stubFor(post("/internal/inventory/reservations").inScenario("token")
+			.whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+			.willReturn(aResponse().withStatus(401))
+			.willSetStateTo("renewed"));
+		wiremock.stubFor(post("/internal/inventory/reservations").inScenario("token")
+			.whenScenarioStateIs("renewed")
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"status\": \"HELD\"}")));
+
+		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "1"), key());
+
+		assertThat(response.status()).isEqualTo(201);
+		wiremock.verify(exactly(2), postRequestedFor(urlEqualTo("/internal/inventory/reservations")));
+		wiremock.verify(postRequestedFor(urlEqualTo("/oauth2/token")));
+	}
+
+	@Test
+	void validationProblemsNameEachField() {
+		Response response = checkout("""
+				{"lines": [{"sku": "LT-TEE-RED-4T", "quantity": 11}, {"sku": "", "quantity": 0}],
+				 "email": "not-an-email",
+				 "shippingAddress": {"name": "", "line1": "x", "city": "y", "postalCode": "z", "country": "gb"}}""",
+				key());
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "validation-failed");
+		assertThat(response.json().get("errors").findValuesAsString("field")).contains("lines[0].quantity",
+				"lines[1].sku", "lines[1].quantity", "email", "shippingAddress.name", "shippingAddress.country");
+		assertThat(this.mongo.count(new org.springframework.data.mongodb.core.query.Query(), Order.class)).isZero();
+	}
+
+	@Test
+	void repeatedSkuIsRefusedRatherThanMerged() {
+		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "1", "LT-TEE-RED-4T", "2"), key());
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("lines[1].sku");
+	}
+
+	@Test
+	void moreThanTwentyLinesAreRefused() {
+		String[] lines = new String[42];
+		for (int i = 0; i < 21; i++) {
+			lines[2 * i] = "SKU-" + i;
+			lines[2 * i + 1] = "1";
+		}
+
+		Response response = checkout(guestCheckout(lines), key());
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("lines");
+	}
+
+	@Test
+	void guestNeedsAnEmailAndAnAddress() {
+		Response noEmail = checkout("""
+				{"lines": [{"sku": "LT-TEE-RED-4T", "quantity": 1}],
+				 "shippingAddress": {"name": "A", "line1": "x", "city": "y", "postalCode": "z", "country": "GB"}}""",
+				key());
+		Response savedAddress = checkout("""
+				{"lines": [{"sku": "LT-TEE-RED-4T", "quantity": 1}], "email": "a@example.com",
+				 "shippingAddressId": "addr-1"}""", key());
+
+		assertThat(noEmail.status()).isEqualTo(400);
+		assertThat(noEmail.json().get("errors").get(0).get("field").asString()).isEqualTo("email");
+		assertThat(savedAddress.status()).isEqualTo(400);
+		assertThat(savedAddress.json().get("errors").get(0).get("field").asString()).isEqualTo("shippingAddressId");
+	}
+
 }

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +18,7 @@ import com.littlethreads.platform.security.AccessRules;
  * Who may call what, the clock and the OpenAPI description.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PaymentProperties.class)
 public class PaymentConfiguration {
 
 	@Bean

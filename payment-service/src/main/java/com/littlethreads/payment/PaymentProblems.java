@@ -79,14 +79,14 @@ public final class PaymentProblems {
 	public static ErrorResponseException orderNotCancellable(String id, Object status) {
 		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "order-not-cancellable", "Order cannot be cancelled",
 				"Order '%s' is %s; only an order awaiting payment can be cancelled.".formatted(id, status));
-		problem.setProperty("status", String.valueOf(status));
+		problem.setProperty("orderStatus", String.valueOf(status));
 		return Problems.exception(problem);
 	}
 
 	public static ErrorResponseException orderNotRefundable(String id, Object status) {
 		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "order-not-refundable", "Order cannot be refunded",
 				"Order '%s' is %s; only a paid order can be refunded.".formatted(id, status));
-		problem.setProperty("status", String.valueOf(status));
+		problem.setProperty("orderStatus", String.valueOf(status));
 		return Problems.exception(problem);
 	}
 

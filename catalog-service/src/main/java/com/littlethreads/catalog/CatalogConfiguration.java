@@ -77,7 +77,17 @@ public class CatalogConfiguration {
 
 				Errors are `application/problem+json` (RFC 9457) with a stable `type`, a \
 				`title`, a `detail` and the `requestId`. Product and list responses carry \
-				strong ETags and a short public max-age; availability is never cached."""))
+				strong ETags and a short public max-age; availability is never cached.
+
+				**Variants** `GET /api/catalog/variants?sku=A&sku=B` (1 to 50 SKUs) answers the \
+				authoritative price and live stock of variants of active products; unknown or \
+				inactive SKUs are simply absent. Never cached.
+
+				**Not described here:** the internal stock reservation API under \
+				`/internal/inventory/**`, which payment-service calls with a service token (scope \
+				`inventory:reserve`). The gateway never routes it and no browser may call it, so it \
+				has no place in the public document this server list points at; \
+				docs/inventory-api.md in the repository describes it."""))
 			.addServersItem(new Server().url(publicUrl).description("through the gateway"))
 			.components(new Components().addSecuritySchemes("bearer",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP)

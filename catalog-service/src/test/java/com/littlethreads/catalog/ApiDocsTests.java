@@ -29,6 +29,10 @@ class ApiDocsTests extends ServiceHttpTest {
 				"minPrice", "maxPrice", "inStock", "q", "sort", "page", "pageSize");
 		assertThat(api.get("paths").has("/api/catalog/products/{slug}/availability")).isTrue();
 		assertThat(api.get("paths").has("/api/catalog/admin/products")).isTrue();
+		assertThat(api.get("paths").has("/api/catalog/variants")).isTrue();
+		// Internal paths are never routed by the gateway the document's server names.
+		assertThat(api.get("paths").propertyNames()).noneMatch((path) -> path.startsWith("/internal"));
+		assertThat(api.get("info").get("description").asString()).contains("/internal/inventory");
 		assertThat(api.get("components").get("securitySchemes").get("bearer").get("scheme").asString())
 			.isEqualTo("bearer");
 		assertThat(api.get("servers").get(0).get("url").asString()).isEqualTo("http://localhost:8080");

@@ -29,7 +29,23 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("com.littlethreads.catalog.search..", "com.littlethreads.catalog.category..",
+				"com.littlethreads.catalog.image..", "com.littlethreads.catalog.seed..",
+				"com.littlethreads.catalog.inventory..", "com.littlethreads.catalog.sitebuild..");
+
+	@ArchTest
+	static final ArchRule inventoryBuildsOnProductsOnly = noClasses().that()
+		.resideInAPackage("com.littlethreads.catalog.inventory..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("com.littlethreads.catalog.search..", "com.littlethreads.catalog.category..",
 				"com.littlethreads.catalog.image..", "com.littlethreads.catalog.seed..");
+
+	@ArchTest
+	static final ArchRule nothingReachesIntoInventory = noClasses().that()
+		.resideOutsideOfPackage("com.littlethreads.catalog.inventory..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("com.littlethreads.catalog.inventory..");
 
 	@ArchTest
 	static final ArchRule catalogDependsOnNoOtherService = noClasses().that()

@@ -45,4 +45,22 @@ public interface ProductEdits {
 	 */
 	Optional<Product> restock(String slug, String sku, int quantity, int maximumStock);
 
+	/**
+	 * Takes {@code quantity} units of one variant's stock in one guarded decrement: the
+	 * stock never goes below zero, however many callers race.
+	 * @param sku the variant
+	 * @param quantity the units to take
+	 * @return the product as changed, or empty if there is no such variant or it has
+	 * fewer than {@code quantity} units
+	 */
+	Optional<Product> takeStock(String sku, int quantity);
+
+	/**
+	 * Puts {@code quantity} units back into one variant's stock (a released reservation).
+	 * @param sku the variant
+	 * @param quantity the units to put back
+	 * @return the product as changed, or empty if there is no such variant
+	 */
+	Optional<Product> returnStock(String sku, int quantity);
+
 }

@@ -73,19 +73,34 @@ class ProductEditsImpl implements ProductEdits {
 		// but the embedded store cannot resolve "$" from an $elemMatch.)
 		Document variant = new Document("slug", slug).append("variants", new Document("$elemMatch",
 				new Document("sku", sku).append("stock", new Document("$lte", maximumStock - quantity))));
+		return incrementStock(variant, sku, quantity);
+	}
+
+	@Override
+	public Optional<Product> takeStock(String sku, int quantity) {
+		// Same technique as restock: the guard and the decrement address one element.
+		Document variant = new Document("variants",
+				new Document("$elemMatch", new Document("sku", sku).append("stock", new Document("$gte", quantity))));
+		return incrementStock(variant, sku, -quantity);
+	}
+
+	@Override
+	public Optional<Product> returnStock(String sku, int quantity) {
+		return incrementStock(new Document("variants.sku", sku), sku, quantity);
+	}
+
+	private Optional<Product> incrementStock(Document target, String sku, int quantity) {
 		Document increment = new Document("$inc", new Document("variants.$[variant].stock", quantity)).append("$set",
 				new Document("updatedAt", Date.from(this.clock.instant())));
 		FindOneAndUpdateOptions options = new FindOneAndUpdateOptions()
 			.arrayFilters(List.of(new Document("variant.sku", sku)))
 			.returnDocument(ReturnDocument.AFTER);
 		// Written on the collection, not through the entity, because Spring Data would
-		// also
-		// bump the version: stock is not what an editor's version protects, and a restock
-		// (or a sale) must not make an admin's open edit fail.
-		Document restocked = this.mongo.getCollection(this.mongo.getCollectionName(Product.class))
-			.findOneAndUpdate(variant, increment, options);
-		return Optional.ofNullable(restocked)
-			.map((document) -> this.mongo.getConverter().read(Product.class, document));
+		// also bump the version: stock is not what an editor's version protects, and a
+		// restock (or a sale) must not make an admin's open edit fail.
+		Document changed = this.mongo.getCollection(this.mongo.getCollectionName(Product.class))
+			.findOneAndUpdate(target, increment, options);
+		return Optional.ofNullable(changed).map((document) -> this.mongo.getConverter().read(Product.class, document));
 	}
 
 }

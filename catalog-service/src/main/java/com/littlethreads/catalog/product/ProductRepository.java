@@ -1,5 +1,7 @@
 package com.littlethreads.catalog.product;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
@@ -18,5 +20,9 @@ public interface ProductRepository extends MongoRepository<Product, String>, Pro
 	boolean existsBySlug(String slug);
 
 	boolean existsByVariantsSku(String sku);
+
+	List<Product> findByStatusAndVariantsSkuIn(ProductStatus status, Collection<String> skus);
+
+	List<Product> findByVariantsSkuIn(Collection<String> skus);
 
 }

@@ -9,7 +9,7 @@ import java.util.Set;
  * Builds stored products for persistence tests: a valid active product unless a test says
  * otherwise.
  */
-final class ProductBuilder {
+public final class ProductBuilder {
 
 	static final Instant CREATED = Instant.parse("2025-01-01T09:00:00Z");
 
@@ -25,26 +25,26 @@ final class ProductBuilder {
 		this.slug = slug;
 	}
 
-	static ProductBuilder aProduct(String slug) {
+	public static ProductBuilder aProduct(String slug) {
 		return new ProductBuilder(slug);
 	}
 
-	ProductBuilder withName(String name) {
+	public ProductBuilder withName(String name) {
 		this.name = name;
 		return this;
 	}
 
-	ProductBuilder withStatus(ProductStatus status) {
+	public ProductBuilder withStatus(ProductStatus status) {
 		this.status = status;
 		return this;
 	}
 
-	ProductBuilder withVariant(String sku, Size size, String colour, int stock) {
+	public ProductBuilder withVariant(String sku, Size size, String colour, int stock) {
 		this.variants.add(new Variant(sku, size, colour, stock));
 		return this;
 	}
 
-	Product build() {
+	public Product build() {
 		Product product = new Product();
 		product.setSlug(this.slug);
 		product.setName(this.name);

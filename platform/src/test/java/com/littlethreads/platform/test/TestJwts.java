@@ -39,6 +39,11 @@ public final class TestJwts {
 
 	public static final String AUDIENCE = "little-threads";
 
+	/**
+	 * The audience of service tokens (the platform default).
+	 */
+	public static final String SERVICE_AUDIENCE = "little-threads-internal";
+
 	private static final RSAKey KEY = generateKey("test-key-1");
 
 	private static final RSAKey STRANGER_KEY = generateKey("test-key-1");
@@ -56,6 +61,7 @@ public final class TestJwts {
 		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestJwts::jwksUri);
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
 		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
+		registry.add("littlethreads.security.service-audience", () -> SERVICE_AUDIENCE);
 	}
 
 	/**
@@ -84,6 +90,33 @@ public final class TestJwts {
 	 */
 	public static String token(String subject, String... roles) {
 		return builder().subject(subject).roles(roles).sign();
+	}
+
+	/**
+	 * A valid service token, as user-service issues to an internal client (client
+	 * credentials): service audience, {@code typ} {@code service}, space-separated
+	 * scopes.
+	 * @param clientId the client id, the subject
+	 * @param scopes the granted scopes, for example {@code inventory:reserve}
+	 * @return the compact JWT
+	 */
+	public static String serviceToken(String clientId, String... scopes) {
+		return serviceBuilder(clientId, scopes).sign();
+	}
+
+	/**
+	 * A service token builder, valid by default.
+	 * @param clientId the client id, the subject
+	 * @param scopes the granted scopes
+	 * @return the builder
+	 */
+	public static Builder serviceBuilder(String clientId, String... scopes) {
+		return builder().subject(clientId)
+			.audience(SERVICE_AUDIENCE)
+			.type("service")
+			.roles()
+			.claim("client_id", clientId)
+			.claim("scope", String.join(" ", scopes));
 	}
 
 	public static Builder builder() {
@@ -144,6 +177,8 @@ public final class TestJwts {
 
 		private RSAKey key = KEY;
 
+		private String type = "access";
+
 		private String keyId;
 
 		private final java.util.Map<String, Object> extraClaims = new java.util.LinkedHashMap<>();
@@ -155,6 +190,17 @@ public final class TestJwts {
 
 		public Builder roles(String... roles) {
 			this.roles = Arrays.asList(roles);
+			return this;
+		}
+
+		/**
+		 * The {@code typ} claim: {@code access} for user tokens, {@code service} for
+		 * service tokens.
+		 * @param type the claim's value
+		 * @return this builder
+		 */
+		public Builder type(String type) {
+			this.type = type;
 			return this;
 		}
 
@@ -216,8 +262,10 @@ public final class TestJwts {
 				.issuedAt(this.issuedAt)
 				.expiresAt(this.issuedAt.plus(this.lifetime))
 				.id(UUID.randomUUID().toString())
-				.claim("roles", this.roles)
-				.claim("typ", "access");
+				.claim("typ", this.type);
+			if (!this.roles.isEmpty()) {
+				claimsBuilder.claim("roles", this.roles);
+			}
 			this.extraClaims.forEach(claimsBuilder::claim);
 			JwtClaimsSet claims = claimsBuilder.build();
 			String kid = (this.keyId != null) ? this.keyId : this.key.getKeyID();

@@ -14,7 +14,9 @@ public class PlatformTestApplication {
 
 	@Bean
 	AccessRules probeAccessRules() {
-		return (requests) -> requests.requestMatchers("/probe/admin/**")
+		return (requests) -> requests.requestMatchers("/internal/probe/stock/**")
+			.hasAuthority("SCOPE_probe:reserve")
+			.requestMatchers("/probe/admin/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/probe/me")
 			.authenticated()

@@ -1,0 +1,468 @@
+package com.littlethreads.catalog.inventory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+import com.littlethreads.catalog.CatalogServiceTest;
+import com.littlethreads.catalog.product.Product;
+import com.littlethreads.catalog.product.ProductRepository;
+import com.littlethreads.catalog.product.ProductStatus;
+import com.littlethreads.catalog.product.Size;
+import com.littlethreads.catalog.product.Variant;
+import com.littlethreads.platform.test.ServiceHttpTest;
+import com.littlethreads.platform.test.TestHttp.Response;
+import com.littlethreads.platform.test.TestJwts;
+
+import static com.littlethreads.catalog.product.ProductBuilder.aProduct;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The internal reservations API end to end, on the embedded store, with real service
+ * tokens. Each test works on products of its own.
+ */
+@CatalogServiceTest
+@Import(MutableClock.Config.class)
+// The job runs only when a test calls it, so that it never races a test by surprise.
+@TestPropertySource(properties = "catalog.reservations.expiry-check-interval=1h")
+class ReservationIntegrationTests extends ServiceHttpTest {
+
+	private static final String RESERVATIONS = "/internal/inventory/reservations";
+
+	private static final String PROBLEMS = "https://littlethreads.shop/problems/";
+
+	private static final AtomicInteger IDS = new AtomicInteger();
+
+	@Autowired
+	ProductRepository products;
+
+	@Autowired
+	Reservations reservations;
+
+	@Autowired
+	MutableClock clock;
+
+	@Test
+	void reservingHoldsEveryLineAndTakesTheStock() {
+		String a = variant(5);
+		String b = variant(3);
+		String order = orderId();
+
+		Response response = reserve(order, line(a, 2), line(b, 3));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		assertThat(response.contentType()).startsWith("application/json");
+		JsonNode body = response.json();
+		assertThat(body.get("orderId").asString()).isEqualTo(order);
+		assertThat(body.get("status").asString()).isEqualTo("HELD");
+		assertThat(body.get("lines")).hasSize(2);
+		assertThat(body.get("lines").get(0).get("sku").asString()).isEqualTo(a);
+		assertThat(body.get("lines").get(0).get("quantity").asInt()).isEqualTo(2);
+		assertThat(Instant.parse(body.get("expiresAt").asString())).isEqualTo(inAnHour());
+		assertThat(stock(a)).isEqualTo(3);
+		assertThat(stock(b)).isZero();
+		assertThat(get(order).json().get("status").asString()).isEqualTo("HELD");
+	}
+
+	@Test
+	void reservingEvictsCachedListingsThatShowStock() {
+		String sku = variant(1);
+		String inStock = "/api/catalog/products?inStock=true&q=" + sku;
+		assertThat(this.http.get(inStock).json().get("total").asLong()).isEqualTo(1);
+
+		reserve(orderId(), line(sku, 1));
+
+		assertThat(this.http.get(inStock).json().get("total").asLong()).isZero();
+	}
+
+	@Test
+	void aShortLineReservesNothingAndNamesTheShortLine() {
+		String plenty = variant(5);
+		String scarce = variant(1);
+		String order = orderId();
+
+		Response response = reserve(order, line(plenty, 2), line(scarce, 2));
+
+		assertProblem(response, 409, "insufficient-stock");
+		JsonNode shortLines = response.json().get("lines");
+		assertThat(shortLines).hasSize(1);
+		assertThat(shortLines.get(0).get("sku").asString()).isEqualTo(scarce);
+		assertThat(shortLines.get(0).get("requested").asInt()).isEqualTo(2);
+		assertThat(shortLines.get(0).get("available").asInt()).isEqualTo(1);
+		assertThat(stock(plenty)).isEqualTo(5);
+		assertThat(stock(scarce)).isEqualTo(1);
+		assertProblem(get(order), 404, "reservation-not-found");
+	}
+
+	@Test
+	void fiftyConcurrentReservationsOfTenUnitsHoldExactlyTen() throws Exception {
+		String sku = variant(10);
+		List<Callable<Integer>> calls = new ArrayList<>();
+		CountDownLatch start = new CountDownLatch(1);
+		for (int i = 0; i < 50; i++) {
+			String order = orderId();
+			calls.add(() -> {
+				start.await();
+				return reserve(order, line(sku, 1)).status();
+			});
+		}
+
+		List<Integer> statuses = runTogether(calls, start);
+
+		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(10);
+		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(40);
+		assertThat(stock(sku)).isZero();
+	}
+
+	@Test
+	void repeatingAReservationAnswersTheSameOneAndTakesNothingMore() {
+		String sku = variant(5);
+		String order = orderId();
+		Response first = reserve(order, line(sku, 2));
+
+		Response again = reserve(order, line(sku, 2));
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(again.status()).as(again.body()).isEqualTo(200);
+		assertThat(again.json()).isEqualTo(first.json());
+		assertThat(stock(sku)).isEqualTo(3);
+	}
+
+	@Test
+	void concurrentRepeatsOfOneReservationTakeTheStockOnce() throws Exception {
+		String sku = variant(30);
+		String order = orderId();
+		CountDownLatch start = new CountDownLatch(1);
+		List<Callable<Integer>> calls = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			calls.add(() -> {
+				start.await();
+				return reserve(order, line(sku, 3)).status();
+			});
+		}
+
+		List<Integer> statuses = runTogether(calls, start);
+
+		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
+		assertThat(statuses).filteredOn((status) -> status == 200).hasSize(7);
+		assertThat(stock(sku)).isEqualTo(27);
+	}
+
+	@Test
+	void theSameOrderWithDifferentLinesIsAConflict() {
+		String sku = variant(5);
+		String order = orderId();
+		reserve(order, line(sku, 2));
+
+		assertProblem(reserve(order, line(sku, 3)), 409, "reservation-conflict");
+		assertThat(stock(sku)).isEqualTo(3);
+	}
+
+	@Test
+	void commitIsIdempotentAndKeepsTheStockSold() {
+		String sku = variant(5);
+		String order = orderId();
+		reserve(order, line(sku, 2));
+
+		Response first = post(order, "commit");
+		Response again = post(order, "commit");
+
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		assertThat(first.json().get("status").asString()).isEqualTo("COMMITTED");
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.json().get("status").asString()).isEqualTo("COMMITTED");
+		assertThat(stock(sku)).isEqualTo(3);
+	}
+
+	@Test
+	void releaseReturnsTheStockOnceAndIsIdempotent() {
+		String sku = variant(5);
+		String order = orderId();
+		reserve(order, line(sku, 2));
+
+		Response first = post(order, "release");
+		Response again = post(order, "release");
+
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		assertThat(first.json().get("status").asString()).isEqualTo("RELEASED");
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.json().get("status").asString()).isEqualTo("RELEASED");
+		assertThat(stock(sku)).isEqualTo(5);
+	}
+
+	@Test
+	void releasingACommittedReservationIsAConflict() {
+		String sku = variant(5);
+		String order = orderId();
+		reserve(order, line(sku, 2));
+		post(order, "commit");
+
+		assertProblem(post(order, "release"), 409, "reservation-committed");
+		assertThat(stock(sku)).isEqualTo(3);
+	}
+
+	@Test
+	void theExpiryJobReleasesLapsedHoldsOnly() {
+		String sku = variant(5);
+		String lapsing = orderId();
+		String lasting = orderId();
+		reserve(lapsing, line(sku, 2));
+		reserve(lasting, line(sku, 1), Duration.ofHours(20));
+
+		this.clock.advance(Duration.ofHours(2));
+		this.reservations.expireLapsed();
+
+		assertThat(get(lapsing).json().get("status").asString()).isEqualTo("EXPIRED");
+		assertThat(get(lasting).json().get("status").asString()).isEqualTo("HELD");
+		assertThat(stock(sku)).isEqualTo(4);
+		this.reservations.expireLapsed();
+		assertThat(stock(sku)).isEqualTo(4);
+	}
+
+	@Test
+	void releaseRacingTheExpiryJobReturnsTheStockOnce() throws Exception {
+		String sku = variant(100);
+		List<String> orders = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			String order = orderId();
+			reserve(order, line(sku, 2));
+			orders.add(order);
+		}
+		assertThat(stock(sku)).isEqualTo(80);
+		this.clock.advance(Duration.ofHours(2));
+		CountDownLatch start = new CountDownLatch(1);
+		List<Callable<Integer>> calls = new ArrayList<>();
+		for (String order : orders) {
+			calls.add(() -> {
+				start.await();
+				return post(order, "release").status();
+			});
+		}
+		calls.add(() -> {
+			start.await();
+			return this.reservations.expireLapsed();
+		});
+		calls.add(() -> {
+			start.await();
+			return this.reservations.expireLapsed();
+		});
+
+		runTogether(calls, start);
+
+		assertThat(stock(sku)).isEqualTo(100);
+		for (String order : orders) {
+			assertThat(get(order).json().get("status").asString()).isIn("RELEASED", "EXPIRED");
+		}
+	}
+
+	@Test
+	void commitAfterExpiryTakesTheStockAgainWhileItLasts() {
+		String sku = variant(3);
+		String order = orderId();
+		reserve(order, line(sku, 2));
+		this.clock.advance(Duration.ofHours(2));
+		this.reservations.expireLapsed();
+		assertThat(stock(sku)).isEqualTo(3);
+
+		Response committed = post(order, "commit");
+
+		assertThat(committed.status()).as(committed.body()).isEqualTo(200);
+		assertThat(committed.json().get("status").asString()).isEqualTo("COMMITTED");
+		assertThat(stock(sku)).isEqualTo(1);
+	}
+
+	@Test
+	void commitAfterExpiryIsAConflictWhenTheStockHasGone() {
+		String sku = variant(3);
+		String order = orderId();
+		reserve(order, line(sku, 2));
+		this.clock.advance(Duration.ofHours(2));
+		this.reservations.expireLapsed();
+		reserve(orderId(), line(sku, 2));
+
+		Response committed = post(order, "commit");
+
+		assertProblem(committed, 409, "insufficient-stock");
+		assertThat(committed.json().get("lines").get(0).get("available").asInt()).isEqualTo(1);
+		assertThat(get(order).json().get("status").asString()).isEqualTo("EXPIRED");
+		assertThat(stock(sku)).isEqualTo(1);
+	}
+
+	@Test
+	void unknownOrInactiveSkusAreUnprocessableAndNothingIsHeld() {
+		String sku = variant(5);
+		String draft = variant(5, ProductStatus.DRAFT);
+
+		Response response = reserve(orderId(), line(sku, 1), line("LT-NO-SUCH-SKU", 1), line(draft, 1));
+
+		assertProblem(response, 422, "unknown-sku");
+		assertThat(response.json().get("skus")).hasSize(2);
+		assertThat(response.json().get("skus").get(0).asString()).isEqualTo("LT-NO-SUCH-SKU");
+		assertThat(response.json().get("skus").get(1).asString()).isEqualTo(draft);
+		assertThat(stock(sku)).isEqualTo(5);
+	}
+
+	@Test
+	void badRequestsAreProblemsAndHoldNothing() {
+		String sku = variant(5);
+		String expires = inAnHour().toString();
+		List<String> bodies = List.of("{", "{\"orderId\":\"ord_x\",\"lines\":[],\"expiresAt\":\"" + expires + "\"}",
+				"{\"orderId\":\"ord_x\",\"expiresAt\":\"" + expires + "\"}",
+				"{\"orderId\":\"ord_x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":0}],\"expiresAt\":\"" + expires
+						+ "\"}",
+				"{\"orderId\":\"ord_x\",\"lines\":[{\"sku\":\"" + sku + "\"}],\"expiresAt\":\"" + expires + "\"}",
+				"{\"orderId\":\"\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],\"expiresAt\":\"" + expires
+						+ "\"}",
+				"{\"orderId\":\"ord x/y\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],\"expiresAt\":\""
+						+ expires + "\"}",
+				"{\"orderId\":\"ord_x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1},{\"sku\":\"" + sku
+						+ "\",\"quantity\":1}],\"expiresAt\":\"" + expires + "\"}",
+				"{\"orderId\":\"ord_x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}",
+				"{\"orderId\":\"ord_x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],\"expiresAt\":\""
+						+ this.clock.instant().minusSeconds(1) + "\"}",
+				"{\"orderId\":\"ord_x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],\"expiresAt\":\""
+						+ this.clock.instant().plus(Duration.ofHours(25)) + "\"}",
+				"{\"orderId\":\"ord_x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],\"expiresAt\":\"soon\"}");
+
+		for (String body : bodies) {
+			Response response = send("POST", RESERVATIONS, body, service());
+			assertThat(response.status()).as(body + " -> " + response.body()).isEqualTo(400);
+			assertThat(response.contentType()).as(body).startsWith("application/problem+json");
+		}
+		assertThat(stock(sku)).isEqualTo(5);
+		assertProblem(get("ord_x"), 404, "reservation-not-found");
+	}
+
+	@Test
+	void unknownOrdersAreNotFound() {
+		assertProblem(get("ord_unknown"), 404, "reservation-not-found");
+		assertProblem(post("ord_unknown", "commit"), 404, "reservation-not-found");
+		assertProblem(post("ord_unknown", "release"), 404, "reservation-not-found");
+	}
+
+	@Test
+	void userTokensAreRefusedEvenForAdmins() {
+		String sku = variant(5);
+		String body = body(orderId(), inAnHour(), line(sku, 1));
+
+		Response admin = send("POST", RESERVATIONS, body, "Bearer " + TestJwts.token("admin-1", "ADMIN"));
+		Response anonymous = this.http.send("POST", RESERVATIONS, body, "Content-Type", "application/json");
+
+		assertProblem(admin, 401, "unauthorized");
+		assertProblem(anonymous, 401, "unauthorized");
+		assertThat(stock(sku)).isEqualTo(5);
+	}
+
+	@Test
+	void serviceTokensWithoutTheScopeAreForbidden() {
+		String sku = variant(5);
+		String token = "Bearer " + TestJwts.serviceToken("search-service", "catalog:read");
+
+		assertProblem(send("POST", RESERVATIONS, body(orderId(), inAnHour(), line(sku, 1)), token), 403, "forbidden");
+		assertProblem(send("GET", RESERVATIONS + "/ord_any", null, token), 403, "forbidden");
+		assertThat(stock(sku)).isEqualTo(5);
+	}
+
+	private String variant(int stock) {
+		return variant(stock, ProductStatus.ACTIVE);
+	}
+
+	private String variant(int stock, ProductStatus status) {
+		int id = IDS.incrementAndGet();
+		String sku = "LT-RSV-" + id + "-" + System.nanoTime() % 100000;
+		this.products.insert(aProduct("reservable-" + sku.toLowerCase()).withName("Reservable " + sku)
+			.withStatus(status)
+			.withVariant(sku, Size.T4, "navy", stock)
+			.build());
+		return sku;
+	}
+
+	private int stock(String sku) {
+		Product product = this.products.findByVariantsSkuIn(List.of(sku)).get(0);
+		return product.variant(sku).map(Variant::stock).orElseThrow();
+	}
+
+	private static String orderId() {
+		return "ord_" + IDS.incrementAndGet() + "_" + System.nanoTime();
+	}
+
+	private Instant inAnHour() {
+		return this.clock.instant().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+	}
+
+	private static String line(String sku, int quantity) {
+		return "{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}";
+	}
+
+	private static String body(String orderId, Instant expiresAt, String... lines) {
+		return "{\"orderId\":\"" + orderId + "\",\"lines\":[" + String.join(",", lines) + "],\"expiresAt\":\""
+				+ expiresAt + "\"}";
+	}
+
+	private Response reserve(String orderId, String... lines) {
+		return send("POST", RESERVATIONS, body(orderId, inAnHour(), lines), service());
+	}
+
+	private Response reserve(String orderId, String line, Duration lifetime) {
+		return send("POST", RESERVATIONS, body(orderId, this.clock.instant().plus(lifetime), line), service());
+	}
+
+	private Response get(String orderId) {
+		return send("GET", RESERVATIONS + "/" + orderId, null, service());
+	}
+
+	private Response post(String orderId, String action) {
+		return send("POST", RESERVATIONS + "/" + orderId + "/" + action, null, service());
+	}
+
+	private Response send(String method, String path, String body, String authorization) {
+		if (body == null) {
+			return this.http.send(method, path, null, "Authorization", authorization);
+		}
+		return this.http.send(method, path, body, "Authorization", authorization, "Content-Type", "application/json");
+	}
+
+	private static String service() {
+		return "Bearer " + TestJwts.serviceToken("payment-service", "inventory:reserve");
+	}
+
+	private static <T> List<T> runTogether(List<Callable<T>> calls, CountDownLatch start) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+		try {
+			List<Future<T>> futures = new ArrayList<>();
+			for (Callable<T> call : calls) {
+				futures.add(pool.submit(call));
+			}
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static void assertProblem(Response response, int status, String type) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + type);
+	}
+
+}

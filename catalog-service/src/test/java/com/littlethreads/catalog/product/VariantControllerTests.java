@@ -1,0 +1,108 @@
+package com.littlethreads.catalog.product;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import com.littlethreads.catalog.CatalogConfiguration;
+
+import static com.littlethreads.catalog.product.ProductBuilder.aProduct;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(VariantController.class)
+@Import(CatalogConfiguration.class)
+class VariantControllerTests {
+
+	private static final String PROBLEMS = "https://littlethreads.shop/problems/";
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	ProductRepository products;
+
+	@Test
+	void variantsAreAnsweredInTheOrderAskedWithPriceAndStockAndNeverCached() throws Exception {
+		Product dungarees = aProduct("cord-dungarees").withName("Cord Dungarees")
+			.withVariant("LT-1-NAVY-4T", Size.T4, "navy", 3)
+			.withVariant("LT-1-NAVY-5Y", Size.Y5, "navy", 0)
+			.build();
+		given(this.products.findByStatusAndVariantsSkuIn(any(), anyCollection())).willReturn(List.of(dungarees));
+
+		this.mvc.perform(get("/api/catalog/variants").param("sku", "LT-1-NAVY-5Y", "LT-UNKNOWN", "LT-1-NAVY-4T"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", "no-store"))
+			.andExpect(header().doesNotExist("ETag"))
+			.andExpect(jsonPath("$.items.length()").value(2))
+			.andExpect(jsonPath("$.items[0].sku").value("LT-1-NAVY-5Y"))
+			.andExpect(jsonPath("$.items[0].available").value(0))
+			.andExpect(jsonPath("$.items[0].inStock").value(false))
+			.andExpect(jsonPath("$.items[1].sku").value("LT-1-NAVY-4T"))
+			.andExpect(jsonPath("$.items[1].slug").value("cord-dungarees"))
+			.andExpect(jsonPath("$.items[1].name").value("Cord Dungarees"))
+			.andExpect(jsonPath("$.items[1].size").value("4T"))
+			.andExpect(jsonPath("$.items[1].colour").value("navy"))
+			.andExpect(jsonPath("$.items[1].price.amount").value(2400))
+			.andExpect(jsonPath("$.items[1].price.currency").value("GBP"))
+			.andExpect(jsonPath("$.items[1].available").value(3))
+			.andExpect(jsonPath("$.items[1].inStock").value(true));
+		verify(this.products).findByStatusAndVariantsSkuIn(org.mockito.ArgumentMatchers.eq(ProductStatus.ACTIVE),
+				anyCollection());
+	}
+
+	@Test
+	void noSkuIsABadRequestProblem() throws Exception {
+		assertBadRequest(get("/api/catalog/variants"));
+		verify(this.products, never()).findByStatusAndVariantsSkuIn(any(), anyCollection());
+	}
+
+	@Test
+	void moreThanFiftySkusIsABadRequestProblem() throws Exception {
+		String[] skus = new String[51];
+		for (int i = 0; i < skus.length; i++) {
+			skus[i] = "LT-" + i;
+		}
+		assertBadRequest(get("/api/catalog/variants").param("sku", skus));
+		verify(this.products, never()).findByStatusAndVariantsSkuIn(any(), anyCollection());
+	}
+
+	@Test
+	void fiftySkusAreAllowed() throws Exception {
+		String[] skus = new String[50];
+		for (int i = 0; i < skus.length; i++) {
+			skus[i] = "LT-" + i;
+		}
+		this.mvc.perform(get("/api/catalog/variants").param("sku", skus))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items.length()").value(0));
+	}
+
+	@Test
+	void aBlankSkuIsABadRequestProblem() throws Exception {
+		assertBadRequest(get("/api/catalog/variants").param("sku", "LT-1", " "));
+	}
+
+	private void assertBadRequest(MockHttpServletRequestBuilder request) throws Exception {
+		this.mvc.perform(request)
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.startsWith(PROBLEMS)));
+	}
+
+}

@@ -31,13 +31,17 @@ public final class PaymentProblems {
 	}
 
 	/**
-	 * Lines whose SKU the catalog does not sell (unknown or not active).
-	 * @param lines the offending lines, each with its {@code index} and {@code sku}
+	 * Lines whose SKU the catalog does not sell (unknown or not active). Like
+	 * catalog-service's problem of the same type it lists the {@code skus}; it also names
+	 * the {@code lines} of the cart.
+	 * @param lines the offending lines, each a map with its {@code index} and {@code sku}
+	 * @param detail the explanation naming the lines
 	 * @return the exception
 	 */
-	public static ErrorResponseException unknownSku(List<?> lines, String detail) {
+	public static ErrorResponseException unknownSku(List<java.util.Map<String, Object>> lines, String detail) {
 		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-sku", "Unknown product", detail);
 		problem.setProperty("lines", lines);
+		problem.setProperty("skus", lines.stream().map((line) -> line.get("sku")).toList());
 		return Problems.exception(problem);
 	}
 

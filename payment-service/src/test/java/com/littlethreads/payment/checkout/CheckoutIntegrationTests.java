@@ -201,6 +201,7 @@ class CheckoutIntegrationTests extends PaymentHttpTest {
 		assertThat(problem.get("type").asString()).isEqualTo(PROBLEMS + "unknown-sku");
 		assertThat(problem.get("lines").get(0).get("index").asInt()).isEqualTo(1);
 		assertThat(problem.get("lines").get(0).get("sku").asString()).isEqualTo("LT-GONE");
+		assertThat(problem.get("skus").get(0).asString()).isEqualTo("LT-GONE");
 		assertThat(problem.get("detail").asString()).contains("lines[1]").contains("LT-GONE");
 		assertThat(this.mongo.count(new org.springframework.data.mongodb.core.query.Query(), Order.class)).isZero();
 		wiremock.verify(exactly(0), postRequestedFor(urlEqualTo("/internal/inventory/reservations")));

@@ -1,0 +1,49 @@
+package com.littlethreads.payment;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * payment-service settings.
+ *
+ * @param publicUrl where the storefront is served; Stripe sends shoppers back to its
+ * checkout success and cancel pages
+ * @param catalogUri catalog-service, for prices and stock reservations
+ * @param userUri user-service, for service tokens and signed-in shoppers' addresses
+ * @param clientSecret this service's client secret at user-service's token endpoint
+ * @param sessionLifetime how long a shopper has to pay; Stripe accepts 30 minutes to 24
+ * hours
+ * @param reservationGrace how much longer than the payment session stock stays held, so
+ * that a payment completed in the session's last second still finds its stock
+ * @param reconciliationInterval how often orders still pending past their session's
+ * expiry are checked with Stripe
+ * @param connectTimeout connect timeout for calls to other services
+ * @param readTimeout read timeout for calls to other services
+ */
+@ConfigurationProperties("payment")
+@Validated
+public record PaymentProperties(@DefaultValue("http://localhost:8080") @NotNull URI publicUrl,
+		@DefaultValue("http://127.0.0.1:8082") @NotNull URI catalogUri,
+		@DefaultValue("http://127.0.0.1:8081") @NotNull URI userUri,
+		@NotBlank(message = "must be set: export PAYMENT_CLIENT_SECRET, the secret of client payment-service "
+				+ "at user-service") String clientSecret,
+		@DefaultValue("30m") @NotNull Duration sessionLifetime, @DefaultValue("5m") @NotNull Duration reservationGrace,
+		@DefaultValue("60s") @NotNull Duration reconciliationInterval,
+		@DefaultValue("2s") @NotNull Duration connectTimeout, @DefaultValue("5s") @NotNull Duration readTimeout) {
+
+	public PaymentProperties {
+		if (sessionLifetime != null && (sessionLifetime.compareTo(Duration.ofMinutes(30)) < 0
+				|| sessionLifetime.compareTo(Duration.ofHours(24)) > 0)) {
+			throw new IllegalArgumentException(
+					"payment.session-lifetime must be between 30m and 24h (Stripe's limits), not " + sessionLifetime);
+		}
+	}
+
+}

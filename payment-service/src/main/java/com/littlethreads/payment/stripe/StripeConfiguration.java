@@ -1,0 +1,28 @@
+package com.littlethreads.payment.stripe;
+
+import com.stripe.StripeClient;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The single {@link StripeClient}: no global {@code Stripe.apiKey}, so tests and the
+ * emulator point it anywhere without touching static state.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StripeProperties.class)
+class StripeConfiguration {
+
+	@Bean
+	StripeClient stripeClient(StripeProperties properties) {
+		return StripeClient.builder()
+			.setApiKey(properties.secretKey())
+			.setApiBase(properties.apiBase())
+			.setConnectTimeout((int) properties.connectTimeout().toMillis())
+			.setReadTimeout((int) properties.readTimeout().toMillis())
+			.setMaxNetworkRetries(properties.maxNetworkRetries())
+			.build();
+	}
+
+}

@@ -1,0 +1,94 @@
+package com.littlethreads.payment.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Event;
+import com.stripe.net.Webhook;
+import com.google.gson.JsonSyntaxException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.littlethreads.payment.PaymentProblems;
+import com.littlethreads.payment.inventory.InventoryUnavailableException;
+import com.littlethreads.payment.stripe.StripeProperties;
+
+/**
+ * Where Stripe (or the emulator) delivers events. The signature is checked over the body
+ * bytes exactly as received. An event is recorded only after it was applied, so one that
+ * failed half-way (catalog-service down) is answered 503 and Stripe delivers it again;
+ * applying it again is harmless because every step is guarded.
+ */
+@RestController
+@Tag(name = "Stripe webhook")
+class StripeWebhookController {
+
+	private static final Log log = LogFactory.getLog(StripeWebhookController.class);
+
+	private final StripeEvents events;
+
+	private final MongoTemplate mongo;
+
+	private final String secret;
+
+	private final Clock clock;
+
+	StripeWebhookController(StripeEvents events, MongoTemplate mongo, StripeProperties properties, Clock clock) {
+		this.events = events;
+		this.mongo = mongo;
+		this.secret = properties.webhookSecret();
+		this.clock = clock;
+	}
+
+	@PostMapping(path = "/api/payments/stripe/webhook", consumes = "*/*")
+	@Operation(summary = "Stripe events", description = "Signed by Stripe (Stripe-Signature: t=…,v1=…). "
+			+ "A missing or wrong signature, or one older than 5 minutes, gets 400 invalid-signature and changes "
+			+ "nothing. An event already applied is acknowledged and ignored.")
+	@SecurityRequirements
+	ResponseEntity<Void> receive(@RequestBody(required = false) byte[] body,
+			@Parameter(description = "Stripe's signature header") @RequestHeader(name = "Stripe-Signature",
+					required = false) String signature) {
+		if (body == null || signature == null) {
+			throw PaymentProblems.invalidSignature();
+		}
+		Event event;
+		try {
+			event = Webhook.constructEvent(new String(body, StandardCharsets.UTF_8), signature, this.secret,
+					Webhook.DEFAULT_TOLERANCE, this.clock);
+		}
+		catch (SignatureVerificationException | JsonSyntaxException ex) {
+			throw PaymentProblems.invalidSignature();
+		}
+		if (this.mongo.findById(event.getId(), ReceivedEvent.class) != null) {
+			return ResponseEntity.ok().build();
+		}
+		try {
+			this.events.apply(event);
+		}
+		catch (InventoryUnavailableException ex) {
+			log.warn("Stripe event " + event.getId() + " not applied yet; Stripe will deliver it again", ex);
+			throw PaymentProblems.unavailable("inventory-unavailable", "stock service");
+		}
+		try {
+			this.mongo.insert(new ReceivedEvent(event.getId(), event.getType(), this.clock.instant()));
+		}
+		catch (DuplicateKeyException ex) {
+			// Delivered twice at once: both applications were guarded, one record stands.
+		}
+		return ResponseEntity.ok().build();
+	}
+
+}

@@ -1,0 +1,34 @@
+package com.littlethreads.payment;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.littlethreads.platform.test.TestHttp.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document the storefront codes against.
+ */
+@PaymentServiceTest
+class ApiDocsTests extends PaymentHttpTest {
+
+	@Test
+	void openApiDocumentDescribesCheckoutOrdersAndAdmin() {
+		Response response = this.http.get("/v3/api-docs");
+
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode api = response.json();
+		assertThat(api.get("openapi").asString()).startsWith("3.1");
+		assertThat(api.get("info").get("description").asString()).contains("Idempotency-Key")
+			.contains("X-Order-Token")
+			.contains("problem+json");
+		assertThat(api.get("paths").has("/api/checkout")).isTrue();
+		assertThat(api.get("paths").has("/api/orders/{id}")).isTrue();
+		assertThat(api.get("paths").has("/api/orders/{id}/cancel")).isTrue();
+		assertThat(api.get("paths").has("/api/orders/admin/orders/{id}/refunds")).isTrue();
+		assertThat(api.get("paths").has("/api/payments/stripe/webhook")).isTrue();
+		assertThat(api.get("servers").get(0).get("url").asString()).isEqualTo("http://localhost:8080");
+	}
+
+}

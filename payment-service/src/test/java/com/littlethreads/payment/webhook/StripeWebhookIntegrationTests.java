@@ -1,0 +1,241 @@
+package com.littlethreads.payment.webhook;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.littlethreads.payment.PaymentHttpTest;
+import com.littlethreads.payment.PaymentServiceTest;
+import com.littlethreads.payment.order.Order;
+import com.littlethreads.payment.order.OrderStatus;
+import com.littlethreads.platform.test.TestHttp.Response;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stripe's events as Stripe delivers them: signed over the raw body, possibly repeated,
+ * late or out of order.
+ */
+@PaymentServiceTest
+class StripeWebhookIntegrationTests extends PaymentHttpTest {
+
+	private String orderId;
+
+	@BeforeEach
+	void pendingOrder() {
+		this.orderId = placeGuestOrder().json().get("orderId").asString();
+	}
+
+	@Test
+	void completedAndPaidSessionMakesTheOrderPaidAndCommitsItsStock() {
+		Response response = deliver(completed("evt_1"));
+
+		assertThat(response.status()).isEqualTo(200);
+		Order order = order(this.orderId);
+		assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+		assertThat(order.paidAt()).isNotNull();
+		assertThat(order.paymentIntentId()).isEqualTo("pi_cs_test_1");
+		assertThat(order.stockCommitted()).isTrue();
+		wiremock.verify(exactly(1), postRequestedFor(commit()));
+	}
+
+	@Test
+	void forgedSignatureIsRejectedAndChangesNothing() {
+		String payload = completed("evt_forged");
+		String forged = signature(payload).replaceAll("v1=[0-9a-f]{4}", "v1=0000");
+
+		Response response = this.http.send("POST", "/api/payments/stripe/webhook", payload, "Content-Type",
+				"application/json", "Stripe-Signature", forged);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "invalid-signature");
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+		wiremock.verify(exactly(0), postRequestedFor(commit()));
+	}
+
+	@Test
+	void signatureOverAnotherBodyIsRejected() {
+		String signed = completed("evt_a");
+		String tampered = signed.replace("\"paid\"", "\"paid\" ");
+
+		Response response = this.http.send("POST", "/api/payments/stripe/webhook", tampered, "Content-Type",
+				"application/json", "Stripe-Signature", signature(signed));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+	}
+
+	@Test
+	void missingSignatureIsRejectedAndChangesNothing() {
+		Response response = this.http.send("POST", "/api/payments/stripe/webhook", completed("evt_2"), "Content-Type",
+				"application/json");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+	}
+
+	@Test
+	void staleSignatureIsRejected() {
+		String payload = completed("evt_old");
+		String signature = signature(payload);
+		this.clock.advance(minutes(6));
+
+		Response response = this.http.send("POST", "/api/payments/stripe/webhook", payload, "Content-Type",
+				"application/json", "Stripe-Signature", signature);
+
+		assertThat(response.status()).isEqualTo(400);
+	}
+
+	@Test
+	void sameEventThreeTimesIsAppliedOnce() {
+		String payload = completed("evt_3");
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(deliver(payload).status()).isEqualTo(200);
+		}
+
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PAID);
+		wiremock.verify(exactly(1), postRequestedFor(commit()));
+		assertThat(this.mongo.findById("evt_3", ReceivedEvent.class)).isNotNull();
+	}
+
+	@Test
+	void expiredAfterCompletedLeavesTheOrderPaidAndTheStockCommitted() {
+		deliver(completed("evt_4"));
+
+		Response response = deliver(event("evt_5", "checkout.session.expired", session("expired", "unpaid")));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PAID);
+		wiremock.verify(exactly(0), postRequestedFor(release()));
+	}
+
+	@Test
+	void expiredSessionExpiresTheOrderAndReleasesItsStock() {
+		deliver(event("evt_6", "checkout.session.expired", session("expired", "unpaid")));
+
+		Order order = order(this.orderId);
+		assertThat(order.status()).isEqualTo(OrderStatus.EXPIRED);
+		assertThat(order.expiredAt()).isNotNull();
+		wiremock.verify(exactly(1), postRequestedFor(release()));
+	}
+
+	@Test
+	void completedButUnpaidWaitsForTheDelayedPayment() {
+		deliver(event("evt_7", "checkout.session.completed", session("complete", "unpaid")));
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+
+		deliver(event("evt_8", "checkout.session.async_payment_succeeded", session("complete", "paid")));
+
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PAID);
+		wiremock.verify(exactly(1), postRequestedFor(commit()));
+	}
+
+	@Test
+	void failedDelayedPaymentReleasesTheStock() {
+		deliver(event("evt_9", "checkout.session.async_payment_failed", session("complete", "unpaid")));
+
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PAYMENT_FAILED);
+		wiremock.verify(exactly(1), postRequestedFor(release()));
+	}
+
+	@Test
+	void eventForAnotherApiVersionIsStillApplied() {
+		deliver(event("evt_10", "checkout.session.completed", session("complete", "paid"), "2020-08-27"));
+
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PAID);
+	}
+
+	@Test
+	void paidOrderWhoseStockIsGoneIsFlaggedForARefund() {
+		wiremock.stubFor(post(commit())
+			.willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json").withBody("""
+					{"type": "https://littlethreads.shop/problems/insufficient-stock", "status": 409,
+					 "lines": [{"sku": "LT-TEE-RED-4T", "requested": 2, "available": 0}]}""")));
+
+		assertThat(deliver(completed("evt_11")).status()).isEqualTo(200);
+
+		Order order = order(this.orderId);
+		assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+		assertThat(order.needsAttention()).isTrue();
+		assertThat(order.attentionReason()).isEqualTo("stock-unavailable-after-payment");
+		assertThat(order.stockCommitted()).isFalse();
+	}
+
+	@Test
+	void commitThatCannotReachTheCatalogIsRetriedByStripe() {
+		wiremock.stubFor(post(commit()).willReturn(aResponse().withStatus(503)));
+
+		assertThat(deliver(completed("evt_12")).status()).isEqualTo(503);
+		assertThat(this.mongo.findById("evt_12", ReceivedEvent.class)).isNull();
+		wiremock.stubFor(post(commit()).willReturn(aResponse().withStatus(200)));
+
+		assertThat(deliver(completed("evt_12")).status()).isEqualTo(200);
+		assertThat(order(this.orderId).stockCommitted()).isTrue();
+	}
+
+	@Test
+	void paymentForACancelledOrderIsFlaggedForARefund() {
+		deliver(event("evt_13", "checkout.session.expired", session("expired", "unpaid")));
+
+		deliver(completed("evt_14"));
+
+		Order order = order(this.orderId);
+		assertThat(order.status()).isEqualTo(OrderStatus.EXPIRED);
+		assertThat(order.needsAttention()).isTrue();
+		assertThat(order.attentionReason()).isEqualTo("paid-while-expired");
+		wiremock.verify(exactly(0), postRequestedFor(commit()));
+	}
+
+	@Test
+	void refundsMoveAPaidOrderToPartiallyRefundedThenRefundedButNeverBack() {
+		deliver(completed("evt_15"));
+
+		deliver(event("evt_16", "charge.refunded", charge(1000)));
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+		deliver(event("evt_17", "charge.refunded", charge(2400)));
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.REFUNDED);
+		deliver(event("evt_18", "charge.refunded", charge(1000)));
+
+		Order order = order(this.orderId);
+		assertThat(order.status()).isEqualTo(OrderStatus.REFUNDED);
+		assertThat(order.amountRefunded()).isEqualTo(2400);
+	}
+
+	@Test
+	void unusedEventTypesAreAcknowledged() {
+		assertThat(
+				deliver(event("evt_19", "customer.created", "{\"id\": \"cus_1\", \"object\": \"customer\"}")).status())
+			.isEqualTo(200);
+	}
+
+	private String completed(String eventId) {
+		return event(eventId, "checkout.session.completed", session("complete", "paid"));
+	}
+
+	private String session(String status, String paymentStatus) {
+		return session("cs_test_1", status, paymentStatus, this.orderId);
+	}
+
+	private String charge(long amountRefunded) {
+		return JSON.writeValueAsString(
+				Map.of("id", "ch_1", "object", "charge", "amount", 2400, "amount_refunded", amountRefunded, "refunded",
+						amountRefunded == 2400, "payment_intent", "pi_cs_test_1", "metadata", Map.of()));
+	}
+
+	private com.github.tomakehurst.wiremock.matching.UrlPattern commit() {
+		return urlEqualTo("/internal/inventory/reservations/" + this.orderId + "/commit");
+	}
+
+	private com.github.tomakehurst.wiremock.matching.UrlPattern release() {
+		return urlEqualTo("/internal/inventory/reservations/" + this.orderId + "/release");
+	}
+
+}

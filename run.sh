@@ -63,7 +63,7 @@ SERVICES=(
   "catalog-service|catalog-service|$CATALOG_PORT|256m|$EMBEDDED $JWKS"
 )
 if $use_emulator; then
-  SERVICES+=("stripe-emulator|stripe-emulator|$STRIPE_EMULATOR_PORT|128m|--emulator.webhook-url=http://127.0.0.1:$PAYMENT_PORT/api/payments/stripe/webhook --emulator.public-url=http://localhost:$STRIPE_EMULATOR_PORT")
+  SERVICES+=("stripe-emulator|stripe-emulator|$STRIPE_EMULATOR_PORT|128m|--emulator.webhook.url=http://127.0.0.1:$PAYMENT_PORT/api/payments/stripe/webhook --emulator.public-url=http://localhost:$STRIPE_EMULATOR_PORT")
 fi
 SERVICES+=(
   "payment-service|payment-service|$PAYMENT_PORT|256m|$EMBEDDED $JWKS"

@@ -10,9 +10,15 @@
 # The shop's admin account is admin@littlethreads.local. Its password is made up once, kept
 # in <data directory>/admin-password (readable only by you) and printed at every start.
 #
+# Payments go to the Stripe emulator (stripe-emulator, its hosted page takes Stripe's test
+# cards) unless STRIPE_SECRET_KEY is set: then payment-service talks to Stripe itself, the
+# emulator is not started, and STRIPE_WEBHOOK_SECRET must be the one `stripe listen` prints.
+#
 # Environment: LT_DATA_DIR (default ./data), LT_RUN_DIR (logs, default ./.run),
-# GATEWAY_PORT (8080), USER_PORT (8081), CATALOG_PORT (8082), LT_STARTUP_TIMEOUT seconds
-# (180), ADMIN_EMAIL and ADMIN_PASSWORD (the admin's sign-in instead of the generated one).
+# GATEWAY_PORT (8080), USER_PORT (8081), CATALOG_PORT (8082), PAYMENT_PORT (8083),
+# STRIPE_EMULATOR_PORT (8090), LT_STARTUP_TIMEOUT seconds (240), ADMIN_EMAIL and
+# ADMIN_PASSWORD (the admin's sign-in instead of the generated one), STRIPE_SECRET_KEY and
+# STRIPE_WEBHOOK_SECRET (a real Stripe test account).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,16 +28,45 @@ LOG_DIR="$RUN_DIR/logs"
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 USER_PORT="${USER_PORT:-8081}"
 CATALOG_PORT="${CATALOG_PORT:-8082}"
-STARTUP_TIMEOUT="${LT_STARTUP_TIMEOUT:-180}"
+PAYMENT_PORT="${PAYMENT_PORT:-8083}"
+STRIPE_EMULATOR_PORT="${STRIPE_EMULATOR_PORT:-8090}"
+STARTUP_TIMEOUT="${LT_STARTUP_TIMEOUT:-240}"
+PUBLIC_URL="http://localhost:$GATEWAY_PORT"
+JWKS="--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:$USER_PORT/.well-known/jwks.json"
+EMBEDDED="--littlethreads.embedded-mongo.enabled=true --littlethreads.embedded-mongo.data-directory=$DATA_DIR"
 
 ADMIN_EMAIL="${ADMIN_EMAIL:-admin@littlethreads.local}"
 ADMIN_PASSWORD_FILE="$DATA_DIR/admin-password"
 
+if [ -n "${STRIPE_SECRET_KEY:-}" ]; then
+  [ -n "${STRIPE_WEBHOOK_SECRET:-}" ] || {
+    printf 'run.sh: with STRIPE_SECRET_KEY set, STRIPE_WEBHOOK_SECRET is needed too (the whsec_... that `stripe listen` prints)\n' >&2
+    exit 1
+  }
+  use_emulator=false
+  stripe_key="$STRIPE_SECRET_KEY"
+  stripe_api_base="${STRIPE_API_BASE:-https://api.stripe.com}"
+  webhook_secret="$STRIPE_WEBHOOK_SECRET"
+else
+  use_emulator=true
+  stripe_key="sk_test_emulator"
+  stripe_api_base="http://127.0.0.1:$STRIPE_EMULATOR_PORT"
+  webhook_secret="whsec_$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+fi
+# Made up at every start: only these processes share them, and nothing stores them.
+payment_client_secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+
 # name, module, port, heap, extra arguments, in start order: user-service first, since it
-# signs the tokens the others check. Later services join this list.
+# signs the tokens the others check.
 SERVICES=(
-  "user-service|user-service|$USER_PORT|256m|--littlethreads.embedded-mongo.enabled=true --littlethreads.embedded-mongo.data-directory=$DATA_DIR --users.auth.secure-cookie=false"
-  "catalog-service|catalog-service|$CATALOG_PORT|256m|--littlethreads.embedded-mongo.enabled=true --littlethreads.embedded-mongo.data-directory=$DATA_DIR --spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:$USER_PORT/.well-known/jwks.json"
+  "user-service|user-service|$USER_PORT|256m|$EMBEDDED --users.auth.secure-cookie=false"
+  "catalog-service|catalog-service|$CATALOG_PORT|256m|$EMBEDDED $JWKS"
+)
+if $use_emulator; then
+  SERVICES+=("stripe-emulator|stripe-emulator|$STRIPE_EMULATOR_PORT|128m|--emulator.webhook.url=http://127.0.0.1:$PAYMENT_PORT/api/payments/stripe/webhook --emulator.public-url=http://localhost:$STRIPE_EMULATOR_PORT")
+fi
+SERVICES+=(
+  "payment-service|payment-service|$PAYMENT_PORT|256m|$EMBEDDED $JWKS"
   "gateway-service|gateway-service|$GATEWAY_PORT|192m|--littlethreads.routes.catalog-uri=http://127.0.0.1:$CATALOG_PORT --littlethreads.routes.user-uri=http://127.0.0.1:$USER_PORT"
 )
 
@@ -81,7 +116,8 @@ for entry in "${SERVICES[@]}"; do
   IFS='|' read -r name _ port _ _ <<<"$entry"
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     port_variable="$(printf '%s' "${name%%-*}" | tr '[:lower:]' '[:upper:]')_PORT"
-    fail "port $port (for $name) is already in use: is Little Threads already running? Set $port_variable to use another (GATEWAY_PORT, USER_PORT, CATALOG_PORT)."
+    [ "$name" = stripe-emulator ] && port_variable=STRIPE_EMULATOR_PORT
+    fail "port $port (for $name) is already in use: is Little Threads already running? Set $port_variable to use another (GATEWAY_PORT, USER_PORT, CATALOG_PORT, PAYMENT_PORT, STRIPE_EMULATOR_PORT)."
   fi
 done
 
@@ -136,12 +172,20 @@ trap 'stop_all' EXIT
 
 for entry in "${SERVICES[@]}"; do
   IFS='|' read -r name module port heap args <<<"$entry"
-  # Only user-service gets the admin's sign-in; no other process needs to know it.
-  if [ "$name" = user-service ]; then
-    launch=(env "ADMIN_EMAIL=$ADMIN_EMAIL" "ADMIN_PASSWORD=$admin_password")
-  else
-    launch=(env -u ADMIN_EMAIL -u ADMIN_PASSWORD)
-  fi
+  # Each process gets only the secrets it needs, in its environment (never on the command
+  # line, where ps shows them).
+  launch=(env -u ADMIN_EMAIL -u ADMIN_PASSWORD -u STRIPE_SECRET_KEY -u STRIPE_WEBHOOK_SECRET -u PAYMENT_CLIENT_SECRET
+    "PUBLIC_URL=$PUBLIC_URL")
+  case "$name" in
+    user-service)
+      launch+=("ADMIN_EMAIL=$ADMIN_EMAIL" "ADMIN_PASSWORD=$admin_password" "PAYMENT_CLIENT_SECRET=$payment_client_secret") ;;
+    stripe-emulator)
+      launch+=("STRIPE_WEBHOOK_SECRET=$webhook_secret") ;;
+    payment-service)
+      launch+=("STRIPE_SECRET_KEY=$stripe_key" "STRIPE_WEBHOOK_SECRET=$webhook_secret" "STRIPE_API_BASE=$stripe_api_base"
+        "PAYMENT_CLIENT_SECRET=$payment_client_secret" "CATALOG_URI=http://127.0.0.1:$CATALOG_PORT"
+        "USER_URI=http://127.0.0.1:$USER_PORT") ;;
+  esac
   # shellcheck disable=SC2086 # the extra arguments are words on purpose
   "${launch[@]}" java "-Xmx$heap" -XX:+UseSerialGC -Xss512k \
     -jar "$(jar_of "$module")" --server.port="$port" $args >"$LOG_DIR/$name.log" 2>&1 &

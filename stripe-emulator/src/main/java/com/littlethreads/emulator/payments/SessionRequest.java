@@ -56,7 +56,8 @@ record SessionRequest(String currency, List<LineItem> lineItems, String successU
 	 */
 	private static final Set<String> ACCEPTED = Set.of("mode", "line_items", "success_url", "cancel_url",
 			"client_reference_id", "customer_email", "metadata", "payment_intent_data", "expires_at", "locale",
-			"payment_method_types", "expand", "billing_address_collection", "customer_creation", "submit_type");
+			"payment_method_types", "expand", "billing_address_collection", "customer_creation", "submit_type",
+			"currency");
 
 	static SessionRequest parse(FormParams params, Instant now) {
 		params.rejectUnknown(ACCEPTED);
@@ -121,6 +122,13 @@ record SessionRequest(String currency, List<LineItem> lineItems, String successU
 						+ MAX_AMOUNT + " in the smallest currency unit.", "line_items");
 			}
 			lineItems.add(item);
+		}
+		String sessionCurrency = params.string("currency")
+			.map((code) -> code.toLowerCase(Locale.ROOT))
+			.orElse(currency);
+		if (!sessionCurrency.equals(currency)) {
+			throw StripeApiException.badRequest("The session's currency " + sessionCurrency
+					+ " must be the currency of its line items, " + currency + ".", params.param("currency"));
 		}
 		String customerEmail = params.string("customer_email").orElse(null);
 		if (customerEmail != null && !EMAIL.matcher(customerEmail).matches()) {

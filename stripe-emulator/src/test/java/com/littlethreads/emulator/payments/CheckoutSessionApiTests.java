@@ -190,6 +190,18 @@ class CheckoutSessionApiTests extends EmulatorIntegrationTest {
 	}
 
 	@Test
+	void sessionCurrencyMatchingTheLineItemsIsAccepted() throws Exception {
+		assertThat(createSession((session) -> session.setCurrency("gbp")).getCurrency()).isEqualTo("gbp");
+	}
+
+	@Test
+	void sessionCurrencyDifferentFromTheLineItemsIsRefused() {
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> createSession((session) -> session.setCurrency("usd")))
+			.satisfies((ex) -> assertThat(ex.getParam()).isEqualTo("currency"));
+	}
+
+	@Test
 	void invalidEmailIsRefused() {
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> createSession((session) -> session.setCustomerEmail("not-an-email")))

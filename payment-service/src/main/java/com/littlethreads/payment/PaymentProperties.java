@@ -18,8 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param catalogUri catalog-service, for prices and stock reservations
  * @param userUri user-service, for service tokens and signed-in shoppers' addresses
  * @param clientSecret this service's client secret at user-service's token endpoint
- * @param sessionLifetime how long a shopper has to pay; Stripe accepts 30 minutes to 24
- * hours
+ * @param sessionLifetime how long a shopper has to pay: 31 minutes to 24 hours. Stripe
+ * requires at least 30 minutes measured when it receives the request; the extra minute
+ * absorbs the call's latency and clock skew, without which a 30-minute session is
+ * sometimes refused
  * @param reservationGrace how much longer than the payment session stock stays held, so
  * that a payment completed in the session's last second still finds its stock
  * @param reconciliationInterval how often orders still pending past their session's
@@ -34,15 +36,16 @@ public record PaymentProperties(@DefaultValue("http://localhost:8080") @NotNull 
 		@DefaultValue("http://127.0.0.1:8081") @NotNull URI userUri,
 		@NotBlank(message = "must be set: export PAYMENT_CLIENT_SECRET, the secret of client payment-service "
 				+ "at user-service") String clientSecret,
-		@DefaultValue("30m") @NotNull Duration sessionLifetime, @DefaultValue("5m") @NotNull Duration reservationGrace,
+		@DefaultValue("31m") @NotNull Duration sessionLifetime, @DefaultValue("5m") @NotNull Duration reservationGrace,
 		@DefaultValue("60s") @NotNull Duration reconciliationInterval,
 		@DefaultValue("2s") @NotNull Duration connectTimeout, @DefaultValue("5s") @NotNull Duration readTimeout) {
 
 	public PaymentProperties {
-		if (sessionLifetime != null && (sessionLifetime.compareTo(Duration.ofMinutes(30)) < 0
+		if (sessionLifetime != null && (sessionLifetime.compareTo(Duration.ofMinutes(31)) < 0
 				|| sessionLifetime.compareTo(Duration.ofHours(24)) > 0)) {
 			throw new IllegalArgumentException(
-					"payment.session-lifetime must be between 30m and 24h (Stripe's limits), not " + sessionLifetime);
+					"payment.session-lifetime must be between 31m and 24h (Stripe's 30 minutes plus a minute for latency), not "
+							+ sessionLifetime);
 		}
 	}
 

@@ -464,4 +464,19 @@ class CheckoutIntegrationTests extends PaymentHttpTest {
 			.isEqualTo(response.json().get("orderId").asString());
 	}
 
+	@Test
+	void reservationThatCannotReachTheCatalogCancelsTheOrderWithoutOpeningASession() {
+		wiremock.stubFor(post("/internal/inventory/reservations").willReturn(aResponse().withStatus(500)));
+
+		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "1"), key());
+
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "inventory-unavailable");
+		Order order = this.mongo.findAll(Order.class).get(0);
+		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.cancelReason()).isEqualTo("inventory-unavailable");
+		wiremock.verify(postRequestedFor(urlEqualTo("/internal/inventory/reservations/" + order.id() + "/release")));
+		wiremock.verify(exactly(0), postRequestedFor(urlEqualTo("/v1/checkout/sessions")));
+	}
+
 }

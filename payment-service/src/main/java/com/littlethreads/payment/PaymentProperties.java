@@ -18,9 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param catalogUri catalog-service, for prices and stock reservations
  * @param userUri user-service, for service tokens and signed-in shoppers' addresses
  * @param clientSecret this service's client secret at user-service's token endpoint
- * @param sessionLifetime how long a shopper has to pay; Stripe accepts 30 minutes to 24
- * hours counted from when it receives the request, so at least 31 minutes from when the
- * checkout starts (the stock reservation comes first)
+ * @param sessionLifetime how long a shopper has to pay: 31 minutes to 24 hours. Stripe
+ * requires at least 30 minutes measured when it receives the request; the extra minute
+ * absorbs the call's latency and clock skew, without which a 30-minute session is
+ * sometimes refused
  * @param reservationGrace how much longer than the payment session stock stays held, so
  * that a payment completed in the session's last second still finds its stock
  * @param reconciliationInterval how often orders still pending past their session's
@@ -43,7 +44,7 @@ public record PaymentProperties(@DefaultValue("http://localhost:8080") @NotNull 
 		if (sessionLifetime != null && (sessionLifetime.compareTo(Duration.ofMinutes(31)) < 0
 				|| sessionLifetime.compareTo(Duration.ofHours(24)) > 0)) {
 			throw new IllegalArgumentException(
-					"payment.session-lifetime must be between 31m and 24h (Stripe takes 30m to 24h from when it receives the request), not "
+					"payment.session-lifetime must be between 31m and 24h (Stripe's 30 minutes plus a minute for latency), not "
 							+ sessionLifetime);
 		}
 	}

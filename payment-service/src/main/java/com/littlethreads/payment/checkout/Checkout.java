@@ -215,7 +215,6 @@ class Checkout {
 		String base = publicUrl.toString().replaceAll("/+$", "");
 		SessionCreateParams.Builder params = SessionCreateParams.builder()
 			.setMode(SessionCreateParams.Mode.PAYMENT)
-			.setCurrency(currency)
 			.setClientReferenceId(order.id())
 			.putMetadata("order_id", order.id())
 			.setCustomerEmail(order.email())

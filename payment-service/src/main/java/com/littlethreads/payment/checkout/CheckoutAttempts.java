@@ -41,6 +41,11 @@ import com.littlethreads.payment.checkout.CheckoutAttempt.State;
 @Component
 class CheckoutAttempts {
 
+	/**
+	 * Far longer than a checkout can take (catalog and Stripe time out well before).
+	 */
+	static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final MongoTemplate mongo;
@@ -69,9 +74,36 @@ class CheckoutAttempts {
 		}
 		catch (DuplicateKeyException ex) {
 			CheckoutAttempt earlier = this.mongo.findById(key.id(), CheckoutAttempt.class);
-			// Freed between our insert and our read: claim it again.
-			return (earlier != null) ? Optional.of(earlier) : claim(key, bodyHash);
+			if (earlier == null) {
+				// Freed between our insert and our read: claim it again.
+				return claim(key, bodyHash);
+			}
+			if (isAbandoned(earlier, bodyHash) && takeOver(earlier)) {
+				return Optional.empty();
+			}
+			return Optional.of(earlier);
 		}
+	}
+
+	private boolean isAbandoned(CheckoutAttempt attempt, String bodyHash) {
+		return attempt.state() == State.IN_PROGRESS && attempt.bodyHash().equals(bodyHash)
+				&& attempt.createdAt().isBefore(this.clock.instant().minus(ABANDONED_AFTER));
+	}
+
+	/**
+	 * Claims an abandoned attempt; of two requests taking it over at once only one wins.
+	 */
+	private boolean takeOver(CheckoutAttempt attempt) {
+		return this.mongo
+			.updateFirst(
+					Query.query(Criteria.where("_id")
+						.is(attempt.id())
+						.and("state")
+						.is(State.IN_PROGRESS.name())
+						.and("createdAt")
+						.is(attempt.createdAt())),
+					new Update().set("createdAt", this.clock.instant()), CheckoutAttempt.class)
+			.getModifiedCount() == 1;
 	}
 
 	void succeeded(Key key, Checkout.Placed placed) {

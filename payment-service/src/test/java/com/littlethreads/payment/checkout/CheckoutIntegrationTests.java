@@ -37,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PaymentServiceTest
 class CheckoutIntegrationTests extends PaymentHttpTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	tools.jackson.databind.json.JsonMapper json;
+
 	@Test
 	void guestCheckoutPlacesOrderReservesStockAndOpensStripeSession() {
 		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "2", "LT-DRESS-BLUE-6", "1"), key());
@@ -72,13 +75,13 @@ class CheckoutIntegrationTests extends PaymentHttpTest {
 		assertThat(holdUntil).isAfter(order.sessionExpiresAt());
 
 		long expiresAt = order.sessionExpiresAt().getEpochSecond();
-		assertThat(expiresAt - this.clock.instant().getEpochSecond()).isGreaterThanOrEqualTo(30 * 60);
+		assertThat(expiresAt - this.clock.instant().getEpochSecond()).isGreaterThanOrEqualTo(31 * 60);
 		wiremock.verify(exactly(1),
 				postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
 					.withHeader("Authorization", equalTo("Bearer " + STRIPE_KEY))
 					.withHeader("Idempotency-Key", equalTo("checkout-" + orderId))
 					.withFormParam("mode", equalTo("payment"))
-					.withFormParam("currency", equalTo("gbp"))
+					.withoutFormParam("currency")
 					.withFormParam("client_reference_id", equalTo(orderId))
 					.withFormParam("metadata[order_id]", equalTo(orderId))
 					.withFormParam("customer_email", equalTo("ada@example.com"))
@@ -321,14 +324,16 @@ class CheckoutIntegrationTests extends PaymentHttpTest {
 
 	@Test
 	void repeatWhileTheFirstIsRunningIsToldToRetry() throws Exception {
-		wiremock.stubFor(post("/v1/checkout/sessions")
-			.willReturn(okJson(session("cs_test_1", "open", "unpaid", null)).withFixedDelay(700)));
+		wiremock.stubFor(
+				get(urlPathEqualTo("/api/catalog/variants")).willReturn(okJson(JSON.writeValueAsString(java.util.Map
+					.of("items", java.util.List.of(variant("LT-TEE-RED-4T", "Rocket tee", "4T", "red", 1200)))))
+					.withFixedDelay(1000)));
 		String key = key();
 		String body = guestCheckout("LT-TEE-RED-4T", "1");
 
 		java.util.concurrent.CompletableFuture<Response> first = java.util.concurrent.CompletableFuture
 			.supplyAsync(() -> checkout(body, key));
-		Thread.sleep(300);
+		awaitCatalogCalls(1);
 		Response second = checkout(body, key);
 
 		assertThat(second.status()).isEqualTo(409);
@@ -338,6 +343,19 @@ class CheckoutIntegrationTests extends PaymentHttpTest {
 		assertThat(checkout(body, key).json().get("orderId").asString())
 			.isEqualTo(first.get().json().get("orderId").asString());
 		wiremock.verify(exactly(1), postRequestedFor(urlEqualTo("/v1/checkout/sessions")));
+	}
+
+	/**
+	 * Waits until the first request is past its claim (it has asked the catalog).
+	 */
+	private static void awaitCatalogCalls(int count) throws InterruptedException {
+		for (int i = 0; i < 200; i++) {
+			if (wiremock.findAll(getRequestedFor(urlPathEqualTo("/api/catalog/variants"))).size() >= count) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("The first checkout never reached the catalog");
 	}
 
 	@Test
@@ -425,6 +443,40 @@ class CheckoutIntegrationTests extends PaymentHttpTest {
 		assertThat(noEmail.json().get("errors").get(0).get("field").asString()).isEqualTo("email");
 		assertThat(savedAddress.status()).isEqualTo(400);
 		assertThat(savedAddress.json().get("errors").get(0).get("field").asString()).isEqualTo("shippingAddressId");
+	}
+
+	@Test
+	void keyLeftInProgressByADeadRequestIsTakenOverByTheSameRequestLater() {
+		String key = key();
+		String body = guestCheckout("LT-TEE-RED-4T", "1");
+		CheckoutAttempts.Key claimed = new CheckoutAttempts.Key("guest", key);
+		String bodyHash = CheckoutAttempts
+			.sha256(this.json.writeValueAsString(this.json.readValue(body, CheckoutRequest.class)));
+		this.mongo.insert(new CheckoutAttempt(claimed.id(), bodyHash, CheckoutAttempt.State.IN_PROGRESS,
+				this.clock.instant(), null, null, null, null));
+		assertThat(checkout(body, key).json().get("type").asString()).isEqualTo(PROBLEMS + "request-in-progress");
+		this.clock.advance(minutes(3));
+
+		Response response = checkout(body, key);
+
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(checkout(body, key).json().get("orderId").asString())
+			.isEqualTo(response.json().get("orderId").asString());
+	}
+
+	@Test
+	void reservationThatCannotReachTheCatalogCancelsTheOrderWithoutOpeningASession() {
+		wiremock.stubFor(post("/internal/inventory/reservations").willReturn(aResponse().withStatus(500)));
+
+		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "1"), key());
+
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "inventory-unavailable");
+		Order order = this.mongo.findAll(Order.class).get(0);
+		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.cancelReason()).isEqualTo("inventory-unavailable");
+		wiremock.verify(postRequestedFor(urlEqualTo("/internal/inventory/reservations/" + order.id() + "/release")));
+		wiremock.verify(exactly(0), postRequestedFor(urlEqualTo("/v1/checkout/sessions")));
 	}
 
 }

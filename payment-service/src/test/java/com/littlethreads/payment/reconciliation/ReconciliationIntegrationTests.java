@@ -42,7 +42,7 @@ class ReconciliationIntegrationTests extends PaymentHttpTest {
 	void paidOrderWhoseWebhookNeverCameBecomesPaidWithItsStockCommitted() {
 		wiremock.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/cs_test_1"))
 			.willReturn(okJson(session("cs_test_1", "complete", "paid", this.orderId))));
-		this.clock.advance(minutes(31));
+		this.clock.advance(minutes(32));
 
 		this.reconciliation.reconcile();
 
@@ -69,7 +69,7 @@ class ReconciliationIntegrationTests extends PaymentHttpTest {
 			.willReturn(okJson(session("cs_test_1", "open", "unpaid", this.orderId))));
 		wiremock.stubFor(post("/v1/checkout/sessions/cs_test_1/expire")
 			.willReturn(okJson(session("cs_test_1", "expired", "unpaid", this.orderId))));
-		this.clock.advance(minutes(31));
+		this.clock.advance(minutes(32));
 
 		this.reconciliation.reconcile();
 
@@ -83,7 +83,7 @@ class ReconciliationIntegrationTests extends PaymentHttpTest {
 	void expiredSessionExpiresTheOrder() {
 		wiremock.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/cs_test_1"))
 			.willReturn(okJson(session("cs_test_1", "expired", "unpaid", this.orderId))));
-		this.clock.advance(minutes(31));
+		this.clock.advance(minutes(32));
 
 		this.reconciliation.reconcile();
 
@@ -94,7 +94,7 @@ class ReconciliationIntegrationTests extends PaymentHttpTest {
 	void stripeDownLeavesTheOrderForTheNextRun() {
 		wiremock
 			.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/cs_test_1")).willReturn(aResponse().withStatus(500)));
-		this.clock.advance(minutes(31));
+		this.clock.advance(minutes(32));
 
 		this.reconciliation.reconcile();
 		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);

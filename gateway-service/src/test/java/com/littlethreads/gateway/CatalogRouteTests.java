@@ -36,7 +36,7 @@ class CatalogRouteTests {
 
 	@DynamicPropertySource
 	static void catalogUri(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uri", catalog::baseUrl);
+		registry.add("littlethreads.routes.catalog-uris", catalog::baseUrl);
 	}
 
 	@Autowired

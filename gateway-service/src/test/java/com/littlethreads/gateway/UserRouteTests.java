@@ -47,7 +47,7 @@ class UserRouteTests {
 
 	@DynamicPropertySource
 	static void userUri(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.user-uri", users::baseUrl);
+		registry.add("littlethreads.routes.user-uris", users::baseUrl);
 	}
 
 	@Autowired

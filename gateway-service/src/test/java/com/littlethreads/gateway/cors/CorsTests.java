@@ -35,8 +35,8 @@ class CorsTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uri", upstream::baseUrl);
-		registry.add("littlethreads.routes.user-uri", upstream::baseUrl);
+		registry.add("littlethreads.routes.catalog-uris", upstream::baseUrl);
+		registry.add("littlethreads.routes.user-uris", upstream::baseUrl);
 		registry.add("littlethreads.cors.allowed-origins", () -> "http://localhost:8080," + STOREFRONT);
 	}
 

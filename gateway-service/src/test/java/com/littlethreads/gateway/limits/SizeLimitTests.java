@@ -40,7 +40,7 @@ class SizeLimitTests {
 
 	@DynamicPropertySource
 	static void catalogUri(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uri", catalog::baseUrl);
+		registry.add("littlethreads.routes.catalog-uris", catalog::baseUrl);
 	}
 
 	@Autowired

@@ -31,7 +31,7 @@ class UpstreamTimeoutTests {
 
 	@DynamicPropertySource
 	static void catalogUri(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uri", catalog::baseUrl);
+		registry.add("littlethreads.routes.catalog-uris", catalog::baseUrl);
 	}
 
 	@Autowired

@@ -34,7 +34,7 @@ class RequestIdTests {
 
 	@DynamicPropertySource
 	static void catalogUri(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uri", catalog::baseUrl);
+		registry.add("littlethreads.routes.catalog-uris", catalog::baseUrl);
 	}
 
 	@Autowired

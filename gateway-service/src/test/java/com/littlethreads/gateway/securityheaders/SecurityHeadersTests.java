@@ -28,7 +28,7 @@ class SecurityHeadersTests {
 
 	@DynamicPropertySource
 	static void catalogUri(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uri", catalog::baseUrl);
+		registry.add("littlethreads.routes.catalog-uris", catalog::baseUrl);
 	}
 
 	@Autowired

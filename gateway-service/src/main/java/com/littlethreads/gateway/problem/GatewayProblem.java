@@ -34,6 +34,9 @@ enum GatewayProblem {
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 			"Something went wrong on our side. Quote the request id if you contact us."),
 
+	BAD_GATEWAY(HttpStatus.BAD_GATEWAY, "bad-gateway", "Bad gateway",
+			"The service behind this address broke off its answer. Try again shortly."),
+
 	// Worded for any service: the caller does not need, and must not learn, which host
 	// is behind the address.
 	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",

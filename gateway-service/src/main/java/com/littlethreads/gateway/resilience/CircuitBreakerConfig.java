@@ -10,8 +10,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.factory.SpringCloudCircuitBreakerResilience4JFilterFactory;
+import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +21,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.server.ResponseStatusException;
+
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
 /**
  * One Resilience4j circuit breaker per service, configured from
@@ -35,10 +39,8 @@ class CircuitBreakerConfig {
 
 	@Bean
 	Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakerDefaults(CircuitBreakerProperties properties,
-			HttpClientProperties httpClient) {
-		Duration responseTimeout = httpClient.getResponseTimeout();
-		Assert.isTrue(responseTimeout == null || properties.timeLimit().compareTo(responseTimeout) > 0,
-				"littlethreads.circuit-breaker.time-limit must be above the gateway's response timeout");
+			HttpClientProperties httpClient, GatewayProperties gateway) {
+		checkTimeLimitIsAboveEveryResponseTimeout(properties.timeLimit(), httpClient, gateway);
 		io.github.resilience4j.circuitbreaker.CircuitBreakerConfig breaker = io.github.resilience4j.circuitbreaker.CircuitBreakerConfig
 			.custom()
 			.slidingWindowSize(properties.slidingWindowSize())
@@ -54,6 +56,22 @@ class CircuitBreakerConfig {
 			.configureDefault((id) -> new Resilience4JConfigBuilder(id).circuitBreakerConfig(breaker)
 				.timeLimiterConfig(timeLimiter)
 				.build());
+	}
+
+	private static void checkTimeLimitIsAboveEveryResponseTimeout(Duration timeLimit, HttpClientProperties httpClient,
+			GatewayProperties gateway) {
+		Duration global = httpClient.getResponseTimeout();
+		Assert.isTrue(global == null || timeLimit.compareTo(global) > 0,
+				"littlethreads.circuit-breaker.time-limit must be above the gateway's response timeout");
+		for (RouteDefinition route : gateway.getRoutes()) {
+			Object perRoute = route.getMetadata().get(RESPONSE_TIMEOUT_ATTR);
+			if (perRoute != null) {
+				Duration timeout = Duration.ofMillis(Long.parseLong(perRoute.toString()));
+				Assert.isTrue(timeLimit.compareTo(timeout) > 0,
+						() -> "littlethreads.circuit-breaker.time-limit must be " + "above route " + route.getId()
+								+ "'s response timeout (" + timeout + ")");
+			}
+		}
 	}
 
 	static boolean isServiceFailure(Throwable ex) {

@@ -103,19 +103,68 @@ class SizeLimitTests {
 	}
 
 	@Test
-	void headersOverTheLimitAreRefusedWith431() {
+	void headersOverTheLimitAreRefusedWith431ProblemAndNeverProxied() {
 		catalog.stubFor(any(anyUrl()).willReturn(ok("leaked")));
 
 		this.client.get()
 			.uri("/api/catalog/products")
-			.header("X-Padding", "a".repeat(32 * 1024))
+			.header("X-Request-Id", "trace-431")
+			.header("X-Padding", "a".repeat(20 * 1024))
 			.exchange()
 			.expectStatus()
 			.isEqualTo(431)
-			// Reactor Netty answers this itself while decoding, before any filter runs:
-			// no problem body (and no stack trace), and the connection is closed.
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals("X-Request-Id", "trace-431")
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
 			.expectBody()
-			.isEmpty();
+			.jsonPath("$.type")
+			.isEqualTo("https://littlethreads.shop/problems/request-header-fields-too-large")
+			.jsonPath("$.status")
+			.isEqualTo(431)
+			.jsonPath("$.requestId")
+			.isEqualTo("trace-431");
+		catalog.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void manySmallHeadersCountTogether() {
+		catalog.stubFor(any(anyUrl()).willReturn(ok("leaked")));
+
+		this.client.get().uri("/api/catalog/products").headers((headers) -> {
+			for (int i = 0; i < 40; i++) {
+				headers.add("X-Padding-" + i, "a".repeat(500));
+			}
+		}).exchange().expectStatus().isEqualTo(431).expectBody().jsonPath("$.status").isEqualTo(431);
+		catalog.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void headersUnderTheLimitAreProxied() {
+		catalog.stubFor(any(anyUrl()).willReturn(ok("proxied")));
+
+		this.client.get()
+			.uri("/api/catalog/products")
+			.header("X-Padding", "a".repeat(12 * 1024))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("proxied");
+	}
+
+	@Test
+	void headersOverNettysCeilingAreStillRefusedWith431() {
+		catalog.stubFor(any(anyUrl()).willReturn(ok("leaked")));
+
+		this.client.get()
+			.uri("/api/catalog/products")
+			.header("X-Padding", "a".repeat(80 * 1024))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(431);
 		catalog.verify(0, anyRequestedFor(anyUrl()));
 	}
 

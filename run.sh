@@ -32,7 +32,7 @@ ADMIN_PASSWORD_FILE="$DATA_DIR/admin-password"
 SERVICES=(
   "user-service|user-service|$USER_PORT|256m|--littlethreads.embedded-mongo.enabled=true --littlethreads.embedded-mongo.data-directory=$DATA_DIR --users.auth.secure-cookie=false"
   "catalog-service|catalog-service|$CATALOG_PORT|256m|--littlethreads.embedded-mongo.enabled=true --littlethreads.embedded-mongo.data-directory=$DATA_DIR --spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:$USER_PORT/.well-known/jwks.json"
-  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--littlethreads.routes.catalog-uris=http://127.0.0.1:$CATALOG_PORT --littlethreads.routes.user-uris=http://127.0.0.1:$USER_PORT --littlethreads.routes.payment-uris=http://127.0.0.1:${PAYMENT_PORT:-8083}"
+  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--littlethreads.routes.catalog-uris=http://127.0.0.1:$CATALOG_PORT --littlethreads.routes.user-uris=http://127.0.0.1:$USER_PORT --littlethreads.routes.payment-uris=http://127.0.0.1:${PAYMENT_PORT:-8083} --littlethreads.rate-limits.jwks-uri=http://127.0.0.1:$USER_PORT/.well-known/jwks.json"
 )
 
 say() { printf '%s\n' "$*"; }

@@ -1,43 +1,22 @@
 package com.littlethreads.gateway;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One Swagger UI at the gateway lists every service's OpenAPI document, each fetched
  * through the gateway.
  */
-@GatewayTest
-class ApiDocsTests {
-
-	@RegisterExtension
-	static WireMockExtension services = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void upstreams(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uris", services::baseUrl);
-		registry.add("littlethreads.routes.user-uris", services::baseUrl);
-		registry.add("littlethreads.routes.payment-uris", services::baseUrl);
-	}
-
-	@Autowired
-	WebTestClient client;
+class ApiDocsTests extends UpstreamGatewayTest {
 
 	@Test
 	void swaggerUiListsEveryServicesDocument() {
@@ -72,7 +51,7 @@ class ApiDocsTests {
 	@ValueSource(strings = { "catalog", "users", "payments" })
 	void serviceDocumentIsProxiedFromTheServicesApiDocs(String service) {
 		String document = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + service + "\"}}";
-		services.stubFor(get(urlEqualTo("/v3/api-docs")).willReturn(okJson(document)));
+		upstream.stubFor(get(urlEqualTo("/v3/api-docs")).willReturn(okJson(document)));
 
 		this.client.get()
 			.uri("/openapi/" + service)
@@ -82,13 +61,13 @@ class ApiDocsTests {
 			.expectBody()
 			.jsonPath("$.info.title")
 			.isEqualTo(service);
-		services.verify(getRequestedFor(urlEqualTo("/v3/api-docs")));
+		upstream.verify(getRequestedFor(urlEqualTo("/v3/api-docs")));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/openapi/catalog/extra", "/openapi/catalog-internal", "/openapi" })
 	void pathsBesideTheDocumentsStayUnrouted(String path) {
-		Unrouted.assertNeverProxied(this.client, services, HttpMethod.GET, path);
+		Unrouted.assertNeverProxied(this.client, upstream, HttpMethod.GET, path);
 	}
 
 }

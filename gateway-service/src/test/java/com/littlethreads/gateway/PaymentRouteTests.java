@@ -2,18 +2,12 @@ package com.littlethreads.gateway;
 
 import java.nio.charset.StandardCharsets;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
@@ -26,26 +20,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
  * Checkout, orders and Stripe's webhook go to payment-service unchanged.
  */
-@GatewayTest
-class PaymentRouteTests {
-
-	@RegisterExtension
-	static WireMockExtension payments = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().gzipDisabled(true))
-		.build();
-
-	@DynamicPropertySource
-	static void paymentUris(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.payment-uris", payments::baseUrl);
-	}
-
-	@Autowired
-	WebTestClient client;
+class PaymentRouteTests extends UpstreamGatewayTest {
 
 	@Test
 	void checkoutIsProxiedWithItsIdempotencyKeyAndBody() {
@@ -53,7 +32,7 @@ class PaymentRouteTests {
 				{"lines":[{"sku":"TEE-RED-4T","quantity":2}],"email":"ada@example.com"}""";
 		String created = """
 				{"orderId":"ord_1","checkoutUrl":"http://localhost:8090/checkout/cs_1","orderToken":"ot_1"}""";
-		payments.stubFor(post(urlEqualTo("/api/checkout")).withHeader("Idempotency-Key", equalTo("cart-7f3a-0001"))
+		upstream.stubFor(post(urlEqualTo("/api/checkout")).withHeader("Idempotency-Key", equalTo("cart-7f3a-0001"))
 			.withRequestBody(equalToJson(checkout))
 			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(created)));
 
@@ -71,7 +50,7 @@ class PaymentRouteTests {
 
 	@Test
 	void orderIsProxiedWithTheGuestsOrderToken() {
-		payments.stubFor(get(urlEqualTo("/api/orders/ord_1")).withHeader("X-Order-Token", equalTo("ot_1"))
+		upstream.stubFor(get(urlEqualTo("/api/orders/ord_1")).withHeader("X-Order-Token", equalTo("ot_1"))
 			.willReturn(okJson("{\"id\":\"ord_1\",\"status\":\"PAID\"}")));
 
 		this.client.get()
@@ -87,10 +66,10 @@ class PaymentRouteTests {
 
 	@Test
 	void checkoutSubpathsAreRoutedToo() {
-		payments.stubFor(get(urlEqualTo("/api/checkout/quote")).willReturn(okJson("{}")));
+		upstream.stubFor(get(urlEqualTo("/api/checkout/quote")).willReturn(okJson("{}")));
 
 		this.client.get().uri("/api/checkout/quote").exchange().expectStatus().isOk();
-		payments.verify(1, getRequestedFor(urlEqualTo("/api/checkout/quote")));
+		upstream.verify(1, getRequestedFor(urlEqualTo("/api/checkout/quote")));
 	}
 
 	@Test
@@ -99,7 +78,7 @@ class PaymentRouteTests {
 		byte[] event = "{\n  \"id\": \"evt_1\",\t\"type\" : \"checkout.session.completed\", \"data\":{\"amount\":1200} }\n"
 			.getBytes(StandardCharsets.UTF_8);
 		String signature = "t=1764160000,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd";
-		payments.stubFor(post(urlEqualTo("/api/payments/stripe/webhook")).willReturn(ok()));
+		upstream.stubFor(post(urlEqualTo("/api/payments/stripe/webhook")).willReturn(ok()));
 
 		this.client.post()
 			.uri("/api/payments/stripe/webhook")
@@ -109,7 +88,7 @@ class PaymentRouteTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		payments.verify(1,
+		upstream.verify(1,
 				postRequestedFor(urlEqualTo("/api/payments/stripe/webhook"))
 					.withHeader("Stripe-Signature", equalTo(signature))
 					.withRequestBody(binaryEqualTo(event)));
@@ -119,7 +98,7 @@ class PaymentRouteTests {
 	@CsvSource({ "POST, /internal/inventory/reservations", "GET, /actuator/env", "GET, /api/checkouts",
 			"GET, /api/orders-internal/export", "GET, /api/paymentsx", "GET, /payment-service/actuator/env" })
 	void pathsOutsideThePublicPaymentPrefixesAreNeverProxied(HttpMethod method, String path) {
-		Unrouted.assertNeverProxied(this.client, payments, method, path);
+		Unrouted.assertNeverProxied(this.client, upstream, method, path);
 	}
 
 }

@@ -65,7 +65,7 @@ free_port() {
 
 wait_for() {
   local url="$1" tries=0
-  until curl -fsS -m 2 -o /dev/null "$url"; do
+  until curl -fs -m 2 -o /dev/null "$url"; do
     tries=$((tries + 1))
     [ "$tries" -lt 120 ] || fail "nothing answers at $url (logs in $WORK)"
     sleep 0.5
@@ -85,6 +85,10 @@ body = json.dumps({"items": items, "page": 0, "pageSize": 24, "total": len(items
 body = body[:-1] + ', "padding": "' + "x" * max(0, 2048 - len(body) - 16) + '"}'
 open(sys.argv[1], "w").write(body)
 EOF
+
+# nginx's workers drop root and must be able to read the file.
+chmod 755 "$WORK"
+chmod 644 "$WORK/products.json"
 
 cat >"$WORK/nginx.conf" <<EOF
 worker_processes auto;

@@ -1,6 +1,12 @@
 package com.littlethreads.gateway.resilience;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -110,6 +116,32 @@ class CircuitBreakerTests {
 
 		assertThat(breaker("users").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 		assertThat(breaker("users").getMetrics().getNumberOfFailedCalls()).isZero();
+	}
+
+	@Test
+	void manyRequestsInFlightToOneServiceAreAllServed() throws Exception {
+		upstream.stubFor(get(urlEqualTo("/api/catalog/categories")).willReturn(okJson("[]").withFixedDelay(500)));
+
+		ExecutorService callers = Executors.newFixedThreadPool(40);
+		try {
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				statuses.add(callers.submit(() -> this.client.get()
+					.uri("/api/catalog/categories")
+					.exchange()
+					.returnResult(String.class)
+					.getStatus()
+					.value()));
+			}
+			for (Future<Integer> status : statuses) {
+				// A bulkhead (Spring Cloud's default allows 25 at once) would refuse
+				// some.
+				assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+			}
+		}
+		finally {
+			callers.shutdownNow();
+		}
 	}
 
 	@Test

@@ -67,7 +67,7 @@ if $use_emulator; then
 fi
 SERVICES+=(
   "payment-service|payment-service|$PAYMENT_PORT|256m|$EMBEDDED $JWKS"
-  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--littlethreads.routes.catalog-uri=http://127.0.0.1:$CATALOG_PORT --littlethreads.routes.user-uri=http://127.0.0.1:$USER_PORT"
+  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--littlethreads.routes.catalog-uris=http://127.0.0.1:$CATALOG_PORT --littlethreads.routes.user-uris=http://127.0.0.1:$USER_PORT --littlethreads.routes.payment-uris=http://127.0.0.1:$PAYMENT_PORT --littlethreads.rate-limits.jwks-uri=http://127.0.0.1:$USER_PORT/.well-known/jwks.json"
 )
 
 say() { printf '%s\n' "$*"; }

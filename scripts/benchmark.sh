@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Drives a running Little Threads (./run.sh in another terminal) at a fixed request rate and
+# Drives a running Little Threads (`RATE_LIMITS_ENABLED=false ./run.sh` in another terminal:
+# the gateway's per-client rate limit would otherwise refuse a load generator within
+# seconds, since every request comes from one address) at a fixed request rate and
 # prints throughput and latency percentiles for two catalog calls, directly against
 # catalog-service and through the gateway. Needs `hey` (apt-get install hey).
 #

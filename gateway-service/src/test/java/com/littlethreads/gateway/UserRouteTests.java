@@ -2,18 +2,12 @@ package com.littlethreads.gateway;
 
 import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -24,15 +18,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
  * Accounts and sign-in go to user-service unchanged: paths, queries, bodies, and the
  * refresh-token cookie in both directions, since the browser keeps it and only
  * user-service reads it.
  */
-@GatewayTest
-class UserRouteTests {
+class UserRouteTests extends UpstreamGatewayTest {
 
 	private static final String REFRESH_COOKIE = "lt_refresh=0pQ3c8fJx0dB5v2nU9kZ7wQeR4tY6uI1oP3aS5dF7gH; Path=/api/auth; "
 			+ "Max-Age=2592000; Expires=Sat, 26 Dec 2026 16:00:00 GMT; HttpOnly; SameSite=Strict";
@@ -40,30 +32,18 @@ class UserRouteTests {
 	private static final String TOKENS = """
 			{"accessToken":"eyJhbGciOiJSUzI1NiJ9.e30.c2ln","tokenType":"Bearer","expiresIn":900}""";
 
-	@RegisterExtension
-	static WireMockExtension users = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().gzipDisabled(true))
-		.build();
-
-	@DynamicPropertySource
-	static void userUri(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.user-uri", users::baseUrl);
-	}
-
-	@Autowired
-	WebTestClient client;
-
 	@Test
 	void registrationIsProxiedWithPathQueryAndBodyUnchanged() {
 		String registration = """
 				{"email":"ada@example.com","displayName":"Ada","password":"correct horse battery staple"}""";
 		String profile = """
 				{"id":"u-1","email":"ada@example.com","displayName":"Ada","roles":["CUSTOMER"]}""";
-		users.stubFor(post(urlEqualTo("/api/auth/register?source=checkout")).withRequestBody(equalToJson(registration))
-			.willReturn(aResponse().withStatus(201)
-				.withHeader("Content-Type", "application/json")
-				.withHeader("Location", "/api/users/me")
-				.withBody(profile)));
+		upstream
+			.stubFor(post(urlEqualTo("/api/auth/register?source=checkout")).withRequestBody(equalToJson(registration))
+				.willReturn(aResponse().withStatus(201)
+					.withHeader("Content-Type", "application/json")
+					.withHeader("Location", "/api/users/me")
+					.withBody(profile)));
 
 		this.client.post()
 			.uri("/api/auth/register?source=checkout")
@@ -76,7 +56,7 @@ class UserRouteTests {
 			.valueEquals("Location", "/api/users/me")
 			.expectBody(String.class)
 			.isEqualTo(profile);
-		users.verify(1,
+		upstream.verify(1,
 				postRequestedFor(urlEqualTo("/api/auth/register?source=checkout"))
 					.withHeader("Content-Type", equalTo("application/json"))
 					.withRequestBody(equalToJson(registration)));
@@ -84,7 +64,7 @@ class UserRouteTests {
 
 	@Test
 	void signInReturnsTheRefreshCookieExactlyAsUserServiceSetIt() {
-		users.stubFor(post(urlEqualTo("/api/auth/login")).willReturn(
+		upstream.stubFor(post(urlEqualTo("/api/auth/login")).willReturn(
 				okJson(TOKENS).withHeader("Set-Cookie", REFRESH_COOKIE).withHeader("Cache-Control", "no-store")));
 
 		this.client.post()
@@ -100,7 +80,7 @@ class UserRouteTests {
 			.valueEquals("Cache-Control", "no-store")
 			.expectBody(String.class)
 			.isEqualTo(TOKENS);
-		users.verify(1, postRequestedFor(urlEqualTo("/api/auth/login")).withRequestBody(
+		upstream.verify(1, postRequestedFor(urlEqualTo("/api/auth/login")).withRequestBody(
 				equalToJson("{\"email\":\"ada@example.com\",\"password\":\"correct horse battery staple\"}")));
 	}
 
@@ -109,7 +89,7 @@ class UserRouteTests {
 		String cookies = "lt_refresh=0pQ3c8fJx0dB5v2nU9kZ7wQeR4tY6uI1oP3aS5dF7gH; lt_theme=dark";
 		String rotated = "lt_refresh=Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0Fe9Dc8Ba7Zy6Xw; Path=/api/auth; Max-Age=2592000; "
 				+ "HttpOnly; SameSite=Strict";
-		users.stubFor(post(urlEqualTo("/api/auth/refresh")).withHeader("Cookie", equalTo(cookies))
+		upstream.stubFor(post(urlEqualTo("/api/auth/refresh")).withHeader("Cookie", equalTo(cookies))
 			.willReturn(okJson(TOKENS).withHeader("Set-Cookie", rotated)));
 
 		this.client.post()
@@ -122,14 +102,14 @@ class UserRouteTests {
 			.valuesMatch("Set-Cookie", Pattern.quote(rotated))
 			.expectBody(String.class)
 			.isEqualTo(TOKENS);
-		users.verify(1, postRequestedFor(urlEqualTo("/api/auth/refresh")).withHeader("Cookie", equalTo(cookies)));
+		upstream.verify(1, postRequestedFor(urlEqualTo("/api/auth/refresh")).withHeader("Cookie", equalTo(cookies)));
 	}
 
 	@Test
 	void signOutClearsTheCookieThroughTheGateway() {
 		String cleared = "lt_refresh=; Path=/api/auth; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; "
 				+ "SameSite=Strict";
-		users.stubFor(post(urlEqualTo("/api/auth/logout"))
+		upstream.stubFor(post(urlEqualTo("/api/auth/logout"))
 			.willReturn(aResponse().withStatus(204).withHeader("Set-Cookie", cleared)));
 
 		this.client.post()
@@ -140,7 +120,7 @@ class UserRouteTests {
 			.isNoContent()
 			.expectHeader()
 			.valuesMatch("Set-Cookie", Pattern.quote(cleared));
-		users.verify(1, postRequestedFor(urlEqualTo("/api/auth/logout")).withHeader("Cookie",
+		upstream.verify(1, postRequestedFor(urlEqualTo("/api/auth/logout")).withHeader("Cookie",
 				equalTo("lt_refresh=0pQ3c8fJx0dB5v2nU9kZ7wQeR4tY6uI1oP3aS5dF7gH")));
 	}
 
@@ -148,7 +128,7 @@ class UserRouteTests {
 	void profileRequestIsProxiedWithItsBearerTokenAndQuery() {
 		String profile = """
 				{"id":"u-1","email":"ada@example.com","displayName":"Ada","roles":["CUSTOMER"]}""";
-		users.stubFor(get(urlEqualTo("/api/users/me?view=full"))
+		upstream.stubFor(get(urlEqualTo("/api/users/me?view=full"))
 			.withHeader("Authorization", equalTo("Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln"))
 			.willReturn(okJson(profile)));
 
@@ -160,14 +140,14 @@ class UserRouteTests {
 			.isOk()
 			.expectBody(String.class)
 			.isEqualTo(profile);
-		users.verify(1, getRequestedFor(urlEqualTo("/api/users/me?view=full")));
+		upstream.verify(1, getRequestedFor(urlEqualTo("/api/users/me?view=full")));
 	}
 
 	@Test
 	void signingKeysArePublishedThroughTheGateway() {
 		String jwks = """
 				{"keys":[{"kty":"RSA","kid":"key-2026-11","use":"sig","alg":"RS256","n":"sXch","e":"AQAB"}]}""";
-		users.stubFor(get(urlEqualTo("/.well-known/jwks.json"))
+		upstream.stubFor(get(urlEqualTo("/.well-known/jwks.json"))
 			.willReturn(okJson(jwks).withHeader("Cache-Control", "public, max-age=300")));
 
 		this.client.get()
@@ -179,14 +159,14 @@ class UserRouteTests {
 			.valueEquals("Cache-Control", "public, max-age=300")
 			.expectBody(String.class)
 			.isEqualTo(jwks);
-		users.verify(1, getRequestedFor(urlEqualTo("/.well-known/jwks.json")));
+		upstream.verify(1, getRequestedFor(urlEqualTo("/.well-known/jwks.json")));
 	}
 
 	@Test
 	void userServiceErrorIsPassedThroughUnchanged() {
 		String problem = """
 				{"type":"https://littlethreads.shop/problems/invalid-credentials","title":"Invalid credentials","status":401}""";
-		users.stubFor(post(urlEqualTo("/api/auth/login")).willReturn(
+		upstream.stubFor(post(urlEqualTo("/api/auth/login")).willReturn(
 				aResponse().withStatus(401).withHeader("Content-Type", "application/problem+json").withBody(problem)));
 
 		this.client.post()
@@ -208,12 +188,12 @@ class UserRouteTests {
 			"GET, /actuator/env", "GET, /api/users-internal/export", "GET, /api/authz",
 			"GET, /user-service/actuator/env" })
 	void pathsOutsideThePublicUserPrefixesAreNeverProxied(HttpMethod method, String path) {
-		Unrouted.assertNeverProxied(this.client, users, method, path);
+		Unrouted.assertNeverProxied(this.client, upstream, method, path);
 	}
 
 	@Test
 	void signInCarriesTheClientAddressSoThrottlingIsPerShopperNotPerGateway() {
-		users.stubFor(post(urlEqualTo("/api/auth/login"))
+		upstream.stubFor(post(urlEqualTo("/api/auth/login"))
 			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(TOKENS)));
 
 		this.client.post()
@@ -227,7 +207,7 @@ class UserRouteTests {
 		// The test client connects from loopback, a trusted proxy address: the gateway
 		// appends it, so user-service (which trusts the gateway) sees the shopper's
 		// address.
-		users.verify(postRequestedFor(urlEqualTo("/api/auth/login")).withHeader("X-Forwarded-For",
+		upstream.verify(postRequestedFor(urlEqualTo("/api/auth/login")).withHeader("X-Forwarded-For",
 				com.github.tomakehurst.wiremock.client.WireMock.matching(".*127\\.0\\.0\\.1.*")));
 	}
 

@@ -9,8 +9,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize the largest request body; product JSON and sign-in forms are a few
  * kilobytes, so 1 MB leaves room without letting a caller tie up a service
+ * @param maxHeaderSize the largest header block (names, values and line breaks); twice
+ * Netty's 8 KB default, for a large JWT plus cookies
  */
 @ConfigurationProperties("littlethreads.limits")
-record LimitsProperties(@DefaultValue("1MB") DataSize maxBodySize) {
+record LimitsProperties(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("16KB") DataSize maxHeaderSize) {
 
 }

@@ -31,8 +31,15 @@ enum GatewayProblem {
 	REQUEST_HEADER_FIELDS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request-header-fields-too-large",
 			"Request header fields too large", "The request headers are larger than this API accepts."),
 
+	// Retry-After says when the client's bucket has a token again.
+	TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+			"You have sent too many requests in a short time. Wait a moment (see Retry-After) and try again."),
+
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 			"Something went wrong on our side. Quote the request id if you contact us."),
+
+	BAD_GATEWAY(HttpStatus.BAD_GATEWAY, "bad-gateway", "Bad gateway",
+			"The service behind this address broke off its answer. Try again shortly."),
 
 	// Worded for any service: the caller does not need, and must not learn, which host
 	// is behind the address.

@@ -1,5 +1,6 @@
 package com.littlethreads.gateway.problem;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -93,6 +94,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 		}
 		if (isCausedBy(ex, TimeoutException.class)) {
 			return HttpStatus.GATEWAY_TIMEOUT;
+		}
+		// Connected, then the service reset or closed the connection before answering.
+		if (isCausedBy(ex, IOException.class)) {
+			return HttpStatus.BAD_GATEWAY;
 		}
 		return HttpStatus.INTERNAL_SERVER_ERROR;
 	}

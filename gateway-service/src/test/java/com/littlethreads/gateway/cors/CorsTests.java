@@ -1,16 +1,12 @@
 package com.littlethreads.gateway.cors;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.littlethreads.gateway.GatewayTest;
+import com.littlethreads.gateway.UpstreamGatewayTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -20,28 +16,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@GatewayTest
-class CorsTests {
+class CorsTests extends UpstreamGatewayTest {
 
 	private static final String STOREFRONT = "https://cdn.littlethreads.test";
 
 	private static final String STRANGER = "https://evil.example";
 
-	@RegisterExtension
-	static WireMockExtension upstream = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uri", upstream::baseUrl);
-		registry.add("littlethreads.routes.user-uri", upstream::baseUrl);
 		registry.add("littlethreads.cors.allowed-origins", () -> "http://localhost:8080," + STOREFRONT);
 	}
-
-	@Autowired
-	WebTestClient client;
 
 	@Test
 	void preflightFromTheStorefrontIsAnsweredByTheGatewayAndNeverProxied() {

@@ -3,21 +3,15 @@ package com.littlethreads.gateway.limits;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
-import com.littlethreads.gateway.GatewayTest;
+import com.littlethreads.gateway.UpstreamGatewayTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -27,28 +21,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@GatewayTest
-class SizeLimitTests {
+class SizeLimitTests extends UpstreamGatewayTest {
 
 	private static final String PRODUCTS = "/api/catalog/admin/products";
 
-	@RegisterExtension
-	static WireMockExtension catalog = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void catalogUri(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uri", catalog::baseUrl);
-	}
-
-	@Autowired
-	WebTestClient client;
-
 	@Test
 	void bodyOverTheLimitIsRefusedWith413AndNeverProxied() {
-		catalog.stubFor(any(anyUrl()).willReturn(ok("leaked")));
+		upstream.stubFor(any(anyUrl()).willReturn(ok("leaked")));
 
 		this.client.post()
 			.uri(PRODUCTS)
@@ -64,12 +45,12 @@ class SizeLimitTests {
 			.isEqualTo("https://littlethreads.shop/problems/payload-too-large")
 			.jsonPath("$.status")
 			.isEqualTo(413);
-		catalog.verify(0, anyRequestedFor(anyUrl()));
+		upstream.verify(0, anyRequestedFor(anyUrl()));
 	}
 
 	@Test
 	void chunkedBodyOverTheLimitIsRefusedWith413() {
-		catalog.stubFor(any(anyUrl()).willReturn(created()));
+		upstream.stubFor(any(anyUrl()).willReturn(created()));
 
 		// No Content-Length: the size is only known by counting.
 		this.client.post()
@@ -84,12 +65,12 @@ class SizeLimitTests {
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("https://littlethreads.shop/problems/payload-too-large");
-		catalog.verify(0, postRequestedFor(urlEqualTo(PRODUCTS)));
+		upstream.verify(0, postRequestedFor(urlEqualTo(PRODUCTS)));
 	}
 
 	@Test
 	void chunkedBodyUnderTheLimitIsProxiedWhole() {
-		catalog.stubFor(post(urlEqualTo(PRODUCTS)).willReturn(created()));
+		upstream.stubFor(post(urlEqualTo(PRODUCTS)).willReturn(created()));
 
 		this.client.post()
 			.uri(PRODUCTS)
@@ -98,25 +79,74 @@ class SizeLimitTests {
 			.exchange()
 			.expectStatus()
 			.isCreated();
-		assertThat(catalog.findAll(postRequestedFor(urlEqualTo(PRODUCTS)))).singleElement()
+		assertThat(upstream.findAll(postRequestedFor(urlEqualTo(PRODUCTS)))).singleElement()
 			.satisfies((request) -> assertThat(request.getBody()).hasSize(8 * 64 * 1024));
 	}
 
 	@Test
-	void headersOverTheLimitAreRefusedWith431() {
-		catalog.stubFor(any(anyUrl()).willReturn(ok("leaked")));
+	void headersOverTheLimitAreRefusedWith431ProblemAndNeverProxied() {
+		upstream.stubFor(any(anyUrl()).willReturn(ok("leaked")));
 
 		this.client.get()
 			.uri("/api/catalog/products")
-			.header("X-Padding", "a".repeat(32 * 1024))
+			.header("X-Request-Id", "trace-431")
+			.header("X-Padding", "a".repeat(20 * 1024))
 			.exchange()
 			.expectStatus()
 			.isEqualTo(431)
-			// Reactor Netty answers this itself while decoding, before any filter runs:
-			// no problem body (and no stack trace), and the connection is closed.
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals("X-Request-Id", "trace-431")
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
 			.expectBody()
-			.isEmpty();
-		catalog.verify(0, anyRequestedFor(anyUrl()));
+			.jsonPath("$.type")
+			.isEqualTo("https://littlethreads.shop/problems/request-header-fields-too-large")
+			.jsonPath("$.status")
+			.isEqualTo(431)
+			.jsonPath("$.requestId")
+			.isEqualTo("trace-431");
+		upstream.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void manySmallHeadersCountTogether() {
+		upstream.stubFor(any(anyUrl()).willReturn(ok("leaked")));
+
+		this.client.get().uri("/api/catalog/products").headers((headers) -> {
+			for (int i = 0; i < 40; i++) {
+				headers.add("X-Padding-" + i, "a".repeat(500));
+			}
+		}).exchange().expectStatus().isEqualTo(431).expectBody().jsonPath("$.status").isEqualTo(431);
+		upstream.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void headersUnderTheLimitAreProxied() {
+		upstream.stubFor(any(anyUrl()).willReturn(ok("proxied")));
+
+		this.client.get()
+			.uri("/api/catalog/products")
+			.header("X-Padding", "a".repeat(12 * 1024))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("proxied");
+	}
+
+	@Test
+	void headersOverNettysCeilingAreStillRefusedWith431() {
+		upstream.stubFor(any(anyUrl()).willReturn(ok("leaked")));
+
+		this.client.get()
+			.uri("/api/catalog/products")
+			.header("X-Padding", "a".repeat(80 * 1024))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(431);
+		upstream.verify(0, anyRequestedFor(anyUrl()));
 	}
 
 	private static byte[] bytes(int size) {

@@ -30,8 +30,9 @@ class ProblemResponseTests {
 	private static final int CLOSED_PORT = closedPort();
 
 	@DynamicPropertySource
-	static void catalogIsDown(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uri", () -> "http://127.0.0.1:" + CLOSED_PORT);
+	static void catalogAndPaymentsAreDown(DynamicPropertyRegistry registry) {
+		registry.add("littlethreads.routes.catalog-uris", () -> "http://127.0.0.1:" + CLOSED_PORT);
+		registry.add("littlethreads.routes.payment-uris", () -> "http://127.0.0.1:" + CLOSED_PORT);
 	}
 
 	@Autowired
@@ -113,6 +114,24 @@ class ProblemResponseTests {
 			.doesNotContain(String.valueOf(CLOSED_PORT))
 			.doesNotContain("Exception")
 			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void checkoutWhilePaymentServiceIsDownIsServiceUnavailableProblem() {
+		this.client.post()
+			.uri("/api/checkout")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"lines\":[]}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://littlethreads.shop/problems/service-unavailable")
+			.jsonPath("$.instance")
+			.isEqualTo("/api/checkout");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package com.littlethreads.gateway.problem;
 
+import java.time.Duration;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,25 +15,35 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.littlethreads.gateway.GatewayTest;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A service slower than the response timeout. The timeout is cut to 1 s here so that the
- * test stays fast; the behaviour is the same at the real 10 s.
+ * Services slower than their route's response timeout. The timeouts are cut to 1 s
+ * (global) and 3 s (checkout) here so that the test stays fast; the behaviour is the same
+ * at the real 10 s and 20 s.
+ * <p>
+ * The 504 must come within the timeout plus 10 %: the upper bounds below leave a further
+ * 40 % for a loaded test machine, and the lower bounds show that no shorter limit (such
+ * as Resilience4j's 1 s time limiter) cut in first.
  */
 @GatewayTest
-@TestPropertySource(properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s")
+@TestPropertySource(properties = { "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
+		"littlethreads.timeouts.checkout-response=3000" })
 class UpstreamTimeoutTests {
 
 	@RegisterExtension
-	static WireMockExtension catalog = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension upstream = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	@DynamicPropertySource
-	static void catalogUri(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uri", catalog::baseUrl);
+	static void upstreams(DynamicPropertyRegistry registry) {
+		registry.add("littlethreads.routes.catalog-uris", upstream::baseUrl);
+		registry.add("littlethreads.routes.payment-uris", upstream::baseUrl);
 	}
 
 	@Autowired
@@ -39,9 +51,10 @@ class UpstreamTimeoutTests {
 
 	@Test
 	void serviceSlowerThanTheResponseTimeoutIsGatewayTimeoutProblem() {
-		catalog.stubFor(
+		upstream.stubFor(
 				get(urlEqualTo("/api/catalog/products")).willReturn(okJson("{\"items\":[]}").withFixedDelay(3000)));
 
+		long started = System.nanoTime();
 		this.client.get()
 			.uri("/api/catalog/products")
 			.header("X-Request-Id", "trace-44")
@@ -65,6 +78,47 @@ class UpstreamTimeoutTests {
 			.isEqualTo("/api/catalog/products")
 			.jsonPath("$.requestId")
 			.isEqualTo("trace-44");
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1000),
+				Duration.ofMillis(1500));
+	}
+
+	@Test
+	void checkoutGetsItsLongerRouteTimeout() {
+		upstream.stubFor(post(urlEqualTo("/api/checkout")).willReturn(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"orderId\":\"ord_1\"}")
+			.withFixedDelay(1500)));
+
+		// Slower than the global 1 s, well within checkout's 3 s.
+		this.client.post()
+			.uri("/api/checkout")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isCreated();
+	}
+
+	@Test
+	void checkoutSlowerThanItsRouteTimeoutIsGatewayTimeoutProblem() {
+		upstream.stubFor(post(urlEqualTo("/api/checkout/slow"))
+			.willReturn(aResponse().withStatus(201).withBody("{}").withFixedDelay(6000)));
+
+		long started = System.nanoTime();
+		this.client.post()
+			.uri("/api/checkout/slow")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(504)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://littlethreads.shop/problems/gateway-timeout");
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(3000),
+				Duration.ofMillis(4500));
 	}
 
 }

@@ -2,47 +2,29 @@ package com.littlethreads.gateway.requestid;
 
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.littlethreads.gateway.GatewayTest;
+import com.littlethreads.gateway.UpstreamGatewayTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@GatewayTest
-class RequestIdTests {
+class RequestIdTests extends UpstreamGatewayTest {
 
 	private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-	@RegisterExtension
-	static WireMockExtension catalog = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void catalogUri(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uri", catalog::baseUrl);
-	}
-
-	@Autowired
-	WebTestClient client;
-
 	@BeforeEach
 	void categories() {
-		catalog.stubFor(get(urlEqualTo("/api/catalog/categories")).willReturn(okJson("[\"tops\"]")));
+		upstream.stubFor(get(urlEqualTo("/api/catalog/categories")).willReturn(okJson("[\"tops\"]")));
 	}
 
 	@Test
@@ -88,7 +70,7 @@ class RequestIdTests {
 
 	@Test
 	void serviceCannotChangeTheRequestIdTheCallerSees() {
-		catalog.stubFor(get(urlEqualTo("/api/catalog/categories"))
+		upstream.stubFor(get(urlEqualTo("/api/catalog/categories"))
 			.willReturn(okJson("[\"tops\"]").withHeader(RequestIds.HEADER, "made-up-by-the-service")));
 
 		this.client.get()
@@ -127,7 +109,7 @@ class RequestIdTests {
 	}
 
 	private static List<String> upstreamRequestIds() {
-		List<LoggedRequest> requests = catalog.findAll(anyRequestedFor(anyUrl()));
+		List<LoggedRequest> requests = upstream.findAll(anyRequestedFor(anyUrl()));
 		assertThat(requests).hasSize(1);
 		return requests.get(0).getHeaders().getHeader(RequestIds.HEADER).values();
 	}

@@ -2,44 +2,26 @@ package com.littlethreads.gateway.securityheaders;
 
 import java.net.InetSocketAddress;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.littlethreads.gateway.GatewayTest;
+import com.littlethreads.gateway.UpstreamGatewayTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@GatewayTest
-class SecurityHeadersTests {
-
-	@RegisterExtension
-	static WireMockExtension catalog = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void catalogUri(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uri", catalog::baseUrl);
-	}
-
-	@Autowired
-	WebTestClient client;
+class SecurityHeadersTests extends UpstreamGatewayTest {
 
 	@Autowired
 	SecurityHeadersFilter filter;
 
 	@Test
 	void proxiedResponseCarriesTheHeadersAndAServiceCannotWeakenThem() {
-		catalog.stubFor(get(urlEqualTo("/api/catalog/products"))
+		upstream.stubFor(get(urlEqualTo("/api/catalog/products"))
 			.willReturn(okJson("{}").withHeader("X-Frame-Options", "SAMEORIGIN")
 				.withHeader("Referrer-Policy", "unsafe-url")
 				.withHeader("Strict-Transport-Security", "max-age=0")));
@@ -91,7 +73,7 @@ class SecurityHeadersTests {
 
 	@Test
 	void hstsIsSentWhenATrustedProxyReportsHttps() {
-		catalog.stubFor(get(urlEqualTo("/api/catalog/products")).willReturn(okJson("{}")));
+		upstream.stubFor(get(urlEqualTo("/api/catalog/products")).willReturn(okJson("{}")));
 
 		this.client.get()
 			.uri("/api/catalog/products")

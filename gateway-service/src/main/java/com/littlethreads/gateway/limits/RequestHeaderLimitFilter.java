@@ -1,0 +1,78 @@
+package com.littlethreads.gateway.limits;
+
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Refuses a header block over {@code littlethreads.limits.max-header-size} with a 431
+ * problem.
+ * <p>
+ * Netty would refuse it itself, but while decoding, before any filter runs: a bare 431
+ * with no problem body, request id or security headers. So Netty's own limit
+ * ({@code server.max-http-request-header-size}) is set well above this one, and this
+ * filter enforces the real limit where it can answer properly. Only a header block over
+ * Netty's higher ceiling still gets Netty's bare 431.
+ */
+@Component
+class RequestHeaderLimitFilter implements WebFilter, Ordered {
+
+	private final long maxHeaderSize;
+
+	RequestHeaderLimitFilter(LimitsProperties properties) {
+		this.maxHeaderSize = properties.maxHeaderSize().toBytes();
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (headerBlockSize(exchange.getRequest().getHeaders().headerSet()) > this.maxHeaderSize) {
+			return Mono.error(new HeadersTooLargeException());
+		}
+		return chain.filter(exchange);
+	}
+
+	/**
+	 * Counted as on the wire: "name: value" and a line break per value.
+	 */
+	private static long headerBlockSize(Iterable<Map.Entry<String, List<String>>> headers) {
+		long size = 0;
+		for (Map.Entry<String, List<String>> header : headers) {
+			for (String value : header.getValue()) {
+				size += header.getKey().length() + 2 + value.length() + 2;
+			}
+		}
+		return size;
+	}
+
+	@Override
+	public int getOrder() {
+		// Right after the request id and security headers, so the refusal carries them.
+		return Ordered.HIGHEST_PRECEDENCE + 5;
+	}
+
+	/**
+	 * Without a stack trace: the caller's doing.
+	 */
+	static class HeadersTooLargeException extends ResponseStatusException {
+
+		HeadersTooLargeException() {
+			super(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);
+		}
+
+		@Override
+		public synchronized Throwable fillInStackTrace() {
+			return this;
+		}
+
+	}
+
+}

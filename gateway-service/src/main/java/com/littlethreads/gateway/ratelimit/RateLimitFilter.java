@@ -1,0 +1,141 @@
+package com.littlethreads.gateway.ratelimit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.github.bucket4j.ConsumptionProbe;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import com.littlethreads.gateway.ratelimit.RateLimitProperties.Limit;
+
+/**
+ * Takes a token from each bucket a request draws on, and refuses it with 429 (and
+ * {@code Retry-After}) when one of them is empty. Only the API is limited; Stripe's
+ * webhook is exempt, since Stripe retries what it cannot deliver and its signature, not
+ * its rate, is what makes it legitimate.
+ */
+class RateLimitFilter implements WebFilter, Ordered {
+
+	static final String WEBHOOK = "/api/payments/stripe/webhook";
+
+	private final RateLimitProperties limits;
+
+	private final BucketStore buckets;
+
+	private final ClientKeys clients;
+
+	RateLimitFilter(RateLimitProperties limits, BucketStore buckets, ClientKeys clients) {
+		this.limits = limits;
+		this.buckets = buckets;
+		this.clients = clients;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		String path = request.getPath().pathWithinApplication().value();
+		if (!isLimited(path) || HttpMethod.OPTIONS.equals(request.getMethod())) {
+			return chain.filter(exchange);
+		}
+		return this.clients.userOrAddress(request)
+			.flatMapMany((client) -> Flux.fromIterable(bucketsFor(request, path, client)))
+			.concatMap((bucket) -> this.buckets.tryConsume(bucket.key(), bucket.limit())
+				.map((probe) -> new Outcome(bucket.limit(), probe)))
+			.collectList()
+			.flatMap((outcomes) -> {
+				for (Outcome outcome : outcomes) {
+					if (!outcome.probe().isConsumed()) {
+						return Mono.error(new TooManyRequestsException(outcome));
+					}
+				}
+				if (!outcomes.isEmpty()) {
+					// The general bucket comes first: the one a client runs into in
+					// normal use.
+					Outcome general = outcomes.get(0);
+					HttpHeaders headers = exchange.getResponse().getHeaders();
+					headers.set("RateLimit-Limit", Long.toString(general.limit().capacity()));
+					headers.set("RateLimit-Remaining", Long.toString(general.probe().getRemainingTokens()));
+				}
+				return chain.filter(exchange);
+			});
+	}
+
+	private static boolean isLimited(String path) {
+		return (path.startsWith("/api/") || path.startsWith("/.well-known/")) && !path.equals(WEBHOOK);
+	}
+
+	private List<Bucket> bucketsFor(ServerHttpRequest request, String path, String client) {
+		List<Bucket> buckets = new ArrayList<>(2);
+		buckets.add(new Bucket("client:" + client, this.limits.client()));
+		if (HttpMethod.POST.equals(request.getMethod())) {
+			String address = this.clients.address(request);
+			switch (path) {
+				case "/api/auth/login" -> buckets.add(new Bucket("sign-in:" + address, this.limits.signIn()));
+				case "/api/auth/register" ->
+					buckets.add(new Bucket("registration:" + address, this.limits.registration()));
+				case "/api/checkout" -> buckets.add(new Bucket("checkout:" + client, this.limits.checkout()));
+				default -> {
+				}
+			}
+		}
+		return buckets;
+	}
+
+	@Override
+	public int getOrder() {
+		// After the request id, security headers and CORS (a preflight is never counted),
+		// before the body limit, so that a refused client costs as little as possible.
+		return Ordered.HIGHEST_PRECEDENCE + 15;
+	}
+
+	private record Bucket(String key, Limit limit) {
+
+	}
+
+	private record Outcome(Limit limit, ConsumptionProbe probe) {
+
+	}
+
+	/**
+	 * A 429 that says when the next token comes ({@code Retry-After}, whole seconds,
+	 * rounded up) and which limit was hit. Without a stack trace: it is routine.
+	 */
+	static class TooManyRequestsException extends ResponseStatusException {
+
+		private final HttpHeaders headers = new HttpHeaders();
+
+		TooManyRequestsException(Outcome outcome) {
+			super(HttpStatus.TOO_MANY_REQUESTS);
+			long seconds = Math.max(1,
+					TimeUnit.NANOSECONDS.toSeconds(outcome.probe().getNanosToWaitForRefill() + 999_999_999L));
+			this.headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+			this.headers.set("RateLimit-Limit", Long.toString(outcome.limit().capacity()));
+			this.headers.set("RateLimit-Remaining", "0");
+			this.headers.set("RateLimit-Reset", Long.toString(seconds));
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			return this.headers;
+		}
+
+		@Override
+		public synchronized Throwable fillInStackTrace() {
+			return this;
+		}
+
+	}
+
+}

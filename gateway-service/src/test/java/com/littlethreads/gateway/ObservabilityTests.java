@@ -1,0 +1,63 @@
+package com.littlethreads.gateway;
+
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Traces cross the gateway (W3C traceparent), and each route has its own request timer.
+ */
+class ObservabilityTests extends UpstreamGatewayTest {
+
+	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+	@Test
+	void serviceReceivesATraceparent() {
+		upstream.stubFor(get(urlEqualTo("/api/catalog/categories")).willReturn(okJson("[]")));
+
+		this.client.get().uri("/api/catalog/categories").exchange().expectStatus().isOk();
+
+		upstream.verify(getRequestedFor(urlEqualTo("/api/catalog/categories")).withHeader("traceparent",
+				matching("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")));
+	}
+
+	@Test
+	void callersTraceIdIsKeptAndTheGatewayAddsItsOwnSpan() {
+		upstream.stubFor(get(urlEqualTo("/api/catalog/products")).willReturn(okJson("{}")));
+
+		this.client.get()
+			.uri("/api/catalog/products")
+			.header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		String forwarded = upstream.findAll(getRequestedFor(urlEqualTo("/api/catalog/products")))
+			.get(0)
+			.getHeader("traceparent");
+		assertThat(forwarded).startsWith("00-" + TRACE_ID + "-").doesNotContain("00f067aa0ba902b7").endsWith("-01");
+	}
+
+	@Test
+	void eachRouteHasARequestTimerInPrometheus() {
+		upstream.stubFor(get(urlEqualTo("/api/catalog/categories")).willReturn(okJson("[]")));
+		this.client.get().uri("/api/catalog/categories").exchange().expectStatus().isOk();
+
+		String metrics = this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(metrics).containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"catalog\"");
+	}
+
+}

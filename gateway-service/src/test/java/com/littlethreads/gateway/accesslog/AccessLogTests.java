@@ -1,0 +1,62 @@
+package com.littlethreads.gateway.accesslog;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import com.littlethreads.gateway.UpstreamGatewayTest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ExtendWith(OutputCaptureExtension.class)
+class AccessLogTests extends UpstreamGatewayTest {
+
+	@Test
+	void proxiedRequestIsLoggedOnceWithMethodPathStatusLatencyAndRequestId(CapturedOutput output) {
+		upstream.stubFor(get(urlPathEqualTo("/api/catalog/products")).willReturn(okJson("{}")));
+
+		this.client.get()
+			.uri("/api/catalog/products?q=ada@example.com")
+			.header("X-Request-Id", "access-1")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		String line = awaitLine(output, "request_id=access-1");
+		assertThat(line).contains("littlethreads.access")
+			.containsPattern("method=GET path=/api/catalog/products status=200 latency_ms=\\d+ request_id=access-1")
+			// The query may carry personal data.
+			.doesNotContain("ada@example.com");
+		assertThat(output.getOut().lines().filter((candidate) -> candidate.contains("request_id=access-1"))).hasSize(1);
+	}
+
+	@Test
+	void gatewaysOwnAnswerIsLoggedWithItsStatus(CapturedOutput output) {
+		this.client.get()
+			.uri("/no-such-page")
+			.header("X-Request-Id", "access-2")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+
+		assertThat(awaitLine(output, "request_id=access-2")).contains("method=GET path=/no-such-page status=404");
+	}
+
+	private static String awaitLine(CapturedOutput output, String marker) {
+		// Netty writes the line once the response is complete, which may be just after
+		// the
+		// client has read it.
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> output.getOut().lines().anyMatch((line) -> line.contains(marker)));
+		return output.getOut().lines().filter((line) -> line.contains(marker)).findFirst().orElseThrow();
+	}
+
+}

@@ -1,0 +1,188 @@
+package com.littlethreads.gateway.ratelimit;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.littlethreads.gateway.GatewayTest;
+import com.littlethreads.platform.test.TestJwts;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Token buckets cut small: 5 requests per client, refilled at one every 2 s, and stricter
+ * buckets of 2 (sign-in, checkout) and 1 (registration) per minute. Each test calls from
+ * its own address (the test client connects from loopback, a trusted proxy, so its
+ * X-Forwarded-For names the client), so that the tests do not share buckets.
+ */
+@GatewayTest
+@TestPropertySource(properties = { "littlethreads.rate-limits.client.capacity=5",
+		"littlethreads.rate-limits.client.period=10s", "littlethreads.rate-limits.sign-in.capacity=2",
+		"littlethreads.rate-limits.checkout.capacity=2", "littlethreads.rate-limits.registration.capacity=1" })
+class RateLimitTests {
+
+	@RegisterExtension
+	static WireMockExtension upstream = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@DynamicPropertySource
+	static void upstreams(DynamicPropertyRegistry registry) {
+		registry.add("littlethreads.routes.catalog-uris", upstream::baseUrl);
+		registry.add("littlethreads.routes.user-uris", upstream::baseUrl);
+		registry.add("littlethreads.routes.payment-uris", upstream::baseUrl);
+		registry.add("littlethreads.rate-limits.jwks-uri", TestJwts::jwksUri);
+		registry.add("littlethreads.rate-limits.issuer", () -> TestJwts.ISSUER);
+		registry.add("littlethreads.rate-limits.audience", () -> TestJwts.AUDIENCE);
+	}
+
+	@Autowired
+	WebTestClient client;
+
+	@BeforeEach
+	void upstreamAnswersEverything() {
+		upstream.stubFor(any(anyUrl()).willReturn(okJson("{}")));
+	}
+
+	@Test
+	void burstOverTheLimitIsRefusedWith429AndRetryAfterUntilTheBucketRefills() {
+		get("/api/catalog/products", "203.0.113.1", null).expectHeader().valueEquals("RateLimit-Limit", "5");
+		int allowed = 1 + exhaust("203.0.113.1", null);
+
+		get("/api/catalog/products", "203.0.113.1", null).expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			// Whole seconds until the next token (one every 2 s here), rounded up.
+			.valueMatches("Retry-After", "[12]")
+			.expectHeader()
+			.valueEquals("RateLimit-Remaining", "0")
+			.expectHeader()
+			.exists("X-Request-Id")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://littlethreads.shop/problems/too-many-requests")
+			.jsonPath("$.status")
+			.isEqualTo(429);
+		// The refused requests never reached the service.
+		upstream.verify(allowed, getRequestedFor(urlEqualTo("/api/catalog/products")));
+
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(250))
+			.untilAsserted(() -> get("/api/catalog/products", "203.0.113.1", null).expectStatus().isOk());
+	}
+
+	@Test
+	void eachAddressHasItsOwnBucket() {
+		exhaust("203.0.113.2", null);
+
+		get("/api/catalog/products", "203.0.113.3", null).expectStatus().isOk();
+	}
+
+	@Test
+	void signInHasAStricterBucketThanTheRestOfTheApi() {
+		login("203.0.113.4").expectStatus().isOk();
+		login("203.0.113.4").expectStatus().isOk();
+		login("203.0.113.4").expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
+
+		get("/api/catalog/products", "203.0.113.4", null).expectStatus().isOk();
+	}
+
+	@Test
+	void registrationHasAStricterBucket() {
+		post("/api/auth/register", "203.0.113.5", null).expectStatus().isOk();
+		post("/api/auth/register", "203.0.113.5", null).expectStatus().isEqualTo(429);
+	}
+
+	@Test
+	void checkoutHasAStricterBucket() {
+		post("/api/checkout", "203.0.113.6", null).expectStatus().isOk();
+		post("/api/checkout", "203.0.113.6", null).expectStatus().isOk();
+		post("/api/checkout", "203.0.113.6", null).expectStatus().isEqualTo(429);
+	}
+
+	@Test
+	void signedInUserHasOneBucketWhateverTheAddress() {
+		String token = TestJwts.token("user-ada");
+		exhaust("203.0.113.7", token);
+
+		get("/api/catalog/products", "203.0.113.8", token).expectStatus().isEqualTo(429);
+		// Another shopper behind the first address is not affected.
+		get("/api/catalog/products", "203.0.113.7", null).expectStatus().isOk();
+	}
+
+	@Test
+	void tokenThatDoesNotVerifyIsNotAKeySoMadeUpUsersCannotDodgeTheLimit() {
+		for (int i = 0; i < 5; i++) {
+			get("/api/catalog/products", "203.0.113.9",
+					TestJwts.builder().subject("made-up-" + i).signedByStranger().sign())
+				.expectStatus()
+				.isOk();
+		}
+
+		get("/api/catalog/products", "203.0.113.9", TestJwts.builder().subject("made-up-6").signedByStranger().sign())
+			.expectStatus()
+			.isEqualTo(429);
+	}
+
+	@Test
+	void stripeWebhookIsNeverLimited() {
+		for (int i = 0; i < 12; i++) {
+			post("/api/payments/stripe/webhook", "203.0.113.10", null).expectStatus().isOk();
+		}
+	}
+
+	/**
+	 * Calls until the first 429. On a loaded machine a token may come back during the
+	 * burst, so the count is at least the capacity rather than exactly it.
+	 * @return how many calls were allowed
+	 */
+	private int exhaust(String address, String token) {
+		int allowed = 0;
+		while (get("/api/catalog/products", address, token).returnResult(String.class).getStatus().value() == 200) {
+			allowed++;
+			assertThat(allowed).as("requests allowed before the first 429").isLessThan(20);
+		}
+		assertThat(allowed).isGreaterThanOrEqualTo(4);
+		return allowed;
+	}
+
+	private WebTestClient.ResponseSpec get(String path, String address, String token) {
+		return this.client.get().uri(path).headers((headers) -> {
+			headers.set("X-Forwarded-For", address);
+			if (token != null) {
+				headers.setBearerAuth(token);
+			}
+		}).exchange();
+	}
+
+	private WebTestClient.ResponseSpec post(String path, String address, String token) {
+		return this.client.post().uri(path).headers((headers) -> {
+			headers.set("X-Forwarded-For", address);
+			if (token != null) {
+				headers.setBearerAuth(token);
+			}
+		}).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange();
+	}
+
+	private WebTestClient.ResponseSpec login(String address) {
+		return post("/api/auth/login", address, null);
+	}
+
+}

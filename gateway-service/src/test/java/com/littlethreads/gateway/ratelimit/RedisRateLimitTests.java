@@ -1,0 +1,83 @@
+package com.littlethreads.gateway.ratelimit;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.littlethreads.gateway.GatewayTest;
+import com.littlethreads.gateway.ratelimit.RateLimitProperties.Limit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Buckets in a real Redis: the gateway refuses the burst, and a second store on the same
+ * Redis (as another gateway instance would) sees the same, emptied bucket.
+ */
+@GatewayTest
+@Testcontainers(disabledWithoutDocker = true)
+@TestPropertySource(properties = "littlethreads.rate-limits.client.capacity=3")
+class RedisRateLimitTests {
+
+	@Container
+	static GenericContainer<?> redis = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
+
+	@RegisterExtension
+	static WireMockExtension catalog = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("littlethreads.routes.catalog-uris", catalog::baseUrl);
+		registry.add("littlethreads.rate-limits.redis-url", RedisRateLimitTests::redisUrl);
+	}
+
+	@Autowired
+	WebTestClient client;
+
+	@Test
+	void burstIsRefusedAndTheBucketIsSharedThroughRedis() {
+		catalog.stubFor(get(urlEqualTo("/api/catalog/products")).willReturn(okJson("{}")));
+
+		int allowed = 0;
+		while (this.client.get()
+			.uri("/api/catalog/products")
+			.header("X-Forwarded-For", "198.51.100.20")
+			.exchange()
+			.returnResult(String.class)
+			.getStatus()
+			.value() == 200) {
+			allowed++;
+			assertThat(allowed).isLessThan(20);
+		}
+		assertThat(allowed).isGreaterThanOrEqualTo(3);
+
+		RedisBucketStore anotherGateway = new RedisBucketStore(redisUrl());
+		try {
+			assertThat(
+					anotherGateway.tryConsume("client:ip:198.51.100.20", new Limit(3, java.time.Duration.ofMinutes(1)))
+						.block()
+						.isConsumed())
+				.isFalse();
+		}
+		finally {
+			anotherGateway.destroy();
+		}
+	}
+
+	private static String redisUrl() {
+		return "redis://" + redis.getHost() + ":" + redis.getMappedPort(6379);
+	}
+
+}

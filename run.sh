@@ -32,7 +32,7 @@ ADMIN_PASSWORD_FILE="$DATA_DIR/admin-password"
 SERVICES=(
   "user-service|user-service|$USER_PORT|256m|--littlethreads.embedded-mongo.enabled=true --littlethreads.embedded-mongo.data-directory=$DATA_DIR --users.auth.secure-cookie=false"
   "catalog-service|catalog-service|$CATALOG_PORT|256m|--littlethreads.embedded-mongo.enabled=true --littlethreads.embedded-mongo.data-directory=$DATA_DIR --spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:$USER_PORT/.well-known/jwks.json"
-  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--littlethreads.routes.catalog-uri=http://127.0.0.1:$CATALOG_PORT --littlethreads.routes.user-uri=http://127.0.0.1:$USER_PORT"
+  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--littlethreads.routes.catalog-uri=http://127.0.0.1:$CATALOG_PORT --littlethreads.routes.user-uri=http://127.0.0.1:$USER_PORT --littlethreads.site.dir=$ROOT/static-site/target/site"
 )
 
 say() { printf '%s\n' "$*"; }
@@ -64,10 +64,16 @@ for entry in "${SERVICES[@]}"; do
     needs_build=true
   fi
 done
+# The storefront the gateway serves: generated from the catalog's seed by static-site's build.
+SITE_INDEX="$ROOT/static-site/target/site/index.html"
+if [ ! -f "$SITE_INDEX" ] || [ -n "$(find "$ROOT/static-site/src" "$ROOT/static-site/pom.xml" \
+    "$ROOT/catalog-service/src/main/resources/seed" -newer "$SITE_INDEX" -print -quit 2>/dev/null)" ]; then
+  needs_build=true
+fi
 if $needs_build; then
   say "Building (first run, or sources changed)..."
   modules=$(for entry in "${SERVICES[@]}"; do IFS='|' read -r _ module _ _ _ <<<"$entry"; printf '%s,' "$module"; done)
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package -pl "${modules%,}" -am) \
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package -pl "${modules}static-site" -am) \
     || fail "the build failed (see above)"
   # The jars carry the build's fixed output timestamp (reproducible builds), not the time
   # they were built; without this every start would look stale and build again.
@@ -175,6 +181,7 @@ cat <<TXT
 
 Little Threads is running (data in $DATA_DIR, logs in $LOG_DIR).
 
+  Storefront:                        http://localhost:$GATEWAY_PORT/
   Catalog API, through the gateway:  http://localhost:$GATEWAY_PORT/api/catalog/products
   Categories:                        http://localhost:$GATEWAY_PORT/api/catalog/categories
   User API, through the gateway:     http://localhost:$GATEWAY_PORT/api/auth/login, /api/auth/register, /api/users/me

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RunCommandTests {
 
-	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+	static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
 	private static final Duration STARTUP = Duration.ofMinutes(3);
 
@@ -187,7 +187,7 @@ class RunCommandTests {
 		return builder.start();
 	}
 
-	private static String awaitReady(Process process, Path output) throws Exception {
+	static String awaitReady(Process process, Path output) throws Exception {
 		Instant deadline = Instant.now().plus(STARTUP);
 		while (Instant.now().isBefore(deadline)) {
 			String printed = Files.readString(output);
@@ -200,18 +200,18 @@ class RunCommandTests {
 		throw new AssertionError("run.sh did not report ready within " + STARTUP + ":\n" + Files.readString(output));
 	}
 
-	private static void signal(Process process, String signal) throws Exception {
+	static void signal(Process process, String signal) throws Exception {
 		new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
 	}
 
-	private static String adminPassword(String printed) {
+	static String adminPassword(String printed) {
 		Matcher signIn = ADMIN_SIGN_IN.matcher(printed);
 		assertThat(signIn.find()).as(printed).isTrue();
 		assertThat(signIn.group(1)).isEqualTo("admin@littlethreads.local");
 		return signIn.group(2);
 	}
 
-	private static HttpResponse<String> get(String url, String... headers) throws Exception {
+	static HttpResponse<String> get(String url, String... headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
 		if (headers.length > 0) {
 			request.headers(headers);
@@ -219,7 +219,7 @@ class RunCommandTests {
 		return send(request.build());
 	}
 
-	private static HttpResponse<String> post(String url, String json) throws Exception {
+	static HttpResponse<String> post(String url, String json) throws Exception {
 		return send(HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
@@ -242,7 +242,7 @@ class RunCommandTests {
 		}
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

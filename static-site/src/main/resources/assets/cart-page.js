@@ -30,10 +30,16 @@ function render() {
       type: 'number', min: 1, max: 10, value: line.quantity, inputmode: 'numeric',
       'aria-label': `Quantity of ${describe(line)}`, 'data-sku': line.sku,
     });
+    const lineTotal = element('td', { text: formatMoney({ amount: line.price.amount * line.quantity, currency: line.price.currency }) });
+    // Updated in place, so focus and the row stay where the shopper is.
     quantity.addEventListener('change', () => {
-      cart.setQuantity(line.sku, Number.parseInt(quantity.value, 10) || 1);
-      render();
-      document.querySelector(`input[data-sku="${line.sku}"]`)?.focus();
+      const wanted = Number.parseInt(quantity.value, 10);
+      if (!Number.isInteger(wanted)) return;
+      cart.setQuantity(line.sku, wanted);
+      const now = cart.lines().find((candidate) => candidate.sku === line.sku);
+      if (String(now.quantity) !== quantity.value) quantity.value = String(now.quantity);
+      lineTotal.textContent = formatMoney({ amount: now.price.amount * now.quantity, currency: now.price.currency });
+      showTotal();
     });
     const remove = element('button', { type: 'button', class: 'button secondary', 'aria-label': `Remove ${describe(line)}`, text: 'Remove' });
     remove.addEventListener('click', () => {
@@ -45,10 +51,12 @@ function render() {
       element('br'), `Size ${line.size}, ${line.colour.replace(/-/g, ' ')}`);
     if (line.problem) name.append(element('br'), element('span', { class: 'line-gone', text: line.problem }));
     return element('tr', { 'data-sku': line.sku }, name, element('td', { text: formatMoney(line.price) }),
-      element('td', {}, quantity),
-      element('td', { text: formatMoney({ amount: line.price.amount * line.quantity, currency: line.price.currency }) }),
-      element('td', {}, remove));
+      element('td', {}, quantity), lineTotal, element('td', {}, remove));
   }));
+  showTotal();
+}
+
+function showTotal() {
   const total = cart.total();
   totalCell.textContent = total ? formatMoney(total) : '';
 }

@@ -33,11 +33,8 @@ form.addEventListener('change', (event) => {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
+  // The size radios are required, so the browser asks for one before this runs.
   const size = chosen('size');
-  if (!size) {
-    announce('Please choose a size first.', { error: true });
-    return;
-  }
   const colour = chosen('colour').value;
   const variant = variantFor(colour, size.value);
   const quantity = Math.max(1, Number.parseInt(form.quantity.value, 10) || 1);

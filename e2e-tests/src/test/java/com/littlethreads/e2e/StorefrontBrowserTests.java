@@ -38,9 +38,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The built storefront in headless Chromium, served by the gateway that run.sh starts, with
- * the real catalog and user APIs behind it. On failure, a screenshot and the browser's
- * console log are kept under {@code target/storefront-failures}.
+ * The built storefront in headless Chromium, served by the gateway that run.sh starts,
+ * with the real catalog and user APIs behind it. On failure, a screenshot and the
+ * browser's console log are kept under {@code target/storefront-failures}.
  */
 class StorefrontBrowserTests {
 
@@ -67,8 +67,8 @@ class StorefrontBrowserTests {
 	@BeforeAll
 	static void startStack() throws Exception {
 		work = Files.createTempDirectory("storefront-e2e");
-		RunCommandTests.Ports ports = new RunCommandTests.Ports(RunCommandTests.freePort(),
-				RunCommandTests.freePort(), RunCommandTests.freePort());
+		RunCommandTests.Ports ports = new RunCommandTests.Ports(RunCommandTests.freePort(), RunCommandTests.freePort(),
+				RunCommandTests.freePort());
 		Path output = work.resolve("run.txt");
 		ProcessBuilder builder = new ProcessBuilder("bash", RunCommandTests.ROOT.resolve("run.sh").toString())
 			.directory(RunCommandTests.ROOT.toFile())
@@ -148,7 +148,8 @@ class StorefrontBrowserTests {
 
 	@Test
 	void soldOutSizesCannotBeAdded() {
-		// In the seed, the red Breton top is sold out in 6Y and in stock in the other sizes.
+		// In the seed, the red Breton top is sold out in 6Y and in stock in the other
+		// sizes.
 		open("/products/breton-striped-long-sleeve-top/");
 		awaitAvailability();
 		this.browser.findElement(By.cssSelector("input[name='colour'][value='red']")).click();
@@ -162,7 +163,10 @@ class StorefrontBrowserTests {
 		this.browser.findElement(By.cssSelector("#add-to-cart button[type='submit']")).click();
 
 		assertThat(soldOut.isSelected()).isFalse();
-		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("#messages .error"), "Please choose a size first."));
+		assertThat(((JavascriptExecutor) this.browser)
+			.executeScript("return document.querySelector('input[name=size]').validity.valueMissing"))
+			.as("the form asks for a size instead of adding anything")
+			.isEqualTo(true);
 		assertThat(badge()).isEqualTo("0");
 		assertThat(cartInStorage()).doesNotContain("LT-0002-RED-6Y");
 	}
@@ -234,15 +238,15 @@ class StorefrontBrowserTests {
 	}
 
 	private void awaitAvailability() {
-		this.wait.until(ExpectedConditions.not(
-				ExpectedConditions.textToBe(By.id("availability"), "Checking which sizes are in stock…")));
+		this.wait.until(ExpectedConditions
+			.not(ExpectedConditions.textToBe(By.id("availability"), "Checking which sizes are in stock…")));
 	}
 
 	private void addToCart(String size) {
 		sizeInput(size).findElement(By.xpath("..")).click();
 		this.browser.findElement(By.cssSelector("#add-to-cart button[type='submit']")).click();
-		this.wait.until(
-				ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "size " + size + ", white"));
+		this.wait
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "size " + size + ", white"));
 	}
 
 	private WebElement sizeInput(String size) {
@@ -266,7 +270,8 @@ class StorefrontBrowserTests {
 	}
 
 	private String cartInStorage() {
-		return String.valueOf(((JavascriptExecutor) this.browser).executeScript("return localStorage.getItem('lt.cart')"));
+		return String
+			.valueOf(((JavascriptExecutor) this.browser).executeScript("return localStorage.getItem('lt.cart')"));
 	}
 
 	private boolean accessTokenInStorage() {

@@ -184,8 +184,10 @@ public final class SiteGenerator {
 		for (int i = 0; i < productColours.size(); i++) {
 			String colour = productColours.get(i);
 			CatalogProduct.Image image = (i < product.images().size()) ? product.images().get(i) : main;
-			colours.add(Map.of("value", colour, "label", colour.replace('-', ' '), "first", i == 0, "image",
-					(image != null) ? imageSrc(image.url()) : "", "alt", (image != null) ? image.alt() : ""));
+			String label = colour.replace('-', ' ');
+			colours.add(Map.of("value", colour, "label", label.substring(0, 1).toUpperCase(LOCALE) + label.substring(1),
+					"first", i == 0, "image", (image != null) ? imageSrc(image.url()) : "", "alt",
+					(image != null) ? image.alt() : ""));
 		}
 		model.put("colours", colours);
 		model.put("sizes", product.sizes());

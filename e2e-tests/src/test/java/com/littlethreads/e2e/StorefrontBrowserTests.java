@@ -44,8 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StorefrontBrowserTests {
 
-	private static final Path FAILURES = Path.of("target/storefront-failures");
-
 	private static Path work;
 
 	private static Process running;
@@ -56,13 +54,8 @@ class StorefrontBrowserTests {
 
 	private WebDriverWait wait;
 
-	// Runs before @AfterEach closes the browser, so the failing page is still there.
 	@RegisterExtension
-	final AfterTestExecutionCallback keepEvidence = (context) -> {
-		if (context.getExecutionException().isPresent()) {
-			keepEvidence(context.getRequiredTestMethod().getName());
-		}
-	};
+	final AfterTestExecutionCallback keepEvidence = HeadlessChromium.evidenceOnFailure(() -> this.browser);
 
 	@BeforeAll
 	static void startStack() throws Exception {
@@ -99,16 +92,7 @@ class StorefrontBrowserTests {
 
 	@BeforeEach
 	void openBrowser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, Level.ALL);
-		options.setCapability("goog:loggingPrefs", logs);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-			.build();
-		this.browser = new ChromeDriver(service, options);
+		this.browser = HeadlessChromium.start();
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 	}
 
@@ -279,29 +263,6 @@ class StorefrontBrowserTests {
 				const all = [localStorage, sessionStorage].flatMap((s) => Object.keys(s).map((k) => s.getItem(k)));
 				return all.some((v) => v && v.startsWith('ey')) || document.cookie.includes('ey');""");
 		return Boolean.TRUE.equals(found);
-	}
-
-	private void keepEvidence(String name) {
-		if (this.browser == null) {
-			return;
-		}
-		try {
-			Files.createDirectories(FAILURES);
-			byte[] screenshot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES);
-			Files.write(FAILURES.resolve(name + ".png"), screenshot);
-			String console = this.browser.manage()
-				.logs()
-				.get(LogType.BROWSER)
-				.getAll()
-				.stream()
-				.map(LogEntry::toString)
-				.collect(Collectors.joining("\n"));
-			Files.writeString(FAILURES.resolve(name + "-console.log"), "URL: " + this.browser.getCurrentUrl() + "\n"
-					+ console + "\n\n" + Optional.ofNullable(this.browser.getPageSource()).orElse(""));
-		}
-		catch (IOException | RuntimeException ex) {
-			System.err.println("Could not keep the evidence of " + name + ": " + ex);
-		}
 	}
 
 }

@@ -248,6 +248,17 @@ class SiteGeneratorTests {
 	}
 
 	@Test
+	void everyPageIsRevalidatedOnStaticHostsAndAssetsAreLeftToTheirImmutableRule() {
+		String headers = site.read("_headers");
+
+		for (Path page : site.htmlFiles()) {
+			assertThat(headers).as(site.urlPath(page))
+				.contains("\n" + site.urlPath(page) + "\n  Cache-Control: public, max-age=0, must-revalidate\n");
+		}
+		assertThat(headers).doesNotContain("/assets/").doesNotContain("*");
+	}
+
+	@Test
 	void apiBaseGoesOnEveryPageAndOnApiImages(@TempDir Path elsewhere) throws IOException {
 		SiteSettings settings = new SiteSettings(null, GeneratedSite.fixtureSeed(), "https://api.example/",
 				GeneratedSite.PUBLIC_URL, "https://gateway.example", elsewhere);

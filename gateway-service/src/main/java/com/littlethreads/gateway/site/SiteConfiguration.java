@@ -2,6 +2,7 @@ package com.littlethreads.gateway.site;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,7 @@ class SiteConfiguration {
 	}
 
 	static boolean reserved(String path) {
-		String lower = path.toLowerCase(java.util.Locale.ROOT);
+		String lower = path.toLowerCase(Locale.ROOT);
 		return RESERVED.stream().anyMatch((prefix) -> lower.equals(prefix) || lower.startsWith(prefix + "/"));
 	}
 

@@ -67,7 +67,7 @@ if $use_emulator; then
 fi
 SERVICES+=(
   "payment-service|payment-service|$PAYMENT_PORT|256m|$EMBEDDED $JWKS"
-  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--littlethreads.routes.catalog-uris=http://127.0.0.1:$CATALOG_PORT --littlethreads.routes.user-uris=http://127.0.0.1:$USER_PORT --littlethreads.routes.payment-uris=http://127.0.0.1:$PAYMENT_PORT --littlethreads.rate-limits.jwks-uri=http://127.0.0.1:$USER_PORT/.well-known/jwks.json"
+  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--littlethreads.routes.catalog-uris=http://127.0.0.1:$CATALOG_PORT --littlethreads.routes.user-uris=http://127.0.0.1:$USER_PORT --littlethreads.routes.payment-uris=http://127.0.0.1:$PAYMENT_PORT --littlethreads.rate-limits.jwks-uri=http://127.0.0.1:$USER_PORT/.well-known/jwks.json --littlethreads.site.dir=$ROOT/static-site/target/site"
 )
 
 say() { printf '%s\n' "$*"; }
@@ -99,10 +99,16 @@ for entry in "${SERVICES[@]}"; do
     needs_build=true
   fi
 done
+# The storefront the gateway serves: generated from the catalog's seed by static-site's build.
+SITE_INDEX="$ROOT/static-site/target/site/index.html"
+if [ ! -f "$SITE_INDEX" ] || [ -n "$(find "$ROOT/static-site/src" "$ROOT/static-site/pom.xml" \
+    "$ROOT/catalog-service/src/main/resources/seed" -newer "$SITE_INDEX" -print -quit 2>/dev/null)" ]; then
+  needs_build=true
+fi
 if $needs_build; then
   say "Building (first run, or sources changed)..."
   modules=$(for entry in "${SERVICES[@]}"; do IFS='|' read -r _ module _ _ _ <<<"$entry"; printf '%s,' "$module"; done)
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package -pl "${modules%,}" -am) \
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package -pl "${modules}static-site" -am) \
     || fail "the build failed (see above)"
   # The jars carry the build's fixed output timestamp (reproducible builds), not the time
   # they were built; without this every start would look stale and build again.
@@ -219,6 +225,7 @@ cat <<TXT
 
 Little Threads is running (data in $DATA_DIR, logs in $LOG_DIR).
 
+  Storefront:                        http://localhost:$GATEWAY_PORT/
   Catalog API, through the gateway:  http://localhost:$GATEWAY_PORT/api/catalog/products
   Categories:                        http://localhost:$GATEWAY_PORT/api/catalog/categories
   User API, through the gateway:     http://localhost:$GATEWAY_PORT/api/auth/login, /api/auth/register, /api/users/me

@@ -1,0 +1,273 @@
+package com.littlethreads.e2e;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The built storefront's checkout, success and cancel pages against the payment API's
+ * contract (contracts.md), stubbed at the HTTP level: the real pages and scripts, served
+ * from static-site's output, talk to a small server that answers as payment-service and
+ * the catalog's variants endpoint are specified to, and records what the pages sent.
+ */
+class CheckoutPagesBrowserTests {
+
+	private static final Path SITE = RunningShop.ROOT.resolve("static-site/target/site");
+
+	private static final String CART = """
+			[{"sku":"LT-0001-WHITE-2T","slug":"rainbow-stripe-tee","name":"Rainbow Stripe Tee","size":"2T",
+			  "colour":"white","price":{"amount":1400,"currency":"GBP"},"quantity":2}]""";
+
+	private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+
+	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+	private volatile long livePrice = 1400;
+
+	private HttpServer server;
+
+	private String base;
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	@RegisterExtension
+	final AfterTestExecutionCallback keepEvidence = HeadlessChromium.evidenceOnFailure(() -> this.browser);
+
+	@BeforeEach
+	void start() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server.createContext("/", this::answer);
+		this.server.start();
+		this.base = "http://127.0.0.1:" + this.server.getAddress().getPort();
+		this.browser = HeadlessChromium.start();
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+	}
+
+	@AfterEach
+	void stop() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		this.server.stop(0);
+	}
+
+	@Test
+	void checkoutRechecksPricesThenPostsTheOrderWithAFreshKeyPerAttemptAndGoesToThePaymentPage() {
+		withCart(CART);
+		this.livePrice = 1500;
+		this.browser.get(this.base + "/cart/");
+		this.wait.until(ExpectedConditions.textToBe(By.id("cart-total"), "£28.00"));
+		fill("email", "guest@example.com");
+		fill("ship-name", "Gus Guest");
+		fill("ship-line1", "2 High Street");
+		fill("ship-city", "York");
+		fill("ship-postcode", "YO1 7HH");
+
+		pay();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+				"Rainbow Stripe Tee, size 2T, white now costs £15.00."));
+		assertThat(this.browser.findElement(By.id("cart-total")).getText()).isEqualTo("£30.00");
+		assertThat(recorded("POST", "/api/checkout")).as("nothing is ordered at a price the shopper did not see")
+			.isEmpty();
+
+		pay();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+				"Not enough stock. Only 1 left of LT-0001-WHITE-2T."));
+		assertThat(this.browser.findElement(By.id("messages")).getText()).doesNotContain("{");
+
+		pay();
+		this.wait.until(ExpectedConditions.urlToBe(this.base + "/pay-here"));
+		List<Recorded> checkouts = recorded("POST", "/api/checkout");
+		assertThat(checkouts).hasSize(2);
+		assertThat(checkouts.get(0).idempotencyKey()).matches("[0-9a-f-]{36}")
+			.isNotEqualTo(checkouts.get(1).idempotencyKey());
+		assertThat(checkouts.get(1).body()).contains("\"lines\":[{\"sku\":\"LT-0001-WHITE-2T\",\"quantity\":2}]")
+			.contains("\"email\":\"guest@example.com\"")
+			.contains("\"shippingAddress\":{\"name\":\"Gus Guest\",\"line1\":\"2 High Street\",\"line2\":null,"
+					+ "\"city\":\"York\",\"postalCode\":\"YO1 7HH\",\"country\":\"GB\"}");
+		assertThat(script("return localStorage.getItem('lt.orderToken.ord_1')")).isEqualTo("tok_guest");
+		assertThat(recorded("GET", "/api/catalog/variants")).last()
+			.satisfies((request) -> assertThat(request.query()).isEqualTo("sku=LT-0001-WHITE-2T"));
+	}
+
+	@Test
+	void successPageSaysItIsWaitingThenConfirmsThePaymentAndEmptiesTheCart() {
+		withCart(CART);
+		script("localStorage.setItem('lt.orderToken.ord_1', 'tok_guest')");
+
+		this.browser.get(this.base + "/checkout/success/?order=ord_1");
+
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-status"),
+				"We are waiting for the payment service to confirm your payment for order ord_1"));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-status"),
+				"Your payment is confirmed and order ord_1"));
+		assertThat(this.browser.findElement(By.id("order-total")).getText()).isEqualTo("£28.00");
+		assertThat(this.browser.findElement(By.id("cart-count")).getText()).isEqualTo("0");
+		assertThat(recorded("GET", "/api/orders/ord_1")).hasSizeGreaterThanOrEqualTo(3)
+			.allSatisfy((request) -> assertThat(request.orderToken()).isEqualTo("tok_guest"));
+	}
+
+	@Test
+	void cancelPageCancelsTheOrderAndSaysNothingWasCharged() {
+		withCart(CART);
+		script("localStorage.setItem('lt.orderToken.ord_2', 'tok_two')");
+
+		this.browser.get(this.base + "/checkout/cancel/?order=ord_2");
+
+		this.wait.until(ExpectedConditions.textToBe(By.id("order-status"),
+				"Order ord_2 was cancelled and nothing was charged. Your cart is still here if you change your mind."));
+		assertThat(recorded("POST", "/api/orders/ord_2/cancel")).singleElement()
+			.satisfies((request) -> assertThat(request.orderToken()).isEqualTo("tok_two"));
+		assertThat(this.browser.findElement(By.id("cart-count")).getText()).isEqualTo("2");
+	}
+
+	@Test
+	void cancellingAPaidOrderShowsTheProblemInPlainWords() {
+		this.browser.get(this.base + "/checkout/cancel/?order=ord_paid");
+
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+				"Order already paid. This order was paid, so it cannot be cancelled."));
+	}
+
+	private void withCart(String cart) {
+		this.browser.get(this.base + "/404.html");
+		script("localStorage.setItem('lt.cart', arguments[0])", cart.replaceAll("\\s+", " "));
+	}
+
+	private Object script(String script, Object... arguments) {
+		return ((JavascriptExecutor) this.browser).executeScript(script, arguments);
+	}
+
+	private void fill(String id, String value) {
+		this.browser.findElement(By.id(id)).clear();
+		this.browser.findElement(By.id(id)).sendKeys(value);
+	}
+
+	private void pay() {
+		this.browser.findElement(By.cssSelector("#checkout button[type='submit']")).click();
+	}
+
+	private List<Recorded> recorded(String method, String path) {
+		return this.requests.stream()
+			.filter((request) -> request.method().equals(method) && request.path().equals(path))
+			.toList();
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		String method = exchange.getRequestMethod();
+		String path = exchange.getRequestURI().getPath();
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		this.requests.add(new Recorded(method, path, exchange.getRequestURI().getRawQuery(), body,
+				exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+				exchange.getRequestHeaders().getFirst("X-Order-Token")));
+		int call = this.calls.computeIfAbsent(method + path, (key) -> new AtomicInteger()).incrementAndGet();
+		if (path.equals("/api/catalog/variants")) {
+			json(exchange, 200,
+					"""
+							{"items":[{"sku":"LT-0001-WHITE-2T","slug":"rainbow-stripe-tee","name":"Rainbow Stripe Tee",
+							 "size":"2T","colour":"white","price":{"amount":%d,"currency":"GBP"},"available":9,"inStock":true}]}"""
+						.formatted(this.livePrice));
+		}
+		else if (method.equals("POST") && path.equals("/api/checkout")) {
+			if (call == 1) {
+				problem(exchange, 409, "Not enough stock", "Only 1 left of LT-0001-WHITE-2T.");
+			}
+			else {
+				json(exchange, 201, """
+						{"orderId":"ord_1","checkoutUrl":"%s/pay-here","orderToken":"tok_guest"}"""
+					.formatted(this.base));
+			}
+		}
+		else if (path.equals("/api/orders/ord_1")) {
+			json(exchange, 200, order("ord_1", (call < 3) ? "PENDING_PAYMENT" : "PAID"));
+		}
+		else if (path.equals("/api/orders/ord_2/cancel")) {
+			json(exchange, 200, order("ord_2", "CANCELLED"));
+		}
+		else if (path.equals("/api/orders/ord_paid/cancel")) {
+			problem(exchange, 409, "Order already paid", "This order was paid, so it cannot be cancelled.");
+		}
+		else if (path.equals("/pay-here")) {
+			send(exchange, 200, "text/html", "<!doctype html><title>Pay</title><p>payment page");
+		}
+		else {
+			file(exchange, path);
+		}
+	}
+
+	private static String order(String id, String status) {
+		return """
+				{"id":"%s","status":"%s","createdAt":"2026-11-26T10:00:00Z","email":"guest@example.com",
+				 "lines":[{"sku":"LT-0001-WHITE-2T","name":"Rainbow Stripe Tee","size":"2T","colour":"white","quantity":2,
+				 "unitPrice":{"amount":1400,"currency":"GBP"},"lineTotal":{"amount":2800,"currency":"GBP"}}],
+				 "total":{"amount":2800,"currency":"GBP"},"shippingAddress":{},"paidAt":null}"""
+			.formatted(id, status);
+	}
+
+	private static void file(HttpExchange exchange, String path) throws IOException {
+		Path file = SITE.resolve(path.substring(1) + (path.endsWith("/") ? "index.html" : "")).normalize();
+		if (!file.startsWith(SITE) || !Files.isRegularFile(file)) {
+			send(exchange, 404, "text/html", Files.readString(SITE.resolve("404.html")));
+			return;
+		}
+		String name = file.getFileName().toString();
+		String type = name.endsWith(".js") ? "text/javascript"
+				: name.endsWith(".css") ? "text/css" : name.endsWith(".svg") ? "image/svg+xml" : "text/html";
+		send(exchange, 200, type, Files.readString(file));
+	}
+
+	private static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+		byte[] bytes = """
+				{"type":"https://littlethreads.shop/problems/test","title":"%s","status":%d,"detail":"%s"}"""
+			.formatted(title, status, detail)
+			.getBytes(StandardCharsets.UTF_8);
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	private static void json(HttpExchange exchange, int status, String json) throws IOException {
+		send(exchange, status, "application/json", json);
+	}
+
+	private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", type + ";charset=utf-8");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	record Recorded(String method, String path, String query, String body, String idempotencyKey, String orderToken) {
+	}
+
+}

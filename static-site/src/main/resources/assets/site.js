@@ -1,0 +1,8 @@
+// On every page: the cart badge, and the account link's wording.
+import { updateBadge } from './cart.js';
+
+updateBadge();
+if (localStorage.getItem('lt.signedIn') === '1') {
+  const link = document.getElementById('account-link');
+  if (link) link.textContent = 'Your account';
+}

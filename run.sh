@@ -221,16 +221,24 @@ for i in "${!names[@]}"; do
   say "${names[$i]} is healthy"
 done
 
+if $use_emulator; then
+  payments_line="  Payments: the Stripe emulator      http://localhost:$STRIPE_EMULATOR_PORT/ (test card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined)"
+else
+  payments_line="  Payments: Stripe itself (STRIPE_SECRET_KEY); forward webhooks to http://localhost:$GATEWAY_PORT/api/payments/stripe/webhook"
+fi
+
 cat <<TXT
 
 Little Threads is running (data in $DATA_DIR, logs in $LOG_DIR).
 
   Storefront:                        http://localhost:$GATEWAY_PORT/
+  API docs, every service (Swagger): http://localhost:$GATEWAY_PORT/swagger-ui.html
   Catalog API, through the gateway:  http://localhost:$GATEWAY_PORT/api/catalog/products
   Categories:                        http://localhost:$GATEWAY_PORT/api/catalog/categories
   User API, through the gateway:     http://localhost:$GATEWAY_PORT/api/auth/login, /api/auth/register, /api/users/me
-  Catalog API docs (Swagger UI):     http://localhost:$CATALOG_PORT/swagger-ui.html
-  User API docs (Swagger UI):        http://localhost:$USER_PORT/swagger-ui.html
+  Checkout and orders:               http://localhost:$GATEWAY_PORT/api/checkout, /api/orders
+$payments_line
+  One service's own Swagger UI:      http://localhost:$CATALOG_PORT/swagger-ui.html (catalog), http://localhost:$USER_PORT/swagger-ui.html (users), http://localhost:$PAYMENT_PORT/swagger-ui.html (payments)
 
   Admin sign-in: $ADMIN_EMAIL / $admin_password
     $admin_password_note

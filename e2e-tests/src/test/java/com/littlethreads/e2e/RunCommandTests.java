@@ -51,6 +51,8 @@ class RunCommandTests {
 			.contains("http://localhost:" + ports.catalog() + "/swagger-ui.html")
 			.contains("http://localhost:" + ports.user() + "/swagger-ui.html")
 			.contains("http://localhost:" + ports.gateway() + "/api/auth/login")
+			.contains("http://localhost:" + ports.gateway() + "/swagger-ui.html")
+			.contains("http://localhost:" + ports.emulator() + "/")
 			.contains("Admin sign-in: admin@littlethreads.local / ");
 		ShopClient.Response products = new ShopClient()
 			.get(this.running.gateway() + "/api/catalog/products?pageSize=1");
@@ -59,6 +61,9 @@ class RunCommandTests {
 		assertThat(this.work.resolve("run/logs/user-service.log")).isNotEmptyFile();
 		assertThat(this.work.resolve("run/logs/catalog-service.log")).isNotEmptyFile();
 		assertThat(this.work.resolve("run/logs/gateway-service.log")).isNotEmptyFile();
+		assertThat(this.work.resolve("run/logs/payment-service.log")).isNotEmptyFile();
+		assertThat(this.work.resolve("run/logs/stripe-emulator.log")).isNotEmptyFile();
+		assertThat(this.work.resolve("data/payments.mv")).exists();
 		assertThat(this.work.resolve("data/catalog.mv")).exists();
 		assertThat(this.work.resolve("data/users.mv")).exists();
 		String adminPassword = adminPassword(printed);

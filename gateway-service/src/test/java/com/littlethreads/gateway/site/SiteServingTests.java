@@ -9,47 +9,31 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.littlethreads.gateway.GatewayTest;
+import com.littlethreads.gateway.UpstreamGatewayTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@GatewayTest
-class SiteServingTests {
+class SiteServingTests extends UpstreamGatewayTest {
 
 	static final Path ROOT = createSite();
-
-	@RegisterExtension
-	static WireMockExtension upstream = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().gzipDisabled(true))
-		.build();
 
 	@DynamicPropertySource
 	static void site(DynamicPropertyRegistry registry) {
 		registry.add("littlethreads.site.dir", () -> ROOT.resolve("site").toString());
-		registry.add("littlethreads.routes.catalog-uri", upstream::baseUrl);
-		registry.add("littlethreads.routes.user-uri", upstream::baseUrl);
 	}
-
-	@Autowired
-	WebTestClient client;
 
 	@LocalServerPort
 	int port;

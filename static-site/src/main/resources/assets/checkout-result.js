@@ -33,7 +33,7 @@ async function success() {
     if (order.status === 'PAID') {
       cart.clear();
       localStorage.removeItem(`lt.orderToken.${orderId}`);
-      status.textContent = `Your payment is confirmed and order ${order.id} is on its way to being packed. We have emailed a receipt to ${order.email}.`;
+      status.textContent = `Your payment is confirmed and order ${order.id} is on its way to being packed.`;
       summary(order);
       return;
     }
@@ -42,7 +42,7 @@ async function success() {
       return;
     }
     if (Date.now() - started > POLL_FOR_MS) {
-      status.textContent = `We have not had confirmation of your payment for order ${order.id} yet. There is no need to pay again: reload this page in a few minutes, or check your email.`;
+      status.textContent = `We have not had confirmation of your payment for order ${order.id} yet. There is no need to pay again: reload this page in a few minutes.`;
       return;
     }
     status.textContent = `Thank you. We are waiting for the payment service to confirm your payment for order ${order.id}; this usually takes a few seconds…`;

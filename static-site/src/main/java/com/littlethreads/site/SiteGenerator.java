@@ -145,6 +145,7 @@ public final class SiteGenerator {
 		for (int number = 1; number <= pageCount; number++) {
 			Map<String, Object> model = new HashMap<>();
 			model.put("label", category.label());
+			model.put("filterHref", "/search/?category=" + category.value());
 			model.put("total", products.size());
 			model.put("pageNumber", number);
 			model.put("pageCount", pageCount);

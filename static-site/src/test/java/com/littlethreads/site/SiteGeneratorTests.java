@@ -134,6 +134,13 @@ class SiteGeneratorTests {
 	}
 
 	@Test
+	void categoryPageOffersTheSearchFilteredToItsCategory() {
+		// Mustache escapes '=' in attribute values; browsers read &#x3D; as '='.
+		assertThat(site.read("category/tops/index.html"))
+			.contains("<a href=\"/search/?category&#x3D;tops\">Filter by size, colour and more</a>");
+	}
+
+	@Test
 	void sitemapListsEveryIndexablePageAndNothingElse() throws IOException {
 		Set<String> listed = new HashSet<>();
 		Matcher loc = LOC.matcher(site.read("sitemap.xml"));

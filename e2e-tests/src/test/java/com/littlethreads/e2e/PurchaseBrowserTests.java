@@ -77,7 +77,12 @@ class PurchaseBrowserTests {
 		this.wait.until(ExpectedConditions.urlContains("/category/tops/"));
 		this.browser.findElement(By.linkText("Filter by size, colour and more")).click();
 		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("label[for='facet-size-4T']"))).click();
-		this.wait.until(ExpectedConditions.urlContains("size=4T"));
+		int tops4T = this.api.get(shop.gateway() + "/api/catalog/products?pageSize=1&category=tops&size=4T")
+			.json()
+			.get("total")
+			.asInt();
+		// The results are redrawn once the filtered listing arrives; wait for it.
+		this.wait.until(ExpectedConditions.textToBe(By.id("result-count"), tops4T + " products"));
 		this.wait
 			.until(ExpectedConditions
 				.elementToBeClickable(By.cssSelector("#results a[href='/products/" + PRODUCT + "/']")))

@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.littlethreads.payment.order.Order;
+import com.littlethreads.platform.test.MutableClock;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
 

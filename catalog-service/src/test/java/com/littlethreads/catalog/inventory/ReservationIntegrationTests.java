@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 import com.littlethreads.catalog.CatalogServiceTest;
@@ -24,6 +27,7 @@ import com.littlethreads.catalog.product.ProductRepository;
 import com.littlethreads.catalog.product.ProductStatus;
 import com.littlethreads.catalog.product.Size;
 import com.littlethreads.catalog.product.Variant;
+import com.littlethreads.platform.test.MutableClock;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.test.TestJwts;
@@ -36,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tokens. Each test works on products of its own.
  */
 @CatalogServiceTest
-@Import(MutableClock.Config.class)
+@Import(ReservationIntegrationTests.MovableClock.class)
 // The job runs only when a test calls it, so that it never races a test by surprise.
 @TestPropertySource(properties = "catalog.reservations.expiry-check-interval=1h")
 class ReservationIntegrationTests extends ServiceHttpTest {
@@ -483,6 +487,21 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 		assertThat(response.status()).as(response.body()).isEqualTo(status);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + type);
+	}
+
+	/**
+	 * Puts a clock the tests move by hand in place of the service's, so holds lapse
+	 * without waiting.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class MovableClock {
+
+		@Bean
+		@Primary
+		MutableClock testClock() {
+			return new MutableClock(Instant.now());
+		}
+
 	}
 
 }

@@ -204,10 +204,8 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 		Response first = post(order, "commit");
 		Response again = post(order, "commit");
 
-		assertThat(first.status()).as(first.body()).isEqualTo(200);
-		assertThat(first.json().get("status").asString()).isEqualTo("COMMITTED");
-		assertThat(again.status()).isEqualTo(200);
-		assertThat(again.json().get("status").asString()).isEqualTo("COMMITTED");
+		assertReservation(first, "COMMITTED");
+		assertReservation(again, "COMMITTED");
 		assertThat(stock(sku)).isEqualTo(3);
 	}
 
@@ -220,10 +218,8 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 		Response first = post(order, "release");
 		Response again = post(order, "release");
 
-		assertThat(first.status()).as(first.body()).isEqualTo(200);
-		assertThat(first.json().get("status").asString()).isEqualTo("RELEASED");
-		assertThat(again.status()).isEqualTo(200);
-		assertThat(again.json().get("status").asString()).isEqualTo("RELEASED");
+		assertReservation(first, "RELEASED");
+		assertReservation(again, "RELEASED");
 		assertThat(stock(sku)).isEqualTo(5);
 	}
 
@@ -303,8 +299,7 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 
 		Response committed = post(order, "commit");
 
-		assertThat(committed.status()).as(committed.body()).isEqualTo(200);
-		assertThat(committed.json().get("status").asString()).isEqualTo("COMMITTED");
+		assertReservation(committed, "COMMITTED");
 		assertThat(stock(sku)).isEqualTo(1);
 	}
 
@@ -487,6 +482,14 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 		assertThat(response.status()).as(response.body()).isEqualTo(status);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + type);
+	}
+
+	/**
+	 * An answer of 200 carrying the reservation in the given status.
+	 */
+	private static void assertReservation(Response response, String status) {
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("status").asString()).isEqualTo(status);
 	}
 
 	/**

@@ -2,39 +2,48 @@
 # What the gateway costs per request, next to nginx. One upstream (nginx serving a 2 KB
 # JSON file) is called in the same run:
 #
-#   direct         the upstream itself
-#   nginx          an nginx reverse proxy with upstream keep-alive in front of it
-#   gateway        this gateway, as shipped (per-route metrics, tracing observation, access log)
-#   gateway-lean   the same jar with GATEWAY_ROUTE_METRICS_ENABLED, GATEWAY_OBSERVABILITY_ENABLED
-#                  and ACCESS_LOG_ENABLED off (no traceparent, no per-route timer, no access line)
+#   direct           the upstream itself
+#   nginx            an nginx reverse proxy with upstream keep-alive in front of it
+#   gateway          this gateway as shipped (request id, security headers, CORS, size and
+#                    rate limits, circuit breaker, Retry, load balancer, per-route timer,
+#                    tracing observation, access log)
+#   gateway-lean     the same jar with the per-route timer, the tracing observation and the
+#                    access log off (GATEWAY_ROUTE_METRICS_ENABLED, GATEWAY_OBSERVABILITY_ENABLED,
+#                    ACCESS_LOG_ENABLED, MANAGEMENT_TRACING_ENABLED all false)
+#   gateway-minimal  the floor of this stack: the same jar with one bare route (no breaker,
+#                    no Retry, no load balancer), rate limits and all telemetry off
 #
-# Each target is driven by hey at a fixed 500 requests/s (p50, p99) and then saturated
-# (50 connections, no rate cap: requests/s). The script starts nginx and the gateway itself
-# on free loopback ports and stops them at the end. The gateway's rate limit stays on (its
-# cost is part of the hop) with a bucket too large to run dry: every request comes from
-# one address.
+# Each target gets wrk at a fixed 500 requests/s with Poisson arrivals (scripts/paced.lua:
+# 20 connections, each waiting an exponentially distributed time before every request,
+# so requests arrive spread out, never in bursts): p50 and p99. Then wrk saturates it (50
+# connections, 2 threads, no pacing): requests/s. The script starts nginx and the gateway
+# itself on free loopback ports and stops them at the end. The gateway's rate limit stays
+# on where it ships on, with a bucket too large to run dry: every request comes from one
+# address.
 #
 #   scripts/gateway-benchmark.sh
 #   DURATION=60s WARMUP=60s scripts/gateway-benchmark.sh
 #
-# Needs: hey and nginx (apt-get install hey nginx), Java 17; builds the gateway jar when it
-# is missing. Environment: RATE (500), WORKERS (20), CONNECTIONS (50), DURATION (30s),
-# WARMUP (40s: on 2 cores the JIT needs it), GATEWAY_HEAP (256m).
+# Needs: wrk and nginx (apt-get install wrk nginx), Java 17; builds the gateway jar when
+# it is missing. Environment: RATE (500), PACED_CONNECTIONS (20), CONNECTIONS (50),
+# DURATION (30s), WARMUP (40s: on 2 cores the JIT needs it), GATEWAY_HEAP (256m),
+# VARIANTS ("gateway gateway-lean gateway-minimal").
 # Compare ratios within one run: the load generator shares the cores with what it measures.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RATE="${RATE:-500}"
-WORKERS="${WORKERS:-20}"
+PACED_CONNECTIONS="${PACED_CONNECTIONS:-20}"
 CONNECTIONS="${CONNECTIONS:-50}"
 DURATION="${DURATION:-30s}"
+VARIANTS="${VARIANTS:-gateway gateway-lean gateway-minimal}"
 WARMUP="${WARMUP:-40s}"
 GATEWAY_HEAP="${GATEWAY_HEAP:-256m}"
 JAR="$ROOT/gateway-service/target/gateway-service-0.1.0-SNAPSHOT.jar"
 PATH_UNDER_TEST=/api/catalog/products
 
 fail() { printf 'gateway-benchmark.sh: %s\n' "$*" >&2; exit 1; }
-command -v hey >/dev/null || fail "needs hey (apt-get install hey)"
+command -v wrk >/dev/null || fail "needs wrk (apt-get install wrk)"
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 [ -x "$NGINX" ] || fail "needs nginx (apt-get install nginx)"
 command -v java >/dev/null || fail "needs Java 17 or newer"
@@ -133,14 +142,23 @@ wait_for "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST"
 
 gateway_pid=""
 start_gateway() {
-  local lean="$1"
-  java -Xmx"$GATEWAY_HEAP" -jar "$JAR" --server.port="$GATEWAY_PORT" \
-    --littlethreads.routes.catalog-uris="http://127.0.0.1:$UPSTREAM_PORT" \
-    --littlethreads.rate-limits.client.capacity=1000000000 \
-    --spring.cloud.gateway.server.webflux.metrics.enabled="$([ "$lean" = true ] && echo false || echo true)" \
-    --spring.cloud.gateway.server.webflux.observability.enabled="$([ "$lean" = true ] && echo false || echo true)" \
-    --littlethreads.access-log.enabled="$([ "$lean" = true ] && echo false || echo true)" \
-    >"$WORK/gateway-$lean.log" 2>&1 &
+  local variant="$1" on=true args=()
+  [ "$variant" = gateway ] || on=false
+  args+=(--littlethreads.routes.catalog-uris="http://127.0.0.1:$UPSTREAM_PORT"
+    --littlethreads.rate-limits.client.capacity=1000000000
+    --spring.cloud.gateway.server.webflux.metrics.enabled="$on"
+    --spring.cloud.gateway.server.webflux.observability.enabled="$on"
+    --management.tracing.enabled="$on"
+    --littlethreads.access-log.enabled="$on")
+  if [ "$variant" = gateway-minimal ]; then
+    # Replaces the whole route list: one plain route, no route filters, no load balancer.
+    args+=(--spring.cloud.gateway.server.webflux.routes[0].id=catalog
+      --spring.cloud.gateway.server.webflux.routes[0].uri="http://127.0.0.1:$UPSTREAM_PORT"
+      --spring.cloud.gateway.server.webflux.routes[0].predicates[0]="Path=/api/catalog/**"
+      --littlethreads.rate-limits.enabled=false)
+  fi
+  java -Xmx"$GATEWAY_HEAP" -jar "$JAR" --server.port="$GATEWAY_PORT" "${args[@]}" \
+    >"$WORK/$variant.log" 2>&1 &
   gateway_pid=$!
   pids+=("$gateway_pid")
   wait_for "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
@@ -150,65 +168,61 @@ stop_gateway() {
   wait "$gateway_pid" 2>/dev/null || true
 }
 
-# "p50 p99 errors" (ms) at the fixed rate, or "rps errors" saturated.
+# "p50 p99 rps errors" (ms) at the fixed rate, "rps errors" saturated.
 fixed() {
-  hey -z "$DURATION" -c "$WORKERS" -q "$(awk -v r="$RATE" -v w="$WORKERS" 'BEGIN { printf "%.2f", r / w }')" \
-    -disable-compression "$1" | awk '
-    /  50% in / { p50 = $3 * 1000 }
-    /  99% in / { p99 = $3 * 1000 }
-    /^  \[[0-9]+\]/ { if (substr($1, 2, 3) !~ /^2/) errors += $2 }
-    END { printf "%.2f %.2f %d\n", p50, p99, errors + 0 }'
+  local mean_ms
+  mean_ms=$(awk -v r="$RATE" -v c="$PACED_CONNECTIONS" 'BEGIN { printf "%.3f", 1000 * c / r }')
+  wrk -t2 -c"$PACED_CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/scripts/paced.lua" "$1" "$mean_ms" |
+    awk -f "$ROOT/scripts/wrk-summary.awk"
 }
 saturated() {
-  hey -z "$DURATION" -c "$CONNECTIONS" -disable-compression "$1" | awk '
-    /Requests\/sec:/ { rps = $2 }
-    /^  \[[0-9]+\]/ { if (substr($1, 2, 3) !~ /^2/) errors += $2 }
-    END { printf "%.0f %d\n", rps, errors + 0 }'
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$1" | awk -f "$ROOT/scripts/wrk-summary.awk" |
+    awk '{ print $3, $4 }'
 }
 
-declare -A P50 P99 RPS ERR RSS
+declare -A P50 P99 FIXED_RPS RPS ERR RSS
 measure() {
   local name="$1" url="$2" errors1 errors2
-  read -r "P50[$name]" "P99[$name]" errors1 < <(fixed "$url")
+  read -r "P50[$name]" "P99[$name]" "FIXED_RPS[$name]" errors1 < <(fixed "$url")
   read -r "RPS[$name]" errors2 < <(saturated "$url")
   ERR[$name]=$((errors1 + errors2))
 }
 
 echo "Warming up nginx (10 s)..."
-hey -z 10s -c "$CONNECTIONS" "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d10s "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST" >/dev/null
 measure direct "http://127.0.0.1:$UPSTREAM_PORT$PATH_UNDER_TEST"
 measure nginx "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST"
 
-for variant in gateway gateway-lean; do
-  start_gateway "$([ "$variant" = gateway-lean ] && echo true || echo false)"
+for variant in $VARIANTS; do
+  start_gateway "$variant"
   echo "Warming up $variant for $WARMUP (the JIT needs it on 2 cores)..."
-  hey -z "$WARMUP" -c "$CONNECTIONS" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" >/dev/null
   measure "$variant" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
   RSS[$variant]=$(ps -o rss= -p "$gateway_pid" | awk '{ printf "%d", $1 / 1024 }')
   stop_gateway
 done
 
-printf '\n%s, %s cores, %s; fixed %s rps for %s (%s workers), saturated %s connections for %s\n\n' \
-  "$(date -u +%Y-%m-%d)" "$(nproc)" "$(java -version 2>&1 | head -1)" "$RATE" "$DURATION" "$WORKERS" \
+printf '\n%s, %s cores, %s; fixed %s rps, Poisson arrivals, for %s (%s connections); saturated %s connections for %s\n\n' \
+  "$(date -u +%Y-%m-%d)" "$(nproc)" "$(java -version 2>&1 | head -1)" "$RATE" "$DURATION" "$PACED_CONNECTIONS" \
   "$CONNECTIONS" "$DURATION"
-printf '| %-13s | %8s | %8s | %14s | %14s | %10s | %6s |\n' hop "p50 ms" "p99 ms" "added p50 ms" "added p99 ms" \
-  "sat. rps" errors
-printf '| --- | --- | --- | --- | --- | --- | --- |\n'
-for name in direct nginx gateway gateway-lean; do
+printf '| %-15s | %8s | %8s | %12s | %12s | %10s | %10s | %6s |\n' hop "p50 ms" "p99 ms" "added p50" "added p99" \
+  "fixed rps" "sat. rps" errors
+printf '| --- | --- | --- | --- | --- | --- | --- | --- |\n'
+for name in direct nginx $VARIANTS; do
   added50=$(awk -v a="${P50[$name]}" -v b="${P50[direct]}" 'BEGIN { printf "%.2f", a - b }')
   added99=$(awk -v a="${P99[$name]}" -v b="${P99[direct]}" 'BEGIN { printf "%.2f", a - b }')
-  printf '| %-13s | %8s | %8s | %14s | %14s | %10s | %6s |\n' "$name" "${P50[$name]}" "${P99[$name]}" \
-    "$added50" "$added99" "${RPS[$name]}" "${ERR[$name]}"
+  printf '| %-15s | %8s | %8s | %12s | %12s | %10s | %10s | %6s |\n' "$name" "${P50[$name]}" "${P99[$name]}" \
+    "$added50" "$added99" "${FIXED_RPS[$name]}" "${RPS[$name]}" "${ERR[$name]}"
 done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) print "n/a"; else printf "%.2f", a / b }'; }
 echo
-for name in gateway gateway-lean; do
+for name in $VARIANTS; do
   added50=$(awk -v a="${P50[$name]}" -v b="${P50[direct]}" 'BEGIN { print a - b }')
   added99=$(awk -v a="${P99[$name]}" -v b="${P99[direct]}" 'BEGIN { print a - b }')
   nginx50=$(awk -v a="${P50[nginx]}" -v b="${P50[direct]}" 'BEGIN { print a - b }')
   nginx99=$(awk -v a="${P99[nginx]}" -v b="${P99[direct]}" 'BEGIN { print a - b }')
-  printf '%-13s added latency vs nginx: p50 %sx, p99 %sx (target <= 2); saturated rps vs nginx: %sx (target >= 0.5); RSS after load %s MB\n' \
+  printf '%-15s added latency vs nginx: p50 %sx, p99 %sx (target <= 2); saturated rps vs nginx: %sx (target >= 0.5); RSS after load %s MB\n' \
     "$name" "$(ratio "$added50" "$nginx50")" "$(ratio "$added99" "$nginx99")" "$(ratio "${RPS[$name]}" "${RPS[nginx]}")" \
     "${RSS[$name]}"
 done

@@ -108,9 +108,8 @@ class SiteFiles {
 		return file(request, found.file(), FINGERPRINTED.matcher(found.urlPath()).matches() ? IMMUTABLE : REVALIDATE);
 	}
 
-	// Runs on boundedElastic (see serve): it reads attributes and may read and compress
-	// the
-	// file.
+	// Runs on boundedElastic (see serve): it reads the file's attributes, and may read
+	// and compress the file.
 	private Mono<ServerResponse> file(ServerRequest request, Path file, String cacheControl) {
 		BasicFileAttributes attributes;
 		try {
@@ -127,8 +126,8 @@ class SiteFiles {
 		boolean gzip = compressible && acceptsGzip(headers);
 		String selectedTag = gzip ? gzipTag(etag) : etag;
 		if (compressible) {
-			// Added on the exchange, not the builder: a builder's header replaces the
-			// exchange's, and the CORS filter's Vary values there must stay too.
+			// On the exchange, once, for the 304 and both 200s alike (and added: a
+			// builder's Vary would replace one a filter had already set).
 			request.exchange().getResponse().getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 		}
 		if (notModified(headers, selectedTag, modified)) {
@@ -181,7 +180,7 @@ class SiteFiles {
 
 	static byte[] gzip(byte[] content) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(content.length / 3 + 64);
-		// Once per file version, so the best compression costs nothing that repeats.
+		// Paid once per file version, so the slowest, smallest setting is worth it.
 		try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
 			{
 				this.def.setLevel(Deflater.BEST_COMPRESSION);

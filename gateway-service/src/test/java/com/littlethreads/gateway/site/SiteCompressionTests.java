@@ -213,15 +213,6 @@ class SiteCompressionTests extends UpstreamGatewayTest {
 		assertThat(gunzip(second.getResponseBody())).isEqualTo(Files.readAllBytes(file));
 	}
 
-	@Test
-	void theNotFoundPageIsSentAsItIs() {
-		EntityExchangeResult<byte[]> result = get("/no-such-page/", "gzip");
-
-		assertThat(result.getStatus().value()).isEqualTo(404);
-		assertThat(result.getResponseHeaders().containsHeader("Content-Encoding")).isFalse();
-		assertThat(result.getResponseBody()).isEqualTo(content("/404.html"));
-	}
-
 	private EntityExchangeResult<byte[]> get(String path, String acceptEncoding) {
 		return get(path, acceptEncoding, null);
 	}

@@ -1,5 +1,6 @@
 package com.littlethreads.gateway.site;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,7 +15,13 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -35,6 +42,13 @@ import org.springframework.web.util.UriUtils;
  * status 404. Fingerprinted assets (a content hash in the name) are cached for a year;
  * everything else is revalidated on every use, cheaply, through ETag and Last-Modified.
  * <p>
+ * Text files (HTML, CSS, JavaScript, SVG, XML, JSON, plain text, the web manifest) of at
+ * least a kilobyte are sent gzipped to a client that accepts gzip. That representation
+ * has its own strong ETag (the file's with {@code -gz}), and every response for such a
+ * file says {@code Vary: Accept-Encoding}. Each version of a file is compressed once and
+ * kept in memory; the site directory bounds how many are kept. The gateway's
+ * {@code server.compression} stays off: it would also compress the proxied API.
+ * <p>
  * Only plain names inside the directory are ever read: a path with an empty, dot or
  * dot-dot segment, a hidden name, an encoded slash or backslash, or a link leading out of
  * the directory is answered with the 404 page.
@@ -49,7 +63,20 @@ class SiteFiles {
 
 	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
+	private static final Set<String> TEXT = Set.of("html", "css", "js", "svg", "xml", "txt", "json", "webmanifest");
+
+	/** Below this, gzip's own header and the Vary cost about what compression saves. */
+	static final long GZIP_MIN_SIZE = 1024;
+
+	/** Above this, a file is sent as it is rather than held compressed in memory. */
+	static final long GZIP_MAX_SIZE = 4 * 1024 * 1024;
+
+	private static final Pattern QVALUE = Pattern.compile("0(\\.\\d{0,3})?|1(\\.0{0,3})?");
+
 	private final Path root;
+
+	/** The gzipped bytes of each compressible file, for the version its ETag names. */
+	private final Map<Path, Gzipped> gzipped = new ConcurrentHashMap<>();
 
 	SiteFiles(Path directory) {
 		try {
@@ -81,6 +108,8 @@ class SiteFiles {
 		return file(request, found.file(), FINGERPRINTED.matcher(found.urlPath()).matches() ? IMMUTABLE : REVALIDATE);
 	}
 
+	// Runs on boundedElastic (see serve): it reads the file's attributes, and may read
+	// and compress the file.
 	private Mono<ServerResponse> file(ServerRequest request, Path file, String cacheControl) {
 		BasicFileAttributes attributes;
 		try {
@@ -92,12 +121,38 @@ class SiteFiles {
 		Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
 		String etag = "\"" + Long.toHexString(attributes.size()) + "-" + Long.toHexString(modified.getEpochSecond())
 				+ "\"";
-		if (notModified(request.headers().asHttpHeaders(), etag, modified)) {
+		HttpHeaders headers = request.headers().asHttpHeaders();
+		boolean compressible = compressible(file, attributes.size());
+		boolean gzip = compressible && acceptsGzip(headers);
+		String selectedTag = gzip ? gzipTag(etag) : etag;
+		if (compressible) {
+			// On the exchange, once, for the 304 and both 200s alike (and added: a
+			// builder's Vary would replace one a filter had already set).
+			request.exchange().getResponse().getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		}
+		if (notModified(headers, selectedTag, modified)) {
 			return ServerResponse.status(HttpStatus.NOT_MODIFIED)
-				.eTag(etag)
+				.eTag(selectedTag)
 				.lastModified(modified)
 				.header(HttpHeaders.CACHE_CONTROL, cacheControl)
 				.build();
+		}
+		if (gzip) {
+			byte[] body;
+			try {
+				body = gzipped(file, etag, attributes.size());
+			}
+			catch (IOException ex) {
+				return notFound();
+			}
+			return ServerResponse.ok()
+				.contentType(mediaType(file))
+				.header(HttpHeaders.CONTENT_ENCODING, "gzip")
+				.contentLength(body.length)
+				.eTag(selectedTag)
+				.lastModified(modified)
+				.header(HttpHeaders.CACHE_CONTROL, cacheControl)
+				.bodyValue(body);
 		}
 		return ServerResponse.ok()
 			.contentType(mediaType(file))
@@ -106,6 +161,76 @@ class SiteFiles {
 			.lastModified(modified)
 			.header(HttpHeaders.CACHE_CONTROL, cacheControl)
 			.body(BodyInserters.fromResource(new FileSystemResource(file)));
+	}
+
+	private byte[] gzipped(Path file, String etag, long size) throws IOException {
+		Gzipped known = this.gzipped.get(file);
+		if (known != null && known.etag().equals(etag)) {
+			return known.bytes();
+		}
+		byte[] content = Files.readAllBytes(file);
+		byte[] bytes = gzip(content);
+		// A file rewritten between reading its attributes and its bytes is not kept under
+		// the old version's tag; the next request sees the new tag and compresses again.
+		if (content.length == size) {
+			this.gzipped.put(file, new Gzipped(etag, bytes));
+		}
+		return bytes;
+	}
+
+	static byte[] gzip(byte[] content) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(content.length / 3 + 64);
+		// Paid once per file version, so the slowest, smallest setting is worth it.
+		try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
+			{
+				this.def.setLevel(Deflater.BEST_COMPRESSION);
+			}
+		}) {
+			gzip.write(content);
+		}
+		return out.toByteArray();
+	}
+
+	static String gzipTag(String etag) {
+		return etag.substring(0, etag.length() - 1) + "-gz\"";
+	}
+
+	private static boolean compressible(Path file, long size) {
+		String name = file.getFileName().toString();
+		String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+		return TEXT.contains(extension) && size >= GZIP_MIN_SIZE && size <= GZIP_MAX_SIZE;
+	}
+
+	/**
+	 * Whether {@code Accept-Encoding} accepts gzip: named with a q-value above 0 or, when
+	 * not named, a {@code *} with one. A malformed q-value counts as 0.
+	 * @param headers the request's headers
+	 * @return whether a gzipped body may be sent
+	 */
+	static boolean acceptsGzip(HttpHeaders headers) {
+		double gzip = -1;
+		double any = -1;
+		for (String value : headers.getOrEmpty(HttpHeaders.ACCEPT_ENCODING)) {
+			for (String element : value.split(",")) {
+				String[] parts = element.split(";");
+				String coding = parts[0].strip().toLowerCase(Locale.ROOT);
+				double quality = 1;
+				for (int i = 1; i < parts.length; i++) {
+					String parameter = parts[i].strip();
+					if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
+						String q = parameter.substring(2).strip();
+						quality = QVALUE.matcher(q).matches() ? Double.parseDouble(q) : 0;
+					}
+				}
+				if (coding.equals("gzip") || coding.equals("x-gzip")) {
+					gzip = Math.max(gzip, quality);
+				}
+				else if (coding.equals("*")) {
+					any = Math.max(any, quality);
+				}
+			}
+		}
+		return (gzip >= 0) ? gzip > 0 : any > 0;
 	}
 
 	private Mono<ServerResponse> notFound() {
@@ -223,6 +348,16 @@ class SiteFiles {
 	record Found(Path file, String urlPath, String redirect) {
 
 		static final Found NOTHING = new Found(null, null, null);
+
+	}
+
+	/**
+	 * A file's gzipped bytes.
+	 *
+	 * @param etag the identity ETag of the version compressed
+	 * @param bytes the gzip stream
+	 */
+	private record Gzipped(String etag, byte[] bytes) {
 
 	}
 

@@ -1,0 +1,304 @@
+package com.littlethreads.gateway.site;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.littlethreads.gateway.UpstreamGatewayTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SiteCompressionTests extends UpstreamGatewayTest {
+
+	static final Path SITE = createSite();
+
+	@DynamicPropertySource
+	static void site(DynamicPropertyRegistry registry) {
+		registry.add("littlethreads.site.dir", SITE::toString);
+	}
+
+	@LocalServerPort
+	int port;
+
+	/**
+	 * A client that shows the bytes as the gateway sent them. Boot's own asks for gzip
+	 * whatever the test says and decompresses on its own (Reactor Netty's
+	 * {@code compress(true)}).
+	 */
+	WebTestClient wire;
+
+	@BeforeEach
+	void clientThatDoesNotDecompress() {
+		this.wire = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create()))
+			.baseUrl("http://localhost:" + this.port)
+			.build();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/page/", "/assets/site.0123456789.css", "/assets/app.0123456789.js", "/logo.svg",
+			"/sitemap.xml", "/notes.txt", "/data.json", "/site.webmanifest" })
+	void textFilesAreSentGzippedToAClientThatAcceptsGzip(String path) {
+		EntityExchangeResult<byte[]> result = get(path, "gzip, deflate, br");
+
+		assertThat(result.getStatus().value()).isEqualTo(200);
+		assertThat(result.getResponseHeaders().getFirst("Content-Encoding")).isEqualTo("gzip");
+		assertThat(result.getResponseHeaders().getContentLength()).isEqualTo(result.getResponseBody().length);
+		assertThat(result.getResponseBody().length).isLessThan(content(path).length);
+		assertThat(gunzip(result.getResponseBody())).isEqualTo(content(path));
+		assertThat(result.getResponseHeaders().getVary()).contains("Accept-Encoding");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "gzip;q=0", "GZIP;Q=0.000", "identity", "deflate, br", "gzip;q=0, *", "*;q=0",
+			"gzip;q=nonsense" })
+	void aClientThatDoesNotAcceptGzipGetsTheFileAsItIsWithTheSameVary(String acceptEncoding) {
+		EntityExchangeResult<byte[]> result = get("/page/", acceptEncoding.isEmpty() ? null : acceptEncoding);
+
+		assertThat(result.getStatus().value()).isEqualTo(200);
+		assertThat(result.getResponseHeaders().containsHeader("Content-Encoding")).isFalse();
+		assertThat(result.getResponseBody()).isEqualTo(content("/page/"));
+		assertThat(result.getResponseHeaders().getContentLength()).isEqualTo(content("/page/").length);
+		assertThat(result.getResponseHeaders().getVary()).contains("Accept-Encoding");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "gzip", "x-gzip", "br;q=1.0, gzip;q=0.8", "*", "identity;q=0.5, *;q=0.1",
+			"deflate,GZIP ; q=1" })
+	void anyAcceptEncodingThatAcceptsGzipGetsIt(String acceptEncoding) {
+		EntityExchangeResult<byte[]> result = get("/page/", acceptEncoding);
+
+		assertThat(result.getResponseHeaders().getFirst("Content-Encoding")).isEqualTo("gzip");
+		assertThat(gunzip(result.getResponseBody())).isEqualTo(content("/page/"));
+	}
+
+	@Test
+	void imagesAndFontsAreNeverCompressedThoughTextOfTheSameSizeIs() {
+		assertThat(get("/same-size.css", "gzip").getResponseHeaders().getFirst("Content-Encoding")).isEqualTo("gzip");
+		for (String path : new String[] { "/photo.png", "/photo.jpg", "/photo.webp", "/font.woff2" }) {
+			EntityExchangeResult<byte[]> result = get(path, "gzip");
+			assertThat(result.getStatus().value()).isEqualTo(200);
+			assertThat(result.getResponseHeaders().containsHeader("Content-Encoding")).as(path).isFalse();
+			assertThat(result.getResponseBody()).as(path).isEqualTo(content(path));
+			assertThat(result.getResponseHeaders().getVary()).as(path).doesNotContain("Accept-Encoding");
+		}
+	}
+
+	@Test
+	void textUnderAKilobyteIsSentAsItIsWhileAKilobyteIsCompressed() {
+		assertThat(get("/kilobyte.html", "gzip").getResponseHeaders().getFirst("Content-Encoding")).isEqualTo("gzip");
+		for (String path : new String[] { "/small.html", "/assets/small.0123456789.css" }) {
+			EntityExchangeResult<byte[]> result = get(path, "gzip");
+			assertThat(result.getResponseHeaders().containsHeader("Content-Encoding")).as(path).isFalse();
+			assertThat(result.getResponseBody()).as(path).isEqualTo(content(path));
+		}
+	}
+
+	@Test
+	void textTooLargeToHoldInMemoryIsSentAsItIs() {
+		assertThat(head("/page/", "gzip").getResponseHeaders().getFirst("Content-Encoding")).isEqualTo("gzip");
+		EntityExchangeResult<byte[]> result = head("/large.json", "gzip");
+		assertThat(result.getStatus().value()).isEqualTo(200);
+		assertThat(result.getResponseHeaders().containsHeader("Content-Encoding")).isFalse();
+		assertThat(result.getResponseHeaders().getContentLength()).isEqualTo(SiteFiles.GZIP_MAX_SIZE + 1);
+	}
+
+	@Test
+	void eachRepresentationHasItsOwnStrongTagAndRevalidatesUnderIt() {
+		String identity = get("/page/", null).getResponseHeaders().getETag();
+		String gzipped = get("/page/", "gzip").getResponseHeaders().getETag();
+		assertThat(gzipped).isNotEqualTo(identity).startsWith("\"").endsWith("\"");
+		assertThat(identity).startsWith("\"");
+
+		EntityExchangeResult<byte[]> revalidated = get("/page/", "gzip", gzipped);
+		assertThat(revalidated.getStatus().value()).isEqualTo(304);
+		assertThat(revalidated.getResponseHeaders().getETag()).isEqualTo(gzipped);
+		assertThat(revalidated.getResponseHeaders().getVary()).contains("Accept-Encoding");
+		assertThat(revalidated.getResponseBody()).isNull();
+
+		EntityExchangeResult<byte[]> bothHeld = get("/page/", "gzip", identity + ", " + gzipped);
+		assertThat(bothHeld.getStatus().value()).isEqualTo(304);
+		assertThat(bothHeld.getResponseHeaders().getETag()).isEqualTo(gzipped);
+
+		EntityExchangeResult<byte[]> identityRevalidated = get("/page/", null, identity);
+		assertThat(identityRevalidated.getStatus().value()).isEqualTo(304);
+		assertThat(identityRevalidated.getResponseHeaders().getETag()).isEqualTo(identity);
+		assertThat(identityRevalidated.getResponseHeaders().getVary()).contains("Accept-Encoding");
+
+		// A tag for the other representation does not match the one this client gets.
+		EntityExchangeResult<byte[]> nowAcceptingGzip = get("/page/", "gzip", identity);
+		assertThat(nowAcceptingGzip.getStatus().value()).isEqualTo(200);
+		assertThat(nowAcceptingGzip.getResponseHeaders().getETag()).isEqualTo(gzipped);
+		assertThat(gunzip(nowAcceptingGzip.getResponseBody())).isEqualTo(content("/page/"));
+		EntityExchangeResult<byte[]> noLongerAcceptingGzip = get("/page/", null, gzipped);
+		assertThat(noLongerAcceptingGzip.getStatus().value()).isEqualTo(200);
+		assertThat(noLongerAcceptingGzip.getResponseBody()).isEqualTo(content("/page/"));
+	}
+
+	@Test
+	void ifModifiedSinceStillAnswers304WithTheGzipTag() {
+		String gzipped = get("/page/", "gzip").getResponseHeaders().getETag();
+
+		EntityExchangeResult<byte[]> result = this.wire.get()
+			.uri("/page/")
+			.header("Accept-Encoding", "gzip")
+			.header("If-Modified-Since",
+					DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(1)))
+			.exchange()
+			.expectBody(byte[].class)
+			.returnResult();
+		assertThat(result.getStatus().value()).isEqualTo(304);
+		assertThat(result.getResponseHeaders().getETag()).isEqualTo(gzipped);
+		assertThat(result.getResponseHeaders().getVary()).contains("Accept-Encoding");
+	}
+
+	@Test
+	void fingerprintedAssetsStayImmutableWhenGzipped() {
+		EntityExchangeResult<byte[]> result = get("/assets/site.0123456789.css", "gzip");
+
+		assertThat(result.getResponseHeaders().getFirst("Content-Encoding")).isEqualTo("gzip");
+		assertThat(result.getResponseHeaders().getCacheControl()).isEqualTo(SiteFiles.IMMUTABLE);
+		assertThat(result.getResponseHeaders().getContentType()).hasToString("text/css;charset=UTF-8");
+	}
+
+	@Test
+	void headGivesTheGzippedHeadersWithoutABody() {
+		HttpHeaders get = get("/assets/app.0123456789.js", "gzip").getResponseHeaders();
+		EntityExchangeResult<byte[]> head = head("/assets/app.0123456789.js", "gzip");
+
+		assertThat(head.getStatus().value()).isEqualTo(200);
+		assertThat(head.getResponseBody()).isNull();
+		for (String name : new String[] { "Content-Encoding", "Content-Length", "Content-Type", "ETag", "Vary",
+				"Cache-Control", "Last-Modified" }) {
+			assertThat(head.getResponseHeaders().get(name)).as(name).isEqualTo(get.get(name)).isNotNull();
+		}
+	}
+
+	@Test
+	void aChangedFileIsCompressedAgain() throws IOException {
+		Path file = SITE.resolve("changing.html");
+		write(file, text("first version", 2000));
+		EntityExchangeResult<byte[]> first = get("/changing.html", "gzip");
+		assertThat(gunzip(first.getResponseBody())).isEqualTo(Files.readAllBytes(file));
+
+		write(file, text("second version", 3000));
+		Files.setLastModifiedTime(file, FileTime.from(Files.getLastModifiedTime(file).toInstant().plusSeconds(60)));
+		EntityExchangeResult<byte[]> second = get("/changing.html", "gzip");
+
+		assertThat(second.getResponseHeaders().getETag()).isNotEqualTo(first.getResponseHeaders().getETag());
+		assertThat(new String(gunzip(second.getResponseBody()))).startsWith("second version");
+		assertThat(gunzip(second.getResponseBody())).isEqualTo(Files.readAllBytes(file));
+	}
+
+	private EntityExchangeResult<byte[]> get(String path, String acceptEncoding) {
+		return get(path, acceptEncoding, null);
+	}
+
+	private EntityExchangeResult<byte[]> get(String path, String acceptEncoding, String ifNoneMatch) {
+		return this.wire.get().uri(path).headers((headers) -> {
+			if (acceptEncoding != null) {
+				headers.set("Accept-Encoding", acceptEncoding);
+			}
+			if (ifNoneMatch != null) {
+				headers.set("If-None-Match", ifNoneMatch);
+			}
+		}).exchange().expectBody(byte[].class).returnResult();
+	}
+
+	private EntityExchangeResult<byte[]> head(String path, String acceptEncoding) {
+		return this.wire.head()
+			.uri(path)
+			.header("Accept-Encoding", acceptEncoding)
+			.exchange()
+			.expectBody(byte[].class)
+			.returnResult();
+	}
+
+	private static byte[] content(String path) {
+		try {
+			return Files.readAllBytes(SITE.resolve(path.substring(1) + (path.endsWith("/") ? "index.html" : "")));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static byte[] gunzip(byte[] gzipped) {
+		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Path createSite() {
+		try {
+			Path site = Files.createTempDirectory("site-compression");
+			write(site.resolve("page/index.html"), text("<p>a product page</p>", 4000));
+			write(site.resolve("404.html"), text("<p>not found page</p>", 2000));
+			write(site.resolve("assets/site.0123456789.css"), text("body{margin:0}", 3000));
+			write(site.resolve("assets/app.0123456789.js"), text("export const a = 1;", 3000));
+			write(site.resolve("logo.svg"), text("<svg><path d=\"M0 0h1v1z\"/></svg>", 2000));
+			write(site.resolve("sitemap.xml"), text("<url><loc>/page/</loc></url>", 2000));
+			write(site.resolve("notes.txt"), text("User-agent: *", 2000));
+			write(site.resolve("data.json"), text("{\"a\":1}", 2000));
+			write(site.resolve("site.webmanifest"), text("{\"name\":\"Little Threads\"}", 2000));
+			write(site.resolve("same-size.css"), text("p{}", 4000));
+			write(site.resolve("kilobyte.html"), text("<p>k</p>", (int) SiteFiles.GZIP_MIN_SIZE));
+			write(site.resolve("small.html"), text("<p>small</p>", (int) SiteFiles.GZIP_MIN_SIZE - 1));
+			write(site.resolve("assets/small.0123456789.css"), text("p{}", 500));
+			write(site.resolve("large.json"), text("[1]", (int) SiteFiles.GZIP_MAX_SIZE + 1));
+			// Repetitive bytes, so gzip would shrink them: never compressing them is a
+			// choice by type, not by what compression would gain.
+			for (String image : new String[] { "photo.png", "photo.jpg", "photo.webp", "font.woff2" }) {
+				byte[] bytes = new byte[4000];
+				new Random(7).nextBytes(bytes);
+				Arrays.fill(bytes, 1000, 4000, (byte) 'a');
+				Files.write(site.resolve(image), bytes);
+			}
+			return site;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Text of exactly {@code length} ASCII characters, repetitive enough to compress. */
+	private static String text(String start, int length) {
+		StringBuilder text = new StringBuilder(start);
+		while (text.length() < length) {
+			text.append(" line ").append(text.length() % 97);
+		}
+		return text.substring(0, length);
+	}
+
+	private static void write(Path file, String content) throws IOException {
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, content);
+	}
+
+}

@@ -17,10 +17,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param expiresAt when a still-held reservation lapses
  * @param createdAt when it was made
  * @param updatedAt when its status last changed
+ * @param holdsRecorded whether its stock was taken with holds recorded on the products
+ * (every reservation made since holds exist); {@code false}, as on documents stored
+ * before, means its stock moves without them
  */
 @Document("reservations")
 record Reservation(@Id String orderId, List<ReservationLine> lines, ReservationStatus status, Instant expiresAt,
-		Instant createdAt, Instant updatedAt) {
+		Instant createdAt, Instant updatedAt, boolean holdsRecorded) {
 
 	/**
 	 * One held line.

@@ -30,6 +30,8 @@ import com.littlethreads.catalog.product.Product;
 import com.littlethreads.catalog.product.ProductRepository;
 import com.littlethreads.catalog.product.ProductStatus;
 import com.littlethreads.catalog.product.StockChanged;
+import com.littlethreads.catalog.product.StockHold.Purpose;
+import com.littlethreads.catalog.product.StockHold.Taken;
 import com.littlethreads.catalog.product.Variant;
 
 /**
@@ -39,6 +41,14 @@ import com.littlethreads.catalog.product.Variant;
  * reservation changes status only through an update guarded by the status it is expected
  * to have, so whoever wins that update (a release, a commit, the expiry job) is the only
  * one that moves stock.
+ * <p>
+ * Stock is taken together with a hold recorded on the product in the same update (see
+ * {@link com.littlethreads.catalog.product.StockHold}), and given back or settled by
+ * removing that hold. A crash between the product update and the reservation update
+ * therefore leaves a hold that says what is owed; {@link HoldRepair} settles it once the
+ * reservation's status shows what should have happened. Reservations stored before holds
+ * existed ({@link Reservation#holdsRecorded()} false) move their stock as they always
+ * did.
  */
 @Component
 class Reservations {
@@ -75,8 +85,9 @@ class Reservations {
 			return new Reserved(sameLines(existing.get(), lines), false);
 		}
 		requireForSale(lines);
+		List<ReservationLine> taken;
 		try {
-			takeAll(lines);
+			taken = holdAll(orderId, lines, Purpose.RESERVATION);
 		}
 		catch (ErrorResponseException ex) {
 			// A concurrent repeat of this order may hold the stock we were short of.
@@ -88,14 +99,19 @@ class Reservations {
 		}
 		Instant now = this.clock.instant();
 		try {
-			Reservation held = this.mongo
-				.insert(new Reservation(orderId, List.copyOf(lines), ReservationStatus.HELD, expiresAt, now, now));
+			Reservation held = this.mongo.insert(
+					new Reservation(orderId, List.copyOf(lines), ReservationStatus.HELD, expiresAt, now, now, true));
 			return new Reserved(held, true);
 		}
 		catch (DuplicateKeyException ex) {
-			// The same order reserved concurrently and got there first: ours goes back.
-			returnAll(lines);
-			return new Reserved(sameLines(find(orderId).orElseThrow(() -> ex), lines), false);
+			// The same order reserved concurrently and got there first. The holds are the
+			// order's, whichever call took them, so the same lines stay held by its
+			// reservation; only lines it does not have go back.
+			Reservation first = find(orderId).orElseThrow(() -> ex);
+			Set<String> itsSkus = Set.copyOf(skus(first.lines()));
+			giveBackAll(orderId, taken.stream().filter((line) -> !itsSkus.contains(line.sku())).toList(),
+					Purpose.RESERVATION);
+			return new Reserved(sameLines(first, lines), false);
 		}
 	}
 
@@ -109,6 +125,9 @@ class Reservations {
 		while (true) {
 			Reservation committed = transition(orderId, ReservationStatus.HELD, ReservationStatus.COMMITTED);
 			if (committed != null) {
+				if (committed.holdsRecorded()) {
+					settleAll(orderId, committed.lines());
+				}
 				return committed;
 			}
 			Reservation current = find(orderId).orElseThrow(() -> InventoryProblems.notFound(orderId));
@@ -119,13 +138,21 @@ class Reservations {
 				continue;
 			}
 			// Paid after the hold lapsed: sold only if the stock is still on the shelf.
-			takeAll(current.lines());
+			if (current.holdsRecorded()) {
+				// Finish the release or expiry first (whichever of us gets there gives
+				// the
+				// stock back, once), so that the hold taken next is this commit's own.
+				giveBackAll(orderId, current.lines(), Purpose.RESERVATION);
+			}
+			holdAll(orderId, current.lines(), Purpose.LATE_COMMIT);
 			committed = transition(orderId, current.status(), ReservationStatus.COMMITTED);
+			// Won or lost, it is committed now: the only way out of RELEASED or EXPIRED
+			// is
+			// a commit, and a racing commit took its stock with the same holds as ours.
+			settleAll(orderId, current.lines());
 			if (committed != null) {
 				return committed;
 			}
-			// Someone else moved it meanwhile; put ours back and look again.
-			returnAll(current.lines());
 		}
 	}
 
@@ -137,7 +164,7 @@ class Reservations {
 	Reservation release(String orderId) {
 		Reservation released = transition(orderId, ReservationStatus.HELD, ReservationStatus.RELEASED);
 		if (released != null) {
-			returnAll(released.lines());
+			giveBackAll(released);
 			return released;
 		}
 		Reservation current = find(orderId).orElseThrow(() -> InventoryProblems.notFound(orderId));
@@ -165,7 +192,7 @@ class Reservations {
 			Reservation lapsedOne = this.mongo.findAndModify(stillHeld, statusUpdate(ReservationStatus.EXPIRED),
 					RETURN_NEW, Reservation.class);
 			if (lapsedOne != null) {
-				returnAll(lapsedOne.lines());
+				giveBackAll(lapsedOne);
 				expired++;
 			}
 		}
@@ -210,22 +237,62 @@ class Reservations {
 	}
 
 	/**
-	 * Takes every line one by one; at the first shortfall puts back what it took and
-	 * answers with every line that is short now.
+	 * Takes every line one by one with the order's hold; at the first shortfall gives
+	 * back what it took and answers with every line that is short now. A line the order
+	 * already holds the same way (a repeat of a call that crashed, or a concurrent
+	 * repeat) counts as held and is not taken twice.
+	 * @return the lines this call took
 	 */
-	private void takeAll(List<ReservationLine> lines) {
+	private List<ReservationLine> holdAll(String orderId, List<ReservationLine> lines, Purpose purpose) {
 		List<ReservationLine> taken = new ArrayList<>();
 		for (ReservationLine line : lines) {
-			Optional<Product> product = this.products.takeStock(line.sku(), line.quantity());
-			if (product.isEmpty()) {
-				returnAll(taken);
-				throw InventoryProblems.insufficientStock(shortfalls(lines, line));
+			Taken result = this.products.takeStock(orderId, line.sku(), line.quantity(), purpose);
+			switch (result.outcome()) {
+				case TAKEN -> {
+					taken.add(line);
+					this.events.publishEvent(new StockChanged(result.product().getSlug(), line.sku()));
+				}
+				case ALREADY_HELD -> {
+				}
+				case HELD_OTHERWISE -> {
+					giveBackAll(orderId, taken, purpose);
+					throw InventoryProblems.conflict(orderId);
+				}
+				case SHORT -> {
+					giveBackAll(orderId, taken, purpose);
+					throw InventoryProblems.insufficientStock(shortfalls(lines, line));
+				}
 			}
-			taken.add(line);
-			this.events.publishEvent(new StockChanged(product.get().getSlug(), line.sku()));
+		}
+		return taken;
+	}
+
+	private void giveBackAll(Reservation reservation) {
+		if (reservation.holdsRecorded()) {
+			giveBackAll(reservation.orderId(), reservation.lines(), Purpose.RESERVATION);
+		}
+		else {
+			returnAll(reservation.lines());
 		}
 	}
 
+	private void giveBackAll(String orderId, List<ReservationLine> lines, Purpose purpose) {
+		for (ReservationLine line : lines) {
+			this.products.giveBack(orderId, line.sku(), purpose)
+				.ifPresent((product) -> this.events.publishEvent(new StockChanged(product.getSlug(), line.sku())));
+		}
+	}
+
+	private void settleAll(String orderId, List<ReservationLine> lines) {
+		for (ReservationLine line : lines) {
+			this.products.settle(orderId, line.sku());
+		}
+	}
+
+	/**
+	 * Puts back the stock of a reservation stored before holds existed, which has none to
+	 * give back.
+	 */
 	private void returnAll(List<ReservationLine> lines) {
 		for (ReservationLine line : lines) {
 			this.products.returnStock(line.sku(), line.quantity())

@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @CatalogServiceTest
 @Import(ReservationIntegrationTests.MovableClock.class)
-// The job runs only when a test calls it, so that it never races a test by surprise.
-@TestPropertySource(properties = "catalog.reservations.expiry-check-interval=1h")
+// The jobs run only when a test calls them, so that they never race a test by surprise.
+@TestPropertySource(
+		properties = { "catalog.reservations.expiry-check-interval=1h", "catalog.reservations.repair-interval=1h" })
 class ReservationIntegrationTests extends ServiceHttpTest {
 
 	private static final String RESERVATIONS = "/internal/inventory/reservations";

@@ -85,9 +85,8 @@ class Reservations {
 			return new Reserved(sameLines(existing.get(), lines), false);
 		}
 		requireForSale(lines);
-		List<ReservationLine> taken;
 		try {
-			taken = holdAll(orderId, lines, Purpose.RESERVATION);
+			holdAll(orderId, lines, Purpose.RESERVATION);
 		}
 		catch (ErrorResponseException ex) {
 			// A concurrent repeat of this order may hold the stock we were short of.
@@ -106,10 +105,10 @@ class Reservations {
 		catch (DuplicateKeyException ex) {
 			// The same order reserved concurrently and got there first. The holds are the
 			// order's, whichever call took them, so the same lines stay held by its
-			// reservation; only lines it does not have go back.
+			// reservation; this call lets go of lines it does not have.
 			Reservation first = find(orderId).orElseThrow(() -> ex);
 			Set<String> itsSkus = Set.copyOf(skus(first.lines()));
-			giveBackAll(orderId, taken.stream().filter((line) -> !itsSkus.contains(line.sku())).toList(),
+			withdrawAll(orderId, lines.stream().filter((line) -> !itsSkus.contains(line.sku())).toList(),
 					Purpose.RESERVATION);
 			return new Reserved(sameLines(first, lines), false);
 		}
@@ -139,20 +138,21 @@ class Reservations {
 			}
 			// Paid after the hold lapsed: sold only if the stock is still on the shelf.
 			if (current.holdsRecorded()) {
-				// Finish the release or expiry first (whichever of us gets there gives
-				// the
-				// stock back, once), so that the hold taken next is this commit's own.
+				// Finish the release or expiry first (whichever caller gets there gives
+				// the stock back, once), so that the hold taken next is this commit's.
 				giveBackAll(orderId, current.lines(), Purpose.RESERVATION);
 			}
 			holdAll(orderId, current.lines(), Purpose.LATE_COMMIT);
 			committed = transition(orderId, current.status(), ReservationStatus.COMMITTED);
-			// Won or lost, it is committed now: the only way out of RELEASED or EXPIRED
-			// is
-			// a commit, and a racing commit took its stock with the same holds as ours.
-			settleAll(orderId, current.lines());
 			if (committed != null) {
+				// Settles every line, also those a racing commit took and we found held.
+				settleAll(orderId, current.lines());
 				return committed;
 			}
+			// A racing commit won and settles (or has settled) the holds it relies on;
+			// this call lets go of its own, which go back unless another call relies on
+			// them too.
+			withdrawAll(orderId, current.lines(), Purpose.LATE_COMMIT);
 		}
 	}
 
@@ -237,34 +237,34 @@ class Reservations {
 	}
 
 	/**
-	 * Takes every line one by one with the order's hold; at the first shortfall gives
-	 * back what it took and answers with every line that is short now. A line the order
+	 * Takes every line one by one with the order's hold; at the first shortfall lets go
+	 * of what it holds and answers with every line that is short now. A line the order
 	 * already holds the same way (a repeat of a call that crashed, or a concurrent
-	 * repeat) counts as held and is not taken twice.
-	 * @return the lines this call took
+	 * repeat) is relied on, not taken twice; a hold goes back only when the last call
+	 * relying on it lets go, so it cannot vanish under a concurrent repeat that goes on
+	 * to record the reservation. (A crashed call never lets go; the repair job settles
+	 * what it left.)
 	 */
-	private List<ReservationLine> holdAll(String orderId, List<ReservationLine> lines, Purpose purpose) {
-		List<ReservationLine> taken = new ArrayList<>();
+	private void holdAll(String orderId, List<ReservationLine> lines, Purpose purpose) {
+		List<ReservationLine> held = new ArrayList<>();
 		for (ReservationLine line : lines) {
 			Taken result = this.products.takeStock(orderId, line.sku(), line.quantity(), purpose);
 			switch (result.outcome()) {
 				case TAKEN -> {
-					taken.add(line);
+					held.add(line);
 					this.events.publishEvent(new StockChanged(result.product().getSlug(), line.sku()));
 				}
-				case ALREADY_HELD -> {
-				}
+				case ALREADY_HELD -> held.add(line);
 				case HELD_OTHERWISE -> {
-					giveBackAll(orderId, taken, purpose);
+					withdrawAll(orderId, held, purpose);
 					throw InventoryProblems.conflict(orderId);
 				}
 				case SHORT -> {
-					giveBackAll(orderId, taken, purpose);
+					withdrawAll(orderId, held, purpose);
 					throw InventoryProblems.insufficientStock(shortfalls(lines, line));
 				}
 			}
 		}
-		return taken;
 	}
 
 	private void giveBackAll(Reservation reservation) {
@@ -279,6 +279,13 @@ class Reservations {
 	private void giveBackAll(String orderId, List<ReservationLine> lines, Purpose purpose) {
 		for (ReservationLine line : lines) {
 			this.products.giveBack(orderId, line.sku(), purpose)
+				.ifPresent((product) -> this.events.publishEvent(new StockChanged(product.getSlug(), line.sku())));
+		}
+	}
+
+	private void withdrawAll(String orderId, List<ReservationLine> lines, Purpose purpose) {
+		for (ReservationLine line : lines) {
+			this.products.withdraw(orderId, line.sku(), purpose)
 				.ifPresent((product) -> this.events.publishEvent(new StockChanged(product.getSlug(), line.sku())));
 		}
 	}

@@ -59,7 +59,8 @@ public interface ProductEdits {
 	/**
 	 * Takes {@code quantity} units of one variant's stock and records the hold on the
 	 * product in the same atomic update: the stock never goes below zero, and an order
-	 * holds a variant at most once.
+	 * holds a variant at most once. The hold counts the calls relying on it: the one that
+	 * took it, and each that finds it already there (see {@link #withdraw}).
 	 * @param orderId the order the units are for
 	 * @param sku the variant
 	 * @param quantity the units to take
@@ -79,6 +80,20 @@ public interface ProductEdits {
 	 * back or settled)
 	 */
 	Optional<Product> giveBack(String orderId, String sku, StockHold.Purpose purpose);
+
+	/**
+	 * Drops one call's reliance on the order's hold, for a call that took it or found it
+	 * held and cannot use it after all (another line was short, or a racing commit won):
+	 * the last call to let go gives the stock back, as {@link #giveBack} does; while
+	 * another call still relies on the hold (it may go on to record a reservation, or
+	 * settle a commit) it stays. A call that dies never lets go; the repair job settles
+	 * such holds by their reservation's status.
+	 * @param orderId the order
+	 * @param sku the variant
+	 * @param purpose the purpose the hold was taken for
+	 * @return the product as changed if the stock went back, else empty
+	 */
+	Optional<Product> withdraw(String orderId, String sku, StockHold.Purpose purpose);
 
 	/**
 	 * Removes the order's hold on the variant and leaves the stock as it is: the units

@@ -12,6 +12,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -92,47 +93,103 @@ class ProductEditsImpl implements ProductEdits {
 	@Override
 	public Taken takeStock(String orderId, String sku, int quantity, Purpose purpose) {
 		String key = StockHold.key(orderId, sku);
+		Document enough = new Document("variants",
+				new Document("$elemMatch", new Document("sku", sku).append("stock", new Document("$gte", quantity))));
 		// The guard covers both the stock and the hold: "holds.key" $ne matches only
 		// while no element of holds has this key, so a repeat can never take twice.
-		Document guard = new Document("variants",
-				new Document("$elemMatch", new Document("sku", sku).append("stock", new Document("$gte", quantity))))
-			.append("holds.key", new Document("$ne", key));
+		Document guard = new Document(enough).append("holds.key", new Document("$ne", key));
 		Document hold = new Document("key", key).append("orderId", orderId)
 			.append("sku", sku)
 			.append("quantity", quantity)
 			.append("at", Date.from(this.clock.instant()))
-			.append("purpose", purpose.name());
-		Optional<Product> taken = changeStock(guard, sku, -quantity,
-				new Document("$push", new Document("holds", hold)));
-		if (taken.isPresent()) {
-			return new Taken(Outcome.TAKEN, taken.get());
+			.append("purpose", purpose.name())
+			.append("reliedOnBy", 1);
+		Document same = new Document("holds", new Document("$elemMatch",
+				new Document("key", key).append("quantity", quantity).append("purpose", purpose.name())));
+		// Each round either takes, joins the hold or finds why neither is possible; a
+		// round only repeats when a racing call added or removed the hold in between.
+		while (true) {
+			Optional<Product> taken = changeStock(guard, sku, -quantity,
+					new Document("$push", new Document("holds", hold)));
+			if (taken.isPresent()) {
+				return new Taken(Outcome.TAKEN, taken.get());
+			}
+			// Found it already held the same way: this call relies on it too, so that a
+			// call letting go of it cannot give it back under this one (see withdraw).
+			if (products().updateOne(same, relianceChange(1), theHold(key)).getMatchedCount() > 0) {
+				return new Taken(Outcome.ALREADY_HELD, null);
+			}
+			Optional<StockHold> existing = holds(new Document("holds.key", key)).stream()
+				.filter((candidate) -> candidate.key().equals(key))
+				.findFirst();
+			if (existing.isPresent()) {
+				if (existing.get().quantity() != quantity || existing.get().purpose() != purpose) {
+					return new Taken(Outcome.HELD_OTHERWISE, null);
+				}
+			}
+			else if (!exists(enough)) {
+				return new Taken(Outcome.SHORT, null);
+			}
 		}
-		if (exists(new Document("holds", new Document("$elemMatch",
-				new Document("key", key).append("quantity", quantity).append("purpose", purpose.name()))))) {
-			return new Taken(Outcome.ALREADY_HELD, null);
-		}
-		if (exists(new Document("holds.key", key))) {
-			return new Taken(Outcome.HELD_OTHERWISE, null);
-		}
-		return new Taken(Outcome.SHORT, null);
 	}
 
 	@Override
 	public Optional<Product> giveBack(String orderId, String sku, Purpose purpose) {
+		return heldQuantity(orderId, sku, purpose).flatMap((quantity) -> giveBack(orderId, sku, purpose, quantity,
+				new Document("key", StockHold.key(orderId, sku)).append("purpose", purpose.name())));
+	}
+
+	@Override
+	public Optional<Product> withdraw(String orderId, String sku, Purpose purpose) {
+		String key = StockHold.key(orderId, sku);
+		while (true) {
+			Optional<Integer> quantity = heldQuantity(orderId, sku, purpose);
+			if (quantity.isEmpty()) {
+				return Optional.empty();
+			}
+			Document others = new Document("key", key).append("purpose", purpose.name())
+				.append("reliedOnBy", new Document("$gt", 1));
+			if (products()
+				.updateOne(new Document("holds", new Document("$elemMatch", others)), relianceChange(-1), theHold(key))
+				.getModifiedCount() > 0) {
+				return Optional.empty();
+			}
+			Optional<Product> givenBack = giveBack(orderId, sku, purpose, quantity.get(),
+					new Document("key", key).append("purpose", purpose.name()).append("reliedOnBy", 1));
+			if (givenBack.isPresent()) {
+				return givenBack;
+			}
+			// Another call changed the count (or settled the hold) in between: look
+			// again.
+		}
+	}
+
+	private Optional<Integer> heldQuantity(String orderId, String sku, Purpose purpose) {
 		Document hold = new Document("key", StockHold.key(orderId, sku)).append("purpose", purpose.name());
-		Optional<StockHold> held = holds(new Document("holds", new Document("$elemMatch", hold))).stream()
+		return holds(new Document("holds", new Document("$elemMatch", hold))).stream()
 			.filter((candidate) -> candidate.orderId().equals(orderId) && candidate.sku().equals(sku)
 					&& candidate.purpose() == purpose)
+			.map(StockHold::quantity)
 			.findFirst();
-		if (held.isEmpty()) {
-			return Optional.empty();
-		}
-		int quantity = held.get().quantity();
-		// Guarded by the hold as read, quantity included, and removing it in the same
-		// update: of any number of racing callers exactly one matches.
-		Document guard = new Document("holds",
-				new Document("$elemMatch", new Document(hold).append("quantity", quantity)));
+	}
+
+	/**
+	 * Adds the hold's units back to the stock and removes the hold, guarded by the hold
+	 * as read (quantity included) so that of any number of racing callers exactly one
+	 * matches.
+	 */
+	private Optional<Product> giveBack(String orderId, String sku, Purpose purpose, int quantity, Document asRead) {
+		Document guard = new Document("holds", new Document("$elemMatch", asRead.append("quantity", quantity)));
+		Document hold = new Document("key", StockHold.key(orderId, sku)).append("purpose", purpose.name());
 		return changeStock(guard, sku, quantity, new Document("$pull", new Document("holds", hold)));
+	}
+
+	private static Document relianceChange(int by) {
+		return new Document("$inc", new Document("holds.$[hold].reliedOnBy", by));
+	}
+
+	private static UpdateOptions theHold(String key) {
+		return new UpdateOptions().arrayFilters(List.of(new Document("hold.key", key)));
 	}
 
 	@Override

@@ -308,6 +308,41 @@ abstract class ProductPersistenceContract {
 	}
 
 	@Test
+	void aHoldGoesBackWhenTheLastCallRelyingOnItLetsGo() {
+		this.products.insert(aProduct("shared").withVariant("LT-1-RED-4T", Size.T4, "red", 5)
+			.withVariant("LT-1-RED-5Y", Size.Y5, "red", 5)
+			.build());
+		this.products.takeStock("ord_1", "LT-1-RED-4T", 2, StockHold.Purpose.RESERVATION);
+		this.products.takeStock("ord_1", "LT-1-RED-5Y", 2, StockHold.Purpose.RESERVATION);
+		assertThat(this.products.takeStock("ord_1", "LT-1-RED-4T", 2, StockHold.Purpose.RESERVATION).outcome())
+			.isEqualTo(StockHold.Outcome.ALREADY_HELD);
+
+		assertThat(this.products.withdraw("ord_1", "LT-1-RED-4T", StockHold.Purpose.RESERVATION)).isEmpty();
+		assertThat(this.products.withdraw("ord_1", "LT-1-RED-5Y", StockHold.Purpose.RESERVATION)).isPresent();
+		assertThat(stock("shared", "LT-1-RED-4T")).isEqualTo(3);
+		assertThat(stock("shared", "LT-1-RED-5Y")).isEqualTo(5);
+
+		assertThat(this.products.withdraw("ord_1", "LT-1-RED-4T", StockHold.Purpose.RESERVATION)).isPresent();
+		assertThat(stock("shared", "LT-1-RED-4T")).isEqualTo(5);
+		assertThat(this.products.withdraw("ord_1", "LT-1-RED-4T", StockHold.Purpose.RESERVATION)).isEmpty();
+		assertThat(stock("shared", "LT-1-RED-4T")).isEqualTo(5);
+		assertThat(this.products.holdsTakenBefore(NOW.plusSeconds(1))).isEmpty();
+	}
+
+	@Test
+	void givingBackIgnoresHowManyCallsRelyOnTheHold() {
+		this.products.insert(aProduct("given").withVariant("LT-1-RED-4T", Size.T4, "red", 5).build());
+		this.products.takeStock("ord_1", "LT-1-RED-4T", 2, StockHold.Purpose.RESERVATION);
+		this.products.takeStock("ord_1", "LT-1-RED-4T", 2, StockHold.Purpose.RESERVATION);
+
+		assertThat(this.products.giveBack("ord_1", "LT-1-RED-4T", StockHold.Purpose.RESERVATION)).isPresent();
+
+		assertThat(stock("given", "LT-1-RED-4T")).isEqualTo(5);
+		assertThat(this.products.withdraw("ord_1", "LT-1-RED-4T", StockHold.Purpose.RESERVATION)).isEmpty();
+		assertThat(stock("given", "LT-1-RED-4T")).isEqualTo(5);
+	}
+
+	@Test
 	void settlingRemovesTheHoldAndLeavesTheStockTaken() {
 		this.products.insert(aProduct("sold").withVariant("LT-1-RED-4T", Size.T4, "red", 5).build());
 		this.products.takeStock("ord_1", "LT-1-RED-4T", 2, StockHold.Purpose.RESERVATION);

@@ -9,7 +9,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import com.littlethreads.platform.security.AccessRules;
 
 /**
- * Who may call the inventory API, and the job that expires lapsed holds.
+ * Who may call the inventory API, the job that expires lapsed holds and the job that
+ * repairs holds a crash left behind.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -17,10 +18,13 @@ class InventoryConfiguration implements SchedulingConfigurer {
 
 	private final Reservations reservations;
 
+	private final HoldRepair holdRepair;
+
 	private final ReservationProperties properties;
 
-	InventoryConfiguration(Reservations reservations, ReservationProperties properties) {
+	InventoryConfiguration(Reservations reservations, HoldRepair holdRepair, ReservationProperties properties) {
 		this.reservations = reservations;
+		this.holdRepair = holdRepair;
 		this.properties = properties;
 	}
 
@@ -37,6 +41,7 @@ class InventoryConfiguration implements SchedulingConfigurer {
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
 		registrar.addFixedDelayTask(this.reservations::expireLapsed, this.properties.expiryCheckInterval());
+		registrar.addFixedDelayTask(this.holdRepair::repair, this.properties.repairInterval());
 	}
 
 }

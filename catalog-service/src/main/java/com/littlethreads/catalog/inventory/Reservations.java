@@ -30,6 +30,8 @@ import com.littlethreads.catalog.product.Product;
 import com.littlethreads.catalog.product.ProductRepository;
 import com.littlethreads.catalog.product.ProductStatus;
 import com.littlethreads.catalog.product.StockChanged;
+import com.littlethreads.catalog.product.StockHold.Purpose;
+import com.littlethreads.catalog.product.StockHold.Taken;
 import com.littlethreads.catalog.product.Variant;
 
 /**
@@ -39,6 +41,14 @@ import com.littlethreads.catalog.product.Variant;
  * reservation changes status only through an update guarded by the status it is expected
  * to have, so whoever wins that update (a release, a commit, the expiry job) is the only
  * one that moves stock.
+ * <p>
+ * Stock is taken together with a hold recorded on the product in the same update (see
+ * {@link com.littlethreads.catalog.product.StockHold}), and given back or settled by
+ * removing that hold. A crash between the product update and the reservation update
+ * therefore leaves a hold that says what is owed; {@link HoldRepair} settles it once the
+ * reservation's status shows what should have happened. Reservations stored before holds
+ * existed ({@link Reservation#holdsRecorded()} false) move their stock as they always
+ * did.
  */
 @Component
 class Reservations {
@@ -76,7 +86,7 @@ class Reservations {
 		}
 		requireForSale(lines);
 		try {
-			takeAll(lines);
+			holdAll(orderId, lines, Purpose.RESERVATION);
 		}
 		catch (ErrorResponseException ex) {
 			// A concurrent repeat of this order may hold the stock we were short of.
@@ -88,14 +98,19 @@ class Reservations {
 		}
 		Instant now = this.clock.instant();
 		try {
-			Reservation held = this.mongo
-				.insert(new Reservation(orderId, List.copyOf(lines), ReservationStatus.HELD, expiresAt, now, now));
+			Reservation held = this.mongo.insert(
+					new Reservation(orderId, List.copyOf(lines), ReservationStatus.HELD, expiresAt, now, now, true));
 			return new Reserved(held, true);
 		}
 		catch (DuplicateKeyException ex) {
-			// The same order reserved concurrently and got there first: ours goes back.
-			returnAll(lines);
-			return new Reserved(sameLines(find(orderId).orElseThrow(() -> ex), lines), false);
+			// The same order reserved concurrently and got there first. The holds are the
+			// order's, whichever call took them, so the same lines stay held by its
+			// reservation; this call lets go of lines it does not have.
+			Reservation first = find(orderId).orElseThrow(() -> ex);
+			Set<String> itsSkus = Set.copyOf(skus(first.lines()));
+			withdrawAll(orderId, lines.stream().filter((line) -> !itsSkus.contains(line.sku())).toList(),
+					Purpose.RESERVATION);
+			return new Reserved(sameLines(first, lines), false);
 		}
 	}
 
@@ -109,6 +124,9 @@ class Reservations {
 		while (true) {
 			Reservation committed = transition(orderId, ReservationStatus.HELD, ReservationStatus.COMMITTED);
 			if (committed != null) {
+				if (committed.holdsRecorded()) {
+					settleAll(orderId, committed.lines());
+				}
 				return committed;
 			}
 			Reservation current = find(orderId).orElseThrow(() -> InventoryProblems.notFound(orderId));
@@ -119,13 +137,22 @@ class Reservations {
 				continue;
 			}
 			// Paid after the hold lapsed: sold only if the stock is still on the shelf.
-			takeAll(current.lines());
+			if (current.holdsRecorded()) {
+				// Finish the release or expiry first (whichever caller gets there gives
+				// the stock back, once), so that the hold taken next is this commit's.
+				giveBackAll(orderId, current.lines(), Purpose.RESERVATION);
+			}
+			holdAll(orderId, current.lines(), Purpose.LATE_COMMIT);
 			committed = transition(orderId, current.status(), ReservationStatus.COMMITTED);
 			if (committed != null) {
+				// Settles every line, also those a racing commit took and we found held.
+				settleAll(orderId, current.lines());
 				return committed;
 			}
-			// Someone else moved it meanwhile; put ours back and look again.
-			returnAll(current.lines());
+			// A racing commit won and settles (or has settled) the holds it relies on;
+			// this call lets go of its own, which go back unless another call relies on
+			// them too.
+			withdrawAll(orderId, current.lines(), Purpose.LATE_COMMIT);
 		}
 	}
 
@@ -137,7 +164,7 @@ class Reservations {
 	Reservation release(String orderId) {
 		Reservation released = transition(orderId, ReservationStatus.HELD, ReservationStatus.RELEASED);
 		if (released != null) {
-			returnAll(released.lines());
+			giveBackAll(released);
 			return released;
 		}
 		Reservation current = find(orderId).orElseThrow(() -> InventoryProblems.notFound(orderId));
@@ -165,7 +192,7 @@ class Reservations {
 			Reservation lapsedOne = this.mongo.findAndModify(stillHeld, statusUpdate(ReservationStatus.EXPIRED),
 					RETURN_NEW, Reservation.class);
 			if (lapsedOne != null) {
-				returnAll(lapsedOne.lines());
+				giveBackAll(lapsedOne);
 				expired++;
 			}
 		}
@@ -210,22 +237,69 @@ class Reservations {
 	}
 
 	/**
-	 * Takes every line one by one; at the first shortfall puts back what it took and
-	 * answers with every line that is short now.
+	 * Takes every line one by one with the order's hold; at the first shortfall lets go
+	 * of what it holds and answers with every line that is short now. A line the order
+	 * already holds the same way (a repeat of a call that crashed, or a concurrent
+	 * repeat) is relied on, not taken twice; a hold goes back only when the last call
+	 * relying on it lets go, so it cannot vanish under a concurrent repeat that goes on
+	 * to record the reservation. (A crashed call never lets go; the repair job settles
+	 * what it left.)
 	 */
-	private void takeAll(List<ReservationLine> lines) {
-		List<ReservationLine> taken = new ArrayList<>();
+	private void holdAll(String orderId, List<ReservationLine> lines, Purpose purpose) {
+		List<ReservationLine> held = new ArrayList<>();
 		for (ReservationLine line : lines) {
-			Optional<Product> product = this.products.takeStock(line.sku(), line.quantity());
-			if (product.isEmpty()) {
-				returnAll(taken);
-				throw InventoryProblems.insufficientStock(shortfalls(lines, line));
+			Taken result = this.products.takeStock(orderId, line.sku(), line.quantity(), purpose);
+			switch (result.outcome()) {
+				case TAKEN -> {
+					held.add(line);
+					this.events.publishEvent(new StockChanged(result.product().getSlug(), line.sku()));
+				}
+				case ALREADY_HELD -> held.add(line);
+				case HELD_OTHERWISE -> {
+					withdrawAll(orderId, held, purpose);
+					throw InventoryProblems.conflict(orderId);
+				}
+				case SHORT -> {
+					withdrawAll(orderId, held, purpose);
+					throw InventoryProblems.insufficientStock(shortfalls(lines, line));
+				}
 			}
-			taken.add(line);
-			this.events.publishEvent(new StockChanged(product.get().getSlug(), line.sku()));
 		}
 	}
 
+	private void giveBackAll(Reservation reservation) {
+		if (reservation.holdsRecorded()) {
+			giveBackAll(reservation.orderId(), reservation.lines(), Purpose.RESERVATION);
+		}
+		else {
+			returnAll(reservation.lines());
+		}
+	}
+
+	private void giveBackAll(String orderId, List<ReservationLine> lines, Purpose purpose) {
+		for (ReservationLine line : lines) {
+			this.products.giveBack(orderId, line.sku(), purpose)
+				.ifPresent((product) -> this.events.publishEvent(new StockChanged(product.getSlug(), line.sku())));
+		}
+	}
+
+	private void withdrawAll(String orderId, List<ReservationLine> lines, Purpose purpose) {
+		for (ReservationLine line : lines) {
+			this.products.withdraw(orderId, line.sku(), purpose)
+				.ifPresent((product) -> this.events.publishEvent(new StockChanged(product.getSlug(), line.sku())));
+		}
+	}
+
+	private void settleAll(String orderId, List<ReservationLine> lines) {
+		for (ReservationLine line : lines) {
+			this.products.settle(orderId, line.sku());
+		}
+	}
+
+	/**
+	 * Puts back the stock of a reservation stored before holds existed, which has none to
+	 * give back.
+	 */
 	private void returnAll(List<ReservationLine> lines) {
 		for (ReservationLine line : lines) {
 			this.products.returnStock(line.sku(), line.quantity())

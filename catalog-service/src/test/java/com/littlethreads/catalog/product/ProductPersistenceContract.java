@@ -247,6 +247,116 @@ abstract class ProductPersistenceContract {
 		assertThat(this.products.findBySlug("plain").orElseThrow().getVersion()).isZero();
 	}
 
+	@Test
+	void takingWithAHoldTakesOnceAndRecordsTheHold() {
+		this.products.insert(aProduct("held").withVariant("LT-1-RED-4T", Size.T4, "red", 5)
+			.withVariant("LT-1-RED-5Y", Size.Y5, "red", 1)
+			.build());
+
+		StockHold.Taken first = this.products.takeStock("ord_1", "LT-1-RED-4T", 2, StockHold.Purpose.RESERVATION);
+		StockHold.Taken again = this.products.takeStock("ord_1", "LT-1-RED-4T", 2, StockHold.Purpose.RESERVATION);
+		StockHold.Taken otherwise = this.products.takeStock("ord_1", "LT-1-RED-4T", 1, StockHold.Purpose.RESERVATION);
+		StockHold.Taken tooMany = this.products.takeStock("ord_1", "LT-1-RED-5Y", 2, StockHold.Purpose.RESERVATION);
+		StockHold.Taken unknown = this.products.takeStock("ord_1", "LT-NOPE", 1, StockHold.Purpose.RESERVATION);
+
+		assertThat(first.outcome()).isEqualTo(StockHold.Outcome.TAKEN);
+		assertThat(first.product().variant("LT-1-RED-4T").orElseThrow().stock()).isEqualTo(3);
+		assertThat(again.outcome()).isEqualTo(StockHold.Outcome.ALREADY_HELD);
+		assertThat(otherwise.outcome()).isEqualTo(StockHold.Outcome.HELD_OTHERWISE);
+		assertThat(tooMany.outcome()).isEqualTo(StockHold.Outcome.SHORT);
+		assertThat(unknown.outcome()).isEqualTo(StockHold.Outcome.SHORT);
+		assertThat(stock("held", "LT-1-RED-4T")).isEqualTo(3);
+		assertThat(stock("held", "LT-1-RED-5Y")).isEqualTo(1);
+		assertThat(this.products.findBySlug("held").orElseThrow().getVersion()).isZero();
+		assertThat(this.products.holdsTakenBefore(NOW.plusMillis(1)))
+			.containsExactly(new StockHold("ord_1", "LT-1-RED-4T", 2, NOW, StockHold.Purpose.RESERVATION));
+		assertThat(this.products.holdsTakenBefore(NOW)).isEmpty();
+	}
+
+	@Test
+	void concurrentGiveBacksReturnTheHeldUnitsExactlyOnce() throws Exception {
+		this.products.insert(aProduct("given").withVariant("LT-1-RED-4T", Size.T4, "red", 5).build());
+		this.products.takeStock("ord_1", "LT-1-RED-4T", 2, StockHold.Purpose.RESERVATION);
+		assertThat(this.products.giveBack("ord_1", "LT-1-RED-4T", StockHold.Purpose.LATE_COMMIT)).isEmpty();
+		CountDownLatch start = new CountDownLatch(1);
+		List<Callable<Optional<Product>>> tasks = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			tasks.add(() -> {
+				start.await();
+				return this.products.giveBack("ord_1", "LT-1-RED-4T", StockHold.Purpose.RESERVATION);
+			});
+		}
+		ExecutorService executor = Executors.newFixedThreadPool(8);
+		List<Optional<Product>> givenBack = new ArrayList<>();
+		try {
+			List<Future<Optional<Product>>> results = new ArrayList<>();
+			for (Callable<Optional<Product>> task : tasks) {
+				results.add(executor.submit(task));
+			}
+			start.countDown();
+			for (Future<Optional<Product>> result : results) {
+				givenBack.add(result.get(30, TimeUnit.SECONDS));
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+
+		assertThat(givenBack).filteredOn(Optional::isPresent).hasSize(1);
+		assertThat(stock("given", "LT-1-RED-4T")).isEqualTo(5);
+		assertThat(this.products.holdsTakenBefore(NOW.plusSeconds(1))).isEmpty();
+	}
+
+	@Test
+	void aHoldGoesBackWhenTheLastCallRelyingOnItLetsGo() {
+		this.products.insert(aProduct("shared").withVariant("LT-1-RED-4T", Size.T4, "red", 5)
+			.withVariant("LT-1-RED-5Y", Size.Y5, "red", 5)
+			.build());
+		this.products.takeStock("ord_1", "LT-1-RED-4T", 2, StockHold.Purpose.RESERVATION);
+		this.products.takeStock("ord_1", "LT-1-RED-5Y", 2, StockHold.Purpose.RESERVATION);
+		assertThat(this.products.takeStock("ord_1", "LT-1-RED-4T", 2, StockHold.Purpose.RESERVATION).outcome())
+			.isEqualTo(StockHold.Outcome.ALREADY_HELD);
+
+		assertThat(this.products.withdraw("ord_1", "LT-1-RED-4T", StockHold.Purpose.RESERVATION)).isEmpty();
+		assertThat(this.products.withdraw("ord_1", "LT-1-RED-5Y", StockHold.Purpose.RESERVATION)).isPresent();
+		assertThat(stock("shared", "LT-1-RED-4T")).isEqualTo(3);
+		assertThat(stock("shared", "LT-1-RED-5Y")).isEqualTo(5);
+
+		assertThat(this.products.withdraw("ord_1", "LT-1-RED-4T", StockHold.Purpose.RESERVATION)).isPresent();
+		assertThat(stock("shared", "LT-1-RED-4T")).isEqualTo(5);
+		assertThat(this.products.withdraw("ord_1", "LT-1-RED-4T", StockHold.Purpose.RESERVATION)).isEmpty();
+		assertThat(stock("shared", "LT-1-RED-4T")).isEqualTo(5);
+		assertThat(this.products.holdsTakenBefore(NOW.plusSeconds(1))).isEmpty();
+	}
+
+	@Test
+	void givingBackIgnoresHowManyCallsRelyOnTheHold() {
+		this.products.insert(aProduct("given").withVariant("LT-1-RED-4T", Size.T4, "red", 5).build());
+		this.products.takeStock("ord_1", "LT-1-RED-4T", 2, StockHold.Purpose.RESERVATION);
+		this.products.takeStock("ord_1", "LT-1-RED-4T", 2, StockHold.Purpose.RESERVATION);
+
+		assertThat(this.products.giveBack("ord_1", "LT-1-RED-4T", StockHold.Purpose.RESERVATION)).isPresent();
+
+		assertThat(stock("given", "LT-1-RED-4T")).isEqualTo(5);
+		assertThat(this.products.withdraw("ord_1", "LT-1-RED-4T", StockHold.Purpose.RESERVATION)).isEmpty();
+		assertThat(stock("given", "LT-1-RED-4T")).isEqualTo(5);
+	}
+
+	@Test
+	void settlingRemovesTheHoldAndLeavesTheStockTaken() {
+		this.products.insert(aProduct("sold").withVariant("LT-1-RED-4T", Size.T4, "red", 5).build());
+		this.products.takeStock("ord_1", "LT-1-RED-4T", 2, StockHold.Purpose.RESERVATION);
+		this.products.takeStock("ord_2", "LT-1-RED-4T", 1, StockHold.Purpose.RESERVATION);
+
+		assertThat(this.products.settle("ord_1", "LT-1-RED-4T")).isTrue();
+		assertThat(this.products.settle("ord_1", "LT-1-RED-4T")).isFalse();
+
+		assertThat(stock("sold", "LT-1-RED-4T")).isEqualTo(2);
+		assertThat(this.products.giveBack("ord_1", "LT-1-RED-4T", StockHold.Purpose.RESERVATION)).isEmpty();
+		assertThat(this.products.holdsTakenBefore(NOW.plusSeconds(1))).extracting(StockHold::orderId)
+			.containsExactly("ord_2");
+	}
+
 	private int stock(String slug, String sku) {
 		return this.products.findBySlug(slug).orElseThrow().variant(sku).orElseThrow().stock();
 	}

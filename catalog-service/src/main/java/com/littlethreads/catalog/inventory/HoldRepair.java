@@ -1,0 +1,88 @@
+package com.littlethreads.catalog.inventory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import com.littlethreads.catalog.product.Product;
+import com.littlethreads.catalog.product.ProductRepository;
+import com.littlethreads.catalog.product.StockChanged;
+import com.littlethreads.catalog.product.StockHold;
+
+/**
+ * Finishes what a crash interrupted. Every hold on a product says which order has the
+ * units; once it is older than the grace period (so no live call can still be about to
+ * record its reservation), the order's reservation says what should have become of it:
+ * <ul>
+ * <li>no reservation: the reserve crashed before recording it; the stock goes back</li>
+ * <li>{@code HELD}: the hold is live; left alone</li>
+ * <li>{@code COMMITTED}: sold; the hold is removed and the stock stays taken</li>
+ * <li>{@code RELEASED} or {@code EXPIRED}: the stock goes back</li>
+ * </ul>
+ * Giving back and settling remove the hold in the same atomic update, so a second run (or
+ * a release racing this one) finds nothing left to do.
+ */
+@Component
+class HoldRepair {
+
+	private static final Log log = LogFactory.getLog(HoldRepair.class);
+
+	private final ProductRepository products;
+
+	private final Reservations reservations;
+
+	private final ApplicationEventPublisher events;
+
+	private final ReservationProperties properties;
+
+	private final Clock clock;
+
+	HoldRepair(ProductRepository products, Reservations reservations, ApplicationEventPublisher events,
+			ReservationProperties properties, Clock clock) {
+		this.products = products;
+		this.reservations = reservations;
+		this.events = events;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Gives back or settles every hold older than the grace period whose reservation no
+	 * longer holds it.
+	 * @return how many holds were repaired
+	 */
+	int repair() {
+		Instant cutoff = this.clock.instant().minus(this.properties.repairGrace());
+		int repaired = 0;
+		for (StockHold hold : this.products.holdsTakenBefore(cutoff)) {
+			Optional<ReservationStatus> status = this.reservations.find(hold.orderId()).map(Reservation::status);
+			if (status.isPresent() && status.get() == ReservationStatus.HELD) {
+				continue;
+			}
+			if (status.isPresent() && status.get() == ReservationStatus.COMMITTED) {
+				if (this.products.settle(hold.orderId(), hold.sku())) {
+					log.warn("Repaired the hold of order " + hold.orderId() + " on " + hold.sku()
+							+ ": the order is committed, so its " + hold.quantity() + " unit(s) stay sold");
+					repaired++;
+				}
+				continue;
+			}
+			String why = status.map((lapsed) -> "the reservation is " + lapsed).orElse("there is no reservation");
+			Optional<Product> givenBack = this.products.giveBack(hold.orderId(), hold.sku(), hold.purpose());
+			if (givenBack.isPresent()) {
+				this.events.publishEvent(new StockChanged(givenBack.get().getSlug(), hold.sku()));
+				log.warn("Repaired the hold of order " + hold.orderId() + " on " + hold.sku() + ": " + why + ", so its "
+						+ hold.quantity() + " unit(s) went back into stock");
+				repaired++;
+			}
+		}
+		return repaired;
+	}
+
+}

@@ -1,0 +1,392 @@
+package com.littlethreads.catalog.inventory;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.bson.Document;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.context.TestPropertySource;
+
+import com.littlethreads.catalog.CatalogServiceTest;
+import com.littlethreads.catalog.inventory.Reservation.ReservationLine;
+import com.littlethreads.catalog.product.Product;
+import com.littlethreads.catalog.product.ProductRepository;
+import com.littlethreads.catalog.product.ProductStatus;
+import com.littlethreads.catalog.product.Size;
+import com.littlethreads.catalog.product.StockHold.Outcome;
+import com.littlethreads.catalog.product.StockHold.Purpose;
+import com.littlethreads.catalog.product.Variant;
+import com.littlethreads.platform.test.MutableClock;
+import com.littlethreads.platform.test.ServiceHttpTest;
+import com.littlethreads.platform.test.TestHttp.Response;
+import com.littlethreads.platform.test.TestJwts;
+
+import static com.littlethreads.catalog.product.ProductBuilder.aProduct;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Crashes between the steps of a reservation, simulated by driving the steps one at a
+ * time, and what the repair job makes of what they leave behind; holds as the product API
+ * (never) shows them; and reservations stored before holds existed. Same context as
+ * {@link ReservationIntegrationTests}.
+ */
+@CatalogServiceTest
+@Import(ReservationIntegrationTests.MovableClock.class)
+@TestPropertySource(
+		properties = { "catalog.reservations.expiry-check-interval=1h", "catalog.reservations.repair-interval=1h" })
+class HoldRepairIntegrationTests extends ServiceHttpTest {
+
+	private static final String RESERVATIONS = "/internal/inventory/reservations";
+
+	/**
+	 * Past the default grace period of two minutes.
+	 */
+	private static final Duration PAST_THE_GRACE = Duration.ofMinutes(3);
+
+	private static final AtomicInteger IDS = new AtomicInteger();
+
+	@Autowired
+	ProductRepository products;
+
+	@Autowired
+	Reservations reservations;
+
+	@Autowired
+	HoldRepair repair;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	MutableClock clock;
+
+	@Test
+	void reservingRecordsAHoldPerLineAndCommittingSettlesThem() {
+		String a = variant(5);
+		String b = variant(5);
+		String order = orderId();
+
+		reserve(order, 2, a, b);
+
+		assertThat(holds(a)).containsExactly(order + "/" + a);
+		assertThat(holds(b)).containsExactly(order + "/" + b);
+		this.reservations.commit(order);
+		assertThat(holds(a)).isEmpty();
+		assertThat(holds(b)).isEmpty();
+		assertThat(stock(a)).isEqualTo(3);
+		assertThat(stock(b)).isEqualTo(3);
+	}
+
+	@Test
+	void releasingGivesTheHoldBack() {
+		String sku = variant(5);
+		String order = orderId();
+		reserve(order, 2, sku);
+
+		this.reservations.release(order);
+
+		assertThat(holds(sku)).isEmpty();
+		assertThat(stock(sku)).isEqualTo(5);
+	}
+
+	@Test
+	void stockTakenBeforeACrashWithoutAReservationGoesBackOnlyAfterTheGrace() {
+		String sku = variant(5);
+		String order = orderId();
+		// The reserve took the stock, then the process died before recording the
+		// reservation.
+		assertThat(this.products.takeStock(order, sku, 2, Purpose.RESERVATION).outcome()).isEqualTo(Outcome.TAKEN);
+
+		this.clock.advance(Duration.ofMinutes(1));
+		this.repair.repair();
+
+		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(holds(sku)).containsExactly(order + "/" + sku);
+
+		this.clock.advance(PAST_THE_GRACE);
+		this.repair.repair();
+
+		assertThat(stock(sku)).isEqualTo(5);
+		assertThat(holds(sku)).isEmpty();
+		assertProblem(get(order), 404);
+	}
+
+	@Test
+	void aRepeatedReserveAfterACrashAdoptsTheHoldInsteadOfTakingAgain() {
+		String sku = variant(5);
+		String order = orderId();
+		this.products.takeStock(order, sku, 2, Purpose.RESERVATION);
+
+		Reservations.Reserved reserved = reserve(order, 2, sku);
+
+		assertThat(reserved.created()).isTrue();
+		assertThat(stock(sku)).isEqualTo(3);
+		this.clock.advance(PAST_THE_GRACE);
+		this.repair.repair();
+		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(holds(sku)).containsExactly(order + "/" + sku);
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "RELEASED", "EXPIRED" })
+	void stockOfAReservationThatEndedBeforeACrashGoesBackExactlyOnce(ReservationStatus ended) {
+		String a = variant(5);
+		String b = variant(4);
+		String order = orderId();
+		reserve(order, 2, a, b);
+		// The status changed, then the process died before giving anything back.
+		setStatus(order, ended);
+
+		this.clock.advance(PAST_THE_GRACE);
+		this.repair.repair();
+		this.repair.repair();
+
+		assertThat(stock(a)).isEqualTo(5);
+		assertThat(stock(b)).isEqualTo(4);
+		assertThat(holds(a)).isEmpty();
+		assertThat(holds(b)).isEmpty();
+		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ended);
+	}
+
+	@Test
+	void aCommittedReservationsHoldIsSettledAndItsStockStaysSold() {
+		String sku = variant(5);
+		String order = orderId();
+		reserve(order, 2, sku);
+		// Committed, then the process died before settling the hold.
+		setStatus(order, ReservationStatus.COMMITTED);
+
+		this.clock.advance(PAST_THE_GRACE);
+		this.repair.repair();
+		this.repair.repair();
+
+		assertThat(holds(sku)).isEmpty();
+		assertThat(stock(sku)).isEqualTo(3);
+	}
+
+	@Test
+	void aHeldReservationsHoldIsLeftAlone() {
+		String sku = variant(5);
+		String order = orderId();
+		reserve(order, 2, sku);
+
+		this.clock.advance(PAST_THE_GRACE);
+		this.repair.repair();
+
+		assertThat(holds(sku)).containsExactly(order + "/" + sku);
+		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.HELD);
+	}
+
+	@Test
+	void commitAfterAReleaseThatCrashedBeforeGivingBackTakesTheStockOnce() {
+		String sku = variant(5);
+		String order = orderId();
+		reserve(order, 2, sku);
+		setStatus(order, ReservationStatus.RELEASED);
+
+		this.reservations.commit(order);
+		this.clock.advance(PAST_THE_GRACE);
+		this.repair.repair();
+
+		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.COMMITTED);
+		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(holds(sku)).isEmpty();
+	}
+
+	@Test
+	void aLateCommitThatCrashedBeforeRecordingItsStatusGivesItsStockBack() {
+		String sku = variant(5);
+		String order = orderId();
+		reserve(order, 2, sku);
+		this.reservations.release(order);
+		// The commit took the stock again, then died before marking the order committed.
+		this.products.takeStock(order, sku, 2, Purpose.LATE_COMMIT);
+
+		this.clock.advance(PAST_THE_GRACE);
+		this.repair.repair();
+
+		assertThat(stock(sku)).isEqualTo(5);
+		assertThat(holds(sku)).isEmpty();
+		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.RELEASED);
+	}
+
+	@Test
+	void holdsNeverShowInTheProductApiAndAnAdminEditKeepsThem() {
+		String sku = variant(5);
+		String order = orderId();
+		reserve(order, 2, sku);
+		String slug = slug(sku);
+		String admin = "Bearer " + TestJwts.token("admin-1", "ADMIN");
+
+		List<Response> views = List.of(this.http.get("/api/catalog/products/" + slug),
+				this.http.get("/api/catalog/products?q=" + sku),
+				this.http.get("/api/catalog/products/" + slug + "/availability"),
+				this.http.send("GET", "/api/catalog/admin/products/" + slug, null, "Authorization", admin));
+
+		for (Response view : views) {
+			assertThat(view.status()).as(view.body()).isEqualTo(200);
+			assertThat(view.body()).doesNotContain("holds").doesNotContain(order);
+		}
+		JsonNode product = views.get(3).json();
+		Response edited = this.http.send("PUT", "/api/catalog/admin/products/" + slug,
+				"{\"version\":" + product.get("version").asLong() + ",\"name\":\"Renamed\",\"description\":\"New.\","
+						+ "\"category\":\"bottoms\",\"gender\":\"unisex\",\"seasons\":[\"winter\"],"
+						+ "\"material\":\"cotton\",\"care\":[],\"price\":{\"amount\":2500,\"currency\":\"GBP\"},"
+						+ "\"status\":\"active\",\"featured\":false}",
+				"Content-Type", "application/json", "Authorization", admin);
+		Response variantEdited = this.http.send("PUT", "/api/catalog/admin/products/" + slug + "/variants/" + sku,
+				"{\"version\":" + edited.json().get("version").asLong() + ",\"size\":\"5Y\",\"colour\":\"red\"}",
+				"Content-Type", "application/json", "Authorization", admin);
+		Response restocked = this.http.send("POST",
+				"/api/catalog/admin/products/" + slug + "/variants/" + sku + "/restock", "{\"quantity\":4}",
+				"Content-Type", "application/json", "Authorization", admin);
+
+		assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+		assertThat(variantEdited.status()).as(variantEdited.body()).isEqualTo(200);
+		assertThat(restocked.status()).as(restocked.body()).isEqualTo(200);
+		assertThat(restocked.body()).doesNotContain("holds");
+		assertThat(holds(sku)).containsExactly(order + "/" + sku);
+		this.reservations.release(order);
+		assertThat(stock(sku)).isEqualTo(9);
+		assertThat(holds(sku)).isEmpty();
+	}
+
+	@Test
+	void aReservationStoredBeforeHoldsExistedStillReleasesItsStock() {
+		String sku = variant(3);
+		String order = orderId();
+		// Made by the previous version: 2 units taken (5 -> 3), no hold on the product.
+		insertLegacyReservation(order, sku, 2);
+		assertThat(this.reservations.find(order).orElseThrow().holdsRecorded()).isFalse();
+
+		this.reservations.release(order);
+		this.reservations.release(order);
+
+		assertThat(stock(sku)).isEqualTo(5);
+		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.RELEASED);
+	}
+
+	@Test
+	void aReservationStoredBeforeHoldsExistedStillExpires() {
+		String sku = variant(3);
+		String order = orderId();
+		insertLegacyReservation(order, sku, 2);
+
+		this.clock.advance(Duration.ofHours(2));
+		this.reservations.expireLapsed();
+
+		assertThat(stock(sku)).isEqualTo(5);
+		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
+	}
+
+	@Test
+	void aReservationStoredBeforeHoldsExistedStillCommits() {
+		String sku = variant(3);
+		String order = orderId();
+		insertLegacyReservation(order, sku, 2);
+
+		this.reservations.commit(order);
+		this.clock.advance(PAST_THE_GRACE);
+		this.repair.repair();
+
+		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(holds(sku)).isEmpty();
+		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.COMMITTED);
+	}
+
+	@Test
+	void aReservationStoredBeforeHoldsExistedCommittedAfterItsReleaseTakesTheStockAgain() {
+		String sku = variant(3);
+		String order = orderId();
+		insertLegacyReservation(order, sku, 2);
+		this.reservations.release(order);
+		assertThat(stock(sku)).isEqualTo(5);
+
+		this.reservations.commit(order);
+
+		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(holds(sku)).isEmpty();
+		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.COMMITTED);
+	}
+
+	private Reservations.Reserved reserve(String orderId, int quantity, String... skus) {
+		List<ReservationLine> lines = List.of(skus).stream().map((sku) -> new ReservationLine(sku, quantity)).toList();
+		return this.reservations.reserve(orderId, lines, this.clock.instant().plus(Duration.ofHours(1)));
+	}
+
+	private void setStatus(String orderId, ReservationStatus status) {
+		this.mongo.updateFirst(Query.query(Criteria.where("orderId").is(orderId)), new Update().set("status", status),
+				Reservation.class);
+	}
+
+	/**
+	 * A reservation document as the previous version stored it, without holdsRecorded.
+	 */
+	private void insertLegacyReservation(String orderId, String sku, int quantity) {
+		Date now = Date.from(this.clock.instant());
+		this.mongo.getCollection("reservations")
+			.insertOne(new Document("_id", orderId)
+				.append("lines", List.of(new Document("sku", sku).append("quantity", quantity)))
+				.append("status", "HELD")
+				.append("expiresAt", Date.from(this.clock.instant().plus(Duration.ofHours(1))))
+				.append("createdAt", now)
+				.append("updatedAt", now));
+	}
+
+	private String variant(int stock) {
+		String sku = "LT-HLD-" + IDS.incrementAndGet() + "-" + System.nanoTime() % 100000;
+		this.products.insert(aProduct("holdable-" + sku.toLowerCase()).withName("Holdable " + sku)
+			.withStatus(ProductStatus.ACTIVE)
+			.withVariant(sku, Size.T4, "navy", stock)
+			.build());
+		return sku;
+	}
+
+	private String slug(String sku) {
+		return this.products.findByVariantsSkuIn(List.of(sku)).get(0).getSlug();
+	}
+
+	private int stock(String sku) {
+		Product product = this.products.findByVariantsSkuIn(List.of(sku)).get(0);
+		return product.variant(sku).map(Variant::stock).orElseThrow();
+	}
+
+	/**
+	 * The keys of the holds on the variant's product, as stored.
+	 */
+	private List<String> holds(String sku) {
+		Document product = this.mongo.getCollection("products").find(new Document("variants.sku", sku)).first();
+		return product.getList("holds", Document.class, List.of())
+			.stream()
+			.map((hold) -> hold.getString("key"))
+			.toList();
+	}
+
+	private static String orderId() {
+		return "ord_hold_" + IDS.incrementAndGet() + "_" + System.nanoTime();
+	}
+
+	private Response get(String orderId) {
+		return this.http.send("GET", RESERVATIONS + "/" + orderId, null, "Authorization",
+				"Bearer " + TestJwts.serviceToken("payment-service", "inventory:reserve"));
+	}
+
+	private static void assertProblem(Response response, int status) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+}

@@ -3,12 +3,12 @@ package com.littlethreads.catalog.inventory;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,19 +21,14 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.littlethreads.catalog.CatalogServiceTest;
 import com.littlethreads.catalog.inventory.Reservation.ReservationLine;
-import com.littlethreads.catalog.product.Product;
 import com.littlethreads.catalog.product.ProductRepository;
-import com.littlethreads.catalog.product.ProductStatus;
-import com.littlethreads.catalog.product.Size;
 import com.littlethreads.catalog.product.StockHold.Outcome;
 import com.littlethreads.catalog.product.StockHold.Purpose;
-import com.littlethreads.catalog.product.Variant;
 import com.littlethreads.platform.test.MutableClock;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.test.TestJwts;
 
-import static com.littlethreads.catalog.product.ProductBuilder.aProduct;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,8 +50,6 @@ class HoldRepairIntegrationTests extends ServiceHttpTest {
 	 */
 	private static final Duration PAST_THE_GRACE = Duration.ofMinutes(3);
 
-	private static final AtomicInteger IDS = new AtomicInteger();
-
 	@Autowired
 	ProductRepository products;
 
@@ -72,11 +65,18 @@ class HoldRepairIntegrationTests extends ServiceHttpTest {
 	@Autowired
 	MutableClock clock;
 
+	StockFixtures shelf;
+
+	@BeforeEach
+	void useProductsOfThisTest() {
+		this.shelf = new StockFixtures(this.products);
+	}
+
 	@Test
 	void reservingRecordsAHoldPerLineAndCommittingSettlesThem() {
-		String a = variant(5);
-		String b = variant(5);
-		String order = orderId();
+		String a = this.shelf.variant(5);
+		String b = this.shelf.variant(5);
+		String order = StockFixtures.orderId();
 
 		reserve(order, 2, a, b);
 
@@ -85,26 +85,26 @@ class HoldRepairIntegrationTests extends ServiceHttpTest {
 		this.reservations.commit(order);
 		assertThat(holds(a)).isEmpty();
 		assertThat(holds(b)).isEmpty();
-		assertThat(stock(a)).isEqualTo(3);
-		assertThat(stock(b)).isEqualTo(3);
+		assertThat(this.shelf.stock(a)).isEqualTo(3);
+		assertThat(this.shelf.stock(b)).isEqualTo(3);
 	}
 
 	@Test
 	void releasingGivesTheHoldBack() {
-		String sku = variant(5);
-		String order = orderId();
+		String sku = this.shelf.variant(5);
+		String order = StockFixtures.orderId();
 		reserve(order, 2, sku);
 
 		this.reservations.release(order);
 
 		assertThat(holds(sku)).isEmpty();
-		assertThat(stock(sku)).isEqualTo(5);
+		assertThat(this.shelf.stock(sku)).isEqualTo(5);
 	}
 
 	@Test
 	void stockTakenBeforeACrashWithoutAReservationGoesBackOnlyAfterTheGrace() {
-		String sku = variant(5);
-		String order = orderId();
+		String sku = this.shelf.variant(5);
+		String order = StockFixtures.orderId();
 		// The reserve took the stock, then the process died before recording the
 		// reservation.
 		assertThat(this.products.takeStock(order, sku, 2, Purpose.RESERVATION).outcome()).isEqualTo(Outcome.TAKEN);
@@ -112,39 +112,39 @@ class HoldRepairIntegrationTests extends ServiceHttpTest {
 		this.clock.advance(Duration.ofMinutes(1));
 		this.repair.repair();
 
-		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(this.shelf.stock(sku)).isEqualTo(3);
 		assertThat(holds(sku)).containsExactly(order + "/" + sku);
 
 		this.clock.advance(PAST_THE_GRACE);
 		this.repair.repair();
 
-		assertThat(stock(sku)).isEqualTo(5);
+		assertThat(this.shelf.stock(sku)).isEqualTo(5);
 		assertThat(holds(sku)).isEmpty();
 		assertProblem(get(order), 404);
 	}
 
 	@Test
 	void aRepeatedReserveAfterACrashAdoptsTheHoldInsteadOfTakingAgain() {
-		String sku = variant(5);
-		String order = orderId();
+		String sku = this.shelf.variant(5);
+		String order = StockFixtures.orderId();
 		this.products.takeStock(order, sku, 2, Purpose.RESERVATION);
 
 		Reservations.Reserved reserved = reserve(order, 2, sku);
 
 		assertThat(reserved.created()).isTrue();
-		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(this.shelf.stock(sku)).isEqualTo(3);
 		this.clock.advance(PAST_THE_GRACE);
 		this.repair.repair();
-		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(this.shelf.stock(sku)).isEqualTo(3);
 		assertThat(holds(sku)).containsExactly(order + "/" + sku);
 	}
 
 	@ParameterizedTest
 	@EnumSource(names = { "RELEASED", "EXPIRED" })
 	void stockOfAReservationThatEndedBeforeACrashGoesBackExactlyOnce(ReservationStatus ended) {
-		String a = variant(5);
-		String b = variant(4);
-		String order = orderId();
+		String a = this.shelf.variant(5);
+		String b = this.shelf.variant(4);
+		String order = StockFixtures.orderId();
 		reserve(order, 2, a, b);
 		// The status changed, then the process died before giving anything back.
 		setStatus(order, ended);
@@ -153,8 +153,8 @@ class HoldRepairIntegrationTests extends ServiceHttpTest {
 		this.repair.repair();
 		this.repair.repair();
 
-		assertThat(stock(a)).isEqualTo(5);
-		assertThat(stock(b)).isEqualTo(4);
+		assertThat(this.shelf.stock(a)).isEqualTo(5);
+		assertThat(this.shelf.stock(b)).isEqualTo(4);
 		assertThat(holds(a)).isEmpty();
 		assertThat(holds(b)).isEmpty();
 		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ended);
@@ -162,8 +162,8 @@ class HoldRepairIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void aCommittedReservationsHoldIsSettledAndItsStockStaysSold() {
-		String sku = variant(5);
-		String order = orderId();
+		String sku = this.shelf.variant(5);
+		String order = StockFixtures.orderId();
 		reserve(order, 2, sku);
 		// Committed, then the process died before settling the hold.
 		setStatus(order, ReservationStatus.COMMITTED);
@@ -173,27 +173,27 @@ class HoldRepairIntegrationTests extends ServiceHttpTest {
 		this.repair.repair();
 
 		assertThat(holds(sku)).isEmpty();
-		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(this.shelf.stock(sku)).isEqualTo(3);
 	}
 
 	@Test
 	void aHeldReservationsHoldIsLeftAlone() {
-		String sku = variant(5);
-		String order = orderId();
+		String sku = this.shelf.variant(5);
+		String order = StockFixtures.orderId();
 		reserve(order, 2, sku);
 
 		this.clock.advance(PAST_THE_GRACE);
 		this.repair.repair();
 
 		assertThat(holds(sku)).containsExactly(order + "/" + sku);
-		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(this.shelf.stock(sku)).isEqualTo(3);
 		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.HELD);
 	}
 
 	@Test
 	void commitAfterAReleaseThatCrashedBeforeGivingBackTakesTheStockOnce() {
-		String sku = variant(5);
-		String order = orderId();
+		String sku = this.shelf.variant(5);
+		String order = StockFixtures.orderId();
 		reserve(order, 2, sku);
 		setStatus(order, ReservationStatus.RELEASED);
 
@@ -202,14 +202,14 @@ class HoldRepairIntegrationTests extends ServiceHttpTest {
 		this.repair.repair();
 
 		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.COMMITTED);
-		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(this.shelf.stock(sku)).isEqualTo(3);
 		assertThat(holds(sku)).isEmpty();
 	}
 
 	@Test
 	void aLateCommitThatCrashedBeforeRecordingItsStatusGivesItsStockBack() {
-		String sku = variant(5);
-		String order = orderId();
+		String sku = this.shelf.variant(5);
+		String order = StockFixtures.orderId();
 		reserve(order, 2, sku);
 		this.reservations.release(order);
 		// The commit took the stock again, then died before marking the order committed.
@@ -218,17 +218,17 @@ class HoldRepairIntegrationTests extends ServiceHttpTest {
 		this.clock.advance(PAST_THE_GRACE);
 		this.repair.repair();
 
-		assertThat(stock(sku)).isEqualTo(5);
+		assertThat(this.shelf.stock(sku)).isEqualTo(5);
 		assertThat(holds(sku)).isEmpty();
 		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.RELEASED);
 	}
 
 	@Test
 	void holdsNeverShowInTheProductApiAndAnAdminEditKeepsThem() {
-		String sku = variant(5);
-		String order = orderId();
+		String sku = this.shelf.variant(5);
+		String order = StockFixtures.orderId();
 		reserve(order, 2, sku);
-		String slug = slug(sku);
+		String slug = this.shelf.slug(sku);
 		String admin = "Bearer " + TestJwts.token("admin-1", "ADMIN");
 
 		List<Response> views = List.of(this.http.get("/api/catalog/products/" + slug),
@@ -260,14 +260,14 @@ class HoldRepairIntegrationTests extends ServiceHttpTest {
 		assertThat(restocked.body()).doesNotContain("holds");
 		assertThat(holds(sku)).containsExactly(order + "/" + sku);
 		this.reservations.release(order);
-		assertThat(stock(sku)).isEqualTo(9);
+		assertThat(this.shelf.stock(sku)).isEqualTo(9);
 		assertThat(holds(sku)).isEmpty();
 	}
 
 	@Test
 	void aReservationStoredBeforeHoldsExistedStillReleasesItsStock() {
-		String sku = variant(3);
-		String order = orderId();
+		String sku = this.shelf.variant(3);
+		String order = StockFixtures.orderId();
 		// Made by the previous version: 2 units taken (5 -> 3), no hold on the product.
 		insertLegacyReservation(order, sku, 2);
 		assertThat(this.reservations.find(order).orElseThrow().holdsRecorded()).isFalse();
@@ -275,49 +275,49 @@ class HoldRepairIntegrationTests extends ServiceHttpTest {
 		this.reservations.release(order);
 		this.reservations.release(order);
 
-		assertThat(stock(sku)).isEqualTo(5);
+		assertThat(this.shelf.stock(sku)).isEqualTo(5);
 		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.RELEASED);
 	}
 
 	@Test
 	void aReservationStoredBeforeHoldsExistedStillExpires() {
-		String sku = variant(3);
-		String order = orderId();
+		String sku = this.shelf.variant(3);
+		String order = StockFixtures.orderId();
 		insertLegacyReservation(order, sku, 2);
 
 		this.clock.advance(Duration.ofHours(2));
 		this.reservations.expireLapsed();
 
-		assertThat(stock(sku)).isEqualTo(5);
+		assertThat(this.shelf.stock(sku)).isEqualTo(5);
 		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
 	}
 
 	@Test
 	void aReservationStoredBeforeHoldsExistedStillCommits() {
-		String sku = variant(3);
-		String order = orderId();
+		String sku = this.shelf.variant(3);
+		String order = StockFixtures.orderId();
 		insertLegacyReservation(order, sku, 2);
 
 		this.reservations.commit(order);
 		this.clock.advance(PAST_THE_GRACE);
 		this.repair.repair();
 
-		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(this.shelf.stock(sku)).isEqualTo(3);
 		assertThat(holds(sku)).isEmpty();
 		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.COMMITTED);
 	}
 
 	@Test
 	void aReservationStoredBeforeHoldsExistedCommittedAfterItsReleaseTakesTheStockAgain() {
-		String sku = variant(3);
-		String order = orderId();
+		String sku = this.shelf.variant(3);
+		String order = StockFixtures.orderId();
 		insertLegacyReservation(order, sku, 2);
 		this.reservations.release(order);
-		assertThat(stock(sku)).isEqualTo(5);
+		assertThat(this.shelf.stock(sku)).isEqualTo(5);
 
 		this.reservations.commit(order);
 
-		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(this.shelf.stock(sku)).isEqualTo(3);
 		assertThat(holds(sku)).isEmpty();
 		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.COMMITTED);
 	}
@@ -346,24 +346,6 @@ class HoldRepairIntegrationTests extends ServiceHttpTest {
 				.append("updatedAt", now));
 	}
 
-	private String variant(int stock) {
-		String sku = "LT-HLD-" + IDS.incrementAndGet() + "-" + System.nanoTime() % 100000;
-		this.products.insert(aProduct("holdable-" + sku.toLowerCase()).withName("Holdable " + sku)
-			.withStatus(ProductStatus.ACTIVE)
-			.withVariant(sku, Size.T4, "navy", stock)
-			.build());
-		return sku;
-	}
-
-	private String slug(String sku) {
-		return this.products.findByVariantsSkuIn(List.of(sku)).get(0).getSlug();
-	}
-
-	private int stock(String sku) {
-		Product product = this.products.findByVariantsSkuIn(List.of(sku)).get(0);
-		return product.variant(sku).map(Variant::stock).orElseThrow();
-	}
-
 	/**
 	 * The keys of the holds on the variant's product, as stored.
 	 */
@@ -373,10 +355,6 @@ class HoldRepairIntegrationTests extends ServiceHttpTest {
 			.stream()
 			.map((hold) -> hold.getString("key"))
 			.toList();
-	}
-
-	private static String orderId() {
-		return "ord_hold_" + IDS.incrementAndGet() + "_" + System.nanoTime();
 	}
 
 	private Response get(String orderId) {

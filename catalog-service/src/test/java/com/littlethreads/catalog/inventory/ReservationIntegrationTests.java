@@ -9,8 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,17 +22,13 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 import com.littlethreads.catalog.CatalogServiceTest;
-import com.littlethreads.catalog.product.Product;
 import com.littlethreads.catalog.product.ProductRepository;
 import com.littlethreads.catalog.product.ProductStatus;
-import com.littlethreads.catalog.product.Size;
-import com.littlethreads.catalog.product.Variant;
 import com.littlethreads.platform.test.MutableClock;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.test.TestJwts;
 
-import static com.littlethreads.catalog.product.ProductBuilder.aProduct;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,8 +46,6 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 
 	private static final String PROBLEMS = "https://littlethreads.shop/problems/";
 
-	private static final AtomicInteger IDS = new AtomicInteger();
-
 	@Autowired
 	ProductRepository products;
 
@@ -61,11 +55,18 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 	@Autowired
 	MutableClock clock;
 
+	StockFixtures shelf;
+
+	@BeforeEach
+	void useProductsOfThisTest() {
+		this.shelf = new StockFixtures(this.products);
+	}
+
 	@Test
 	void reservingHoldsEveryLineAndTakesTheStock() {
-		String a = variant(5);
-		String b = variant(3);
-		String order = orderId();
+		String a = this.shelf.variant(5);
+		String b = this.shelf.variant(3);
+		String order = StockFixtures.orderId();
 
 		Response response = reserve(order, line(a, 2), line(b, 3));
 
@@ -78,27 +79,27 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 		assertThat(body.get("lines").get(0).get("sku").asString()).isEqualTo(a);
 		assertThat(body.get("lines").get(0).get("quantity").asInt()).isEqualTo(2);
 		assertThat(Instant.parse(body.get("expiresAt").asString())).isEqualTo(inAnHour());
-		assertThat(stock(a)).isEqualTo(3);
-		assertThat(stock(b)).isZero();
+		assertThat(this.shelf.stock(a)).isEqualTo(3);
+		assertThat(this.shelf.stock(b)).isZero();
 		assertThat(get(order).json().get("status").asString()).isEqualTo("HELD");
 	}
 
 	@Test
 	void reservingEvictsCachedListingsThatShowStock() {
-		String sku = variant(1);
+		String sku = this.shelf.variant(1);
 		String inStock = "/api/catalog/products?inStock=true&q=" + sku;
 		assertThat(this.http.get(inStock).json().get("total").asLong()).isEqualTo(1);
 
-		reserve(orderId(), line(sku, 1));
+		reserve(StockFixtures.orderId(), line(sku, 1));
 
 		assertThat(this.http.get(inStock).json().get("total").asLong()).isZero();
 	}
 
 	@Test
 	void aShortLineReservesNothingAndNamesTheShortLine() {
-		String plenty = variant(5);
-		String scarce = variant(1);
-		String order = orderId();
+		String plenty = this.shelf.variant(5);
+		String scarce = this.shelf.variant(1);
+		String order = StockFixtures.orderId();
 
 		Response response = reserve(order, line(plenty, 2), line(scarce, 2));
 
@@ -108,18 +109,18 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 		assertThat(shortLines.get(0).get("sku").asString()).isEqualTo(scarce);
 		assertThat(shortLines.get(0).get("requested").asInt()).isEqualTo(2);
 		assertThat(shortLines.get(0).get("available").asInt()).isEqualTo(1);
-		assertThat(stock(plenty)).isEqualTo(5);
-		assertThat(stock(scarce)).isEqualTo(1);
+		assertThat(this.shelf.stock(plenty)).isEqualTo(5);
+		assertThat(this.shelf.stock(scarce)).isEqualTo(1);
 		assertProblem(get(order), 404, "reservation-not-found");
 	}
 
 	@Test
 	void everyShortLineIsNamed() {
-		String first = variant(1);
-		String plenty = variant(9);
-		String second = variant(0);
+		String first = this.shelf.variant(1);
+		String plenty = this.shelf.variant(9);
+		String second = this.shelf.variant(0);
 
-		Response response = reserve(orderId(), line(first, 2), line(plenty, 1), line(second, 1));
+		Response response = reserve(StockFixtures.orderId(), line(first, 2), line(plenty, 1), line(second, 1));
 
 		assertProblem(response, 409, "insufficient-stock");
 		JsonNode shortLines = response.json().get("lines");
@@ -127,16 +128,16 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 		assertThat(shortLines.get(0).get("sku").asString()).isEqualTo(first);
 		assertThat(shortLines.get(1).get("sku").asString()).isEqualTo(second);
 		assertThat(shortLines.get(1).get("available").asInt()).isZero();
-		assertThat(stock(plenty)).isEqualTo(9);
+		assertThat(this.shelf.stock(plenty)).isEqualTo(9);
 	}
 
 	@Test
 	void fiftyConcurrentReservationsOfTenUnitsHoldExactlyTen() throws Exception {
-		String sku = variant(10);
+		String sku = this.shelf.variant(10);
 		List<Callable<Integer>> calls = new ArrayList<>();
 		CountDownLatch start = new CountDownLatch(1);
 		for (int i = 0; i < 50; i++) {
-			String order = orderId();
+			String order = StockFixtures.orderId();
 			calls.add(() -> {
 				start.await();
 				return reserve(order, line(sku, 1)).status();
@@ -147,13 +148,13 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 
 		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(10);
 		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(40);
-		assertThat(stock(sku)).isZero();
+		assertThat(this.shelf.stock(sku)).isZero();
 	}
 
 	@Test
 	void repeatingAReservationAnswersTheSameOneAndTakesNothingMore() {
-		String sku = variant(5);
-		String order = orderId();
+		String sku = this.shelf.variant(5);
+		String order = StockFixtures.orderId();
 		// expiresAt to the microsecond: stored to the millisecond, answered the same both
 		// times.
 		Response first = reserve(order, line(sku, 2), Duration.ofMinutes(90));
@@ -163,13 +164,13 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 		assertThat(first.status()).isEqualTo(201);
 		assertThat(again.status()).as(again.body()).isEqualTo(200);
 		assertThat(again.json()).isEqualTo(first.json());
-		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(this.shelf.stock(sku)).isEqualTo(3);
 	}
 
 	@Test
 	void concurrentRepeatsOfOneReservationTakeTheStockOnce() throws Exception {
-		String sku = variant(30);
-		String order = orderId();
+		String sku = this.shelf.variant(30);
+		String order = StockFixtures.orderId();
 		CountDownLatch start = new CountDownLatch(1);
 		List<Callable<Integer>> calls = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
@@ -183,23 +184,23 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 
 		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
 		assertThat(statuses).filteredOn((status) -> status == 200).hasSize(7);
-		assertThat(stock(sku)).isEqualTo(27);
+		assertThat(this.shelf.stock(sku)).isEqualTo(27);
 	}
 
 	@Test
 	void theSameOrderWithDifferentLinesIsAConflict() {
-		String sku = variant(5);
-		String order = orderId();
+		String sku = this.shelf.variant(5);
+		String order = StockFixtures.orderId();
 		reserve(order, line(sku, 2));
 
 		assertProblem(reserve(order, line(sku, 3)), 409, "reservation-conflict");
-		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(this.shelf.stock(sku)).isEqualTo(3);
 	}
 
 	@Test
 	void commitIsIdempotentAndKeepsTheStockSold() {
-		String sku = variant(5);
-		String order = orderId();
+		String sku = this.shelf.variant(5);
+		String order = StockFixtures.orderId();
 		reserve(order, line(sku, 2));
 
 		Response first = post(order, "commit");
@@ -207,13 +208,13 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 
 		assertReservation(first, "COMMITTED");
 		assertReservation(again, "COMMITTED");
-		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(this.shelf.stock(sku)).isEqualTo(3);
 	}
 
 	@Test
 	void releaseReturnsTheStockOnceAndIsIdempotent() {
-		String sku = variant(5);
-		String order = orderId();
+		String sku = this.shelf.variant(5);
+		String order = StockFixtures.orderId();
 		reserve(order, line(sku, 2));
 
 		Response first = post(order, "release");
@@ -221,25 +222,25 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 
 		assertReservation(first, "RELEASED");
 		assertReservation(again, "RELEASED");
-		assertThat(stock(sku)).isEqualTo(5);
+		assertThat(this.shelf.stock(sku)).isEqualTo(5);
 	}
 
 	@Test
 	void releasingACommittedReservationIsAConflict() {
-		String sku = variant(5);
-		String order = orderId();
+		String sku = this.shelf.variant(5);
+		String order = StockFixtures.orderId();
 		reserve(order, line(sku, 2));
 		post(order, "commit");
 
 		assertProblem(post(order, "release"), 409, "reservation-committed");
-		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(this.shelf.stock(sku)).isEqualTo(3);
 	}
 
 	@Test
 	void theExpiryJobReleasesLapsedHoldsOnly() {
-		String sku = variant(5);
-		String lapsing = orderId();
-		String lasting = orderId();
+		String sku = this.shelf.variant(5);
+		String lapsing = StockFixtures.orderId();
+		String lasting = StockFixtures.orderId();
 		reserve(lapsing, line(sku, 2));
 		reserve(lasting, line(sku, 1), Duration.ofHours(20));
 
@@ -248,21 +249,21 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 
 		assertThat(get(lapsing).json().get("status").asString()).isEqualTo("EXPIRED");
 		assertThat(get(lasting).json().get("status").asString()).isEqualTo("HELD");
-		assertThat(stock(sku)).isEqualTo(4);
+		assertThat(this.shelf.stock(sku)).isEqualTo(4);
 		this.reservations.expireLapsed();
-		assertThat(stock(sku)).isEqualTo(4);
+		assertThat(this.shelf.stock(sku)).isEqualTo(4);
 	}
 
 	@Test
 	void releaseRacingTheExpiryJobReturnsTheStockOnce() throws Exception {
-		String sku = variant(100);
+		String sku = this.shelf.variant(100);
 		List<String> orders = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
-			String order = orderId();
+			String order = StockFixtures.orderId();
 			reserve(order, line(sku, 2));
 			orders.add(order);
 		}
-		assertThat(stock(sku)).isEqualTo(80);
+		assertThat(this.shelf.stock(sku)).isEqualTo(80);
 		this.clock.advance(Duration.ofHours(2));
 		CountDownLatch start = new CountDownLatch(1);
 		List<Callable<Integer>> calls = new ArrayList<>();
@@ -283,7 +284,7 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 
 		runTogether(calls, start);
 
-		assertThat(stock(sku)).isEqualTo(100);
+		assertThat(this.shelf.stock(sku)).isEqualTo(100);
 		for (String order : orders) {
 			assertThat(get(order).json().get("status").asString()).isIn("RELEASED", "EXPIRED");
 		}
@@ -291,17 +292,17 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void commitAfterExpiryTakesTheStockAgainWhileItLasts() {
-		String sku = variant(3);
-		String order = orderId();
+		String sku = this.shelf.variant(3);
+		String order = StockFixtures.orderId();
 		reserve(order, line(sku, 2));
 		this.clock.advance(Duration.ofHours(2));
 		this.reservations.expireLapsed();
-		assertThat(stock(sku)).isEqualTo(3);
+		assertThat(this.shelf.stock(sku)).isEqualTo(3);
 
 		Response committed = post(order, "commit");
 
 		assertReservation(committed, "COMMITTED");
-		assertThat(stock(sku)).isEqualTo(1);
+		assertThat(this.shelf.stock(sku)).isEqualTo(1);
 	}
 
 	@Test
@@ -309,8 +310,8 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 		// Repeated over several orders: the losing commits interleave with the winner
 		// differently each time (before its take, between take and settle, after it).
 		for (int round = 0; round < 5; round++) {
-			String sku = variant(40);
-			String order = orderId();
+			String sku = this.shelf.variant(40);
+			String order = StockFixtures.orderId();
 			reserve(order, line(sku, 2));
 			this.clock.advance(Duration.ofHours(2));
 			this.reservations.expireLapsed();
@@ -327,7 +328,7 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 
 			assertThat(statuses).containsOnly(200);
 			assertThat(get(order).json().get("status").asString()).isEqualTo("COMMITTED");
-			assertThat(stock(sku)).as("round %d", round).isEqualTo(38);
+			assertThat(this.shelf.stock(sku)).as("round %d", round).isEqualTo(38);
 			assertThat(this.products.holdsTakenBefore(this.clock.instant().plus(Duration.ofDays(1))))
 				.filteredOn((hold) -> hold.sku().equals(sku))
 				.as("holds left on %s", sku)
@@ -337,38 +338,38 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void commitAfterExpiryIsAConflictWhenTheStockHasGone() {
-		String sku = variant(3);
-		String order = orderId();
+		String sku = this.shelf.variant(3);
+		String order = StockFixtures.orderId();
 		reserve(order, line(sku, 2));
 		this.clock.advance(Duration.ofHours(2));
 		this.reservations.expireLapsed();
-		reserve(orderId(), line(sku, 2));
+		reserve(StockFixtures.orderId(), line(sku, 2));
 
 		Response committed = post(order, "commit");
 
 		assertProblem(committed, 409, "insufficient-stock");
 		assertThat(committed.json().get("lines").get(0).get("available").asInt()).isEqualTo(1);
 		assertThat(get(order).json().get("status").asString()).isEqualTo("EXPIRED");
-		assertThat(stock(sku)).isEqualTo(1);
+		assertThat(this.shelf.stock(sku)).isEqualTo(1);
 	}
 
 	@Test
 	void unknownOrInactiveSkusAreUnprocessableAndNothingIsHeld() {
-		String sku = variant(5);
-		String draft = variant(5, ProductStatus.DRAFT);
+		String sku = this.shelf.variant(5);
+		String draft = this.shelf.variant(5, ProductStatus.DRAFT);
 
-		Response response = reserve(orderId(), line(sku, 1), line("LT-NO-SUCH-SKU", 1), line(draft, 1));
+		Response response = reserve(StockFixtures.orderId(), line(sku, 1), line("LT-NO-SUCH-SKU", 1), line(draft, 1));
 
 		assertProblem(response, 422, "unknown-sku");
 		assertThat(response.json().get("skus")).hasSize(2);
 		assertThat(response.json().get("skus").get(0).asString()).isEqualTo("LT-NO-SUCH-SKU");
 		assertThat(response.json().get("skus").get(1).asString()).isEqualTo(draft);
-		assertThat(stock(sku)).isEqualTo(5);
+		assertThat(this.shelf.stock(sku)).isEqualTo(5);
 	}
 
 	@Test
 	void badRequestsAreProblemsAndHoldNothing() {
-		String sku = variant(5);
+		String sku = this.shelf.variant(5);
 		String expires = inAnHour().toString();
 		List<String> bodies = List.of("{", "{\"orderId\":\"ord_x\",\"lines\":[],\"expiresAt\":\"" + expires + "\"}",
 				"{\"orderId\":\"ord_x\",\"expiresAt\":\"" + expires + "\"}",
@@ -393,7 +394,7 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 			assertThat(response.status()).as(body + " -> " + response.body()).isEqualTo(400);
 			assertThat(response.contentType()).as(body).startsWith("application/problem+json");
 		}
-		assertThat(stock(sku)).isEqualTo(5);
+		assertThat(this.shelf.stock(sku)).isEqualTo(5);
 		assertProblem(get("ord_x"), 404, "reservation-not-found");
 	}
 
@@ -406,48 +407,26 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void userTokensAreRefusedEvenForAdmins() {
-		String sku = variant(5);
-		String body = body(orderId(), inAnHour(), line(sku, 1));
+		String sku = this.shelf.variant(5);
+		String body = body(StockFixtures.orderId(), inAnHour(), line(sku, 1));
 
 		Response admin = send("POST", RESERVATIONS, body, "Bearer " + TestJwts.token("admin-1", "ADMIN"));
 		Response anonymous = this.http.send("POST", RESERVATIONS, body, "Content-Type", "application/json");
 
 		assertProblem(admin, 401, "unauthorized");
 		assertProblem(anonymous, 401, "unauthorized");
-		assertThat(stock(sku)).isEqualTo(5);
+		assertThat(this.shelf.stock(sku)).isEqualTo(5);
 	}
 
 	@Test
 	void serviceTokensWithoutTheScopeAreForbidden() {
-		String sku = variant(5);
+		String sku = this.shelf.variant(5);
 		String token = "Bearer " + TestJwts.serviceToken("search-service", "catalog:read");
 
-		assertProblem(send("POST", RESERVATIONS, body(orderId(), inAnHour(), line(sku, 1)), token), 403, "forbidden");
+		assertProblem(send("POST", RESERVATIONS, body(StockFixtures.orderId(), inAnHour(), line(sku, 1)), token), 403,
+				"forbidden");
 		assertProblem(send("GET", RESERVATIONS + "/ord_any", null, token), 403, "forbidden");
-		assertThat(stock(sku)).isEqualTo(5);
-	}
-
-	private String variant(int stock) {
-		return variant(stock, ProductStatus.ACTIVE);
-	}
-
-	private String variant(int stock, ProductStatus status) {
-		int id = IDS.incrementAndGet();
-		String sku = "LT-RSV-" + id + "-" + System.nanoTime() % 100000;
-		this.products.insert(aProduct("reservable-" + sku.toLowerCase()).withName("Reservable " + sku)
-			.withStatus(status)
-			.withVariant(sku, Size.T4, "navy", stock)
-			.build());
-		return sku;
-	}
-
-	private int stock(String sku) {
-		Product product = this.products.findByVariantsSkuIn(List.of(sku)).get(0);
-		return product.variant(sku).map(Variant::stock).orElseThrow();
-	}
-
-	private static String orderId() {
-		return "ord_" + IDS.incrementAndGet() + "_" + System.nanoTime();
+		assertThat(this.shelf.stock(sku)).isEqualTo(5);
 	}
 
 	private Instant inAnHour() {

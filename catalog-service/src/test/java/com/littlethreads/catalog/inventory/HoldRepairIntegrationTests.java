@@ -5,27 +5,20 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.test.context.TestPropertySource;
 
-import com.littlethreads.catalog.CatalogServiceTest;
 import com.littlethreads.catalog.inventory.Reservation.ReservationLine;
-import com.littlethreads.catalog.product.ProductRepository;
 import com.littlethreads.catalog.product.StockHold.Outcome;
 import com.littlethreads.catalog.product.StockHold.Purpose;
-import com.littlethreads.platform.test.MutableClock;
-import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.test.TestJwts;
 
@@ -37,13 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (never) shows them; and reservations stored before holds existed. Same context as
  * {@link ReservationIntegrationTests}.
  */
-@CatalogServiceTest
-@Import(ReservationIntegrationTests.MovableClock.class)
-@TestPropertySource(
-		properties = { "catalog.reservations.expiry-check-interval=1h", "catalog.reservations.repair-interval=1h" })
-class HoldRepairIntegrationTests extends ServiceHttpTest {
-
-	private static final String RESERVATIONS = "/internal/inventory/reservations";
+class HoldRepairIntegrationTests extends InventoryIntegrationTest {
 
 	/**
 	 * Past the default grace period of two minutes.
@@ -51,26 +38,10 @@ class HoldRepairIntegrationTests extends ServiceHttpTest {
 	private static final Duration PAST_THE_GRACE = Duration.ofMinutes(3);
 
 	@Autowired
-	ProductRepository products;
-
-	@Autowired
-	Reservations reservations;
-
-	@Autowired
 	HoldRepair repair;
 
 	@Autowired
 	MongoTemplate mongo;
-
-	@Autowired
-	MutableClock clock;
-
-	StockFixtures shelf;
-
-	@BeforeEach
-	void useProductsOfThisTest() {
-		this.shelf = new StockFixtures(this.products);
-	}
 
 	@Test
 	void reservingRecordsAHoldPerLineAndCommittingSettlesThem() {

@@ -10,22 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.TestPropertySource;
 
-import com.littlethreads.catalog.CatalogServiceTest;
-import com.littlethreads.catalog.product.ProductRepository;
 import com.littlethreads.catalog.product.ProductStatus;
-import com.littlethreads.platform.test.MutableClock;
-import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.test.TestJwts;
 
@@ -35,32 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The internal reservations API end to end, on the embedded store, with real service
  * tokens. Each test works on products of its own.
  */
-@CatalogServiceTest
-@Import(ReservationIntegrationTests.MovableClock.class)
-// The jobs run only when a test calls them, so that they never race a test by surprise.
-@TestPropertySource(
-		properties = { "catalog.reservations.expiry-check-interval=1h", "catalog.reservations.repair-interval=1h" })
-class ReservationIntegrationTests extends ServiceHttpTest {
-
-	private static final String RESERVATIONS = "/internal/inventory/reservations";
+class ReservationIntegrationTests extends InventoryIntegrationTest {
 
 	private static final String PROBLEMS = "https://littlethreads.shop/problems/";
-
-	@Autowired
-	ProductRepository products;
-
-	@Autowired
-	Reservations reservations;
-
-	@Autowired
-	MutableClock clock;
-
-	StockFixtures shelf;
-
-	@BeforeEach
-	void useProductsOfThisTest() {
-		this.shelf = new StockFixtures(this.products);
-	}
 
 	@Test
 	void reservingHoldsEveryLineAndTakesTheStock() {
@@ -501,21 +468,6 @@ class ReservationIntegrationTests extends ServiceHttpTest {
 	private static void assertReservation(Response response, String status) {
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.json().get("status").asString()).isEqualTo(status);
-	}
-
-	/**
-	 * Puts a clock the tests move by hand in place of the service's, so holds lapse
-	 * without waiting.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableClock {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(Instant.now());
-		}
-
 	}
 
 }

@@ -320,9 +320,8 @@ class Reservations {
 		for (ReservationLine line : lines) {
 			int available = stock.getOrDefault(line.sku(), 0);
 			if (line.equals(failed)) {
-				// Short when we tried; stock returned since then by another order does
-				// not
-				// make the answer say otherwise.
+				// Short when we tried: stock another order returned since then does
+				// not make the answer say otherwise.
 				shortfalls.add(new Shortfall(line.sku(), line.quantity(), Math.min(available, line.quantity() - 1)));
 			}
 			else if (available < line.quantity()) {

@@ -159,8 +159,7 @@ class ProductEditsImpl implements ProductEdits {
 			if (givenBack.isPresent()) {
 				return givenBack;
 			}
-			// Another call changed the count (or settled the hold) in between: look
-			// again.
+			// The count changed, or the hold went, in between: look again.
 		}
 	}
 

@@ -26,6 +26,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "sku", def = "{'variants.sku': 1}", unique = true)
 @CompoundIndex(name = "variants_size_colour_stock",
 		def = "{'variants.size': 1, 'variants.colour': 1, 'variants.stock': 1}")
+// The repair job's query: products holding stock since before a cutoff (see StockHold).
+@CompoundIndex(name = "holds_at", def = "{'holds.at': 1}", sparse = true)
 public class Product {
 
 	@Id

@@ -64,6 +64,13 @@ abstract class ProductPersistenceContract {
 	}
 
 	@Test
+	void holdsAreIndexedByTimeForTheRepairJob() {
+		List<IndexInfo> indexes = this.mongo.indexOps(Product.class).getIndexInfo();
+
+		assertThat(indexes).filteredOn((index) -> index.isIndexForFields(List.of("holds.at"))).singleElement();
+	}
+
+	@Test
 	void secondProductWithTheSameSlugIsRejected() {
 		this.products.insert(aProduct("cord-dungarees").withVariant("LT-1-RED-4T", Size.T4, "red", 5).build());
 

@@ -119,9 +119,7 @@ class ProductEditsImpl implements ProductEdits {
 			if (products().updateOne(same, relianceChange(1), theHold(key)).getMatchedCount() > 0) {
 				return new Taken(Outcome.ALREADY_HELD, null);
 			}
-			Optional<StockHold> existing = holds(new Document("holds.key", key)).stream()
-				.filter((candidate) -> candidate.key().equals(key))
-				.findFirst();
+			Optional<StockHold> existing = hold(key);
 			if (existing.isPresent()) {
 				if (existing.get().quantity() != quantity || existing.get().purpose() != purpose) {
 					return new Taken(Outcome.HELD_OTHERWISE, null);
@@ -164,11 +162,15 @@ class ProductEditsImpl implements ProductEdits {
 	}
 
 	private Optional<Integer> heldQuantity(String orderId, String sku, Purpose purpose) {
-		Document hold = new Document("key", StockHold.key(orderId, sku)).append("purpose", purpose.name());
-		return holds(new Document("holds", new Document("$elemMatch", hold))).stream()
-			.filter((candidate) -> candidate.orderId().equals(orderId) && candidate.sku().equals(sku)
-					&& candidate.purpose() == purpose)
-			.map(StockHold::quantity)
+		return hold(StockHold.key(orderId, sku)).filter((held) -> held.purpose() == purpose).map(StockHold::quantity);
+	}
+
+	/**
+	 * The hold with this key, on whichever product has it (a SKU is on one product only).
+	 */
+	private Optional<StockHold> hold(String key) {
+		return holds(new Document("holds.key", key)).stream()
+			.filter((candidate) -> candidate.key().equals(key))
 			.findFirst();
 	}
 

@@ -199,29 +199,10 @@ abstract class ProductPersistenceContract {
 			.withVariant("LT-1-RED-5Y", Size.Y5, "red", 4)
 			.build());
 		int restocks = 16;
-		CountDownLatch start = new CountDownLatch(1);
-		List<Callable<Optional<Product>>> tasks = new ArrayList<>();
-		for (int i = 0; i < restocks; i++) {
-			tasks.add(() -> {
-				start.await();
-				return this.products.restock("busy", "LT-1-RED-4T", 1, 100);
-			});
-		}
-		ExecutorService executor = Executors.newFixedThreadPool(8);
-		try {
-			List<Future<Optional<Product>>> results = new ArrayList<>();
-			for (Callable<Optional<Product>> task : tasks) {
-				results.add(executor.submit(task));
-			}
-			start.countDown();
-			for (Future<Optional<Product>> result : results) {
-				assertThat(result.get(30, TimeUnit.SECONDS)).isPresent();
-			}
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		List<Optional<Product>> restocked = together(restocks,
+				() -> this.products.restock("busy", "LT-1-RED-4T", 1, 100));
 
+		assertThat(restocked).allMatch(Optional::isPresent);
 		assertThat(stock("busy", "LT-1-RED-4T")).isEqualTo(3 + restocks);
 		assertThat(stock("busy", "LT-1-RED-5Y")).isEqualTo(4);
 		assertThat(this.products.findBySlug("busy").orElseThrow().getVersion()).isZero();
@@ -285,29 +266,8 @@ abstract class ProductPersistenceContract {
 		this.products.insert(aProduct("given").withVariant("LT-1-RED-4T", Size.T4, "red", 5).build());
 		this.products.takeStock("ord_1", "LT-1-RED-4T", 2, StockHold.Purpose.RESERVATION);
 		assertThat(this.products.giveBack("ord_1", "LT-1-RED-4T", StockHold.Purpose.LATE_COMMIT)).isEmpty();
-		CountDownLatch start = new CountDownLatch(1);
-		List<Callable<Optional<Product>>> tasks = new ArrayList<>();
-		for (int i = 0; i < 8; i++) {
-			tasks.add(() -> {
-				start.await();
-				return this.products.giveBack("ord_1", "LT-1-RED-4T", StockHold.Purpose.RESERVATION);
-			});
-		}
-		ExecutorService executor = Executors.newFixedThreadPool(8);
-		List<Optional<Product>> givenBack = new ArrayList<>();
-		try {
-			List<Future<Optional<Product>>> results = new ArrayList<>();
-			for (Callable<Optional<Product>> task : tasks) {
-				results.add(executor.submit(task));
-			}
-			start.countDown();
-			for (Future<Optional<Product>> result : results) {
-				givenBack.add(result.get(30, TimeUnit.SECONDS));
-			}
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		List<Optional<Product>> givenBack = together(8,
+				() -> this.products.giveBack("ord_1", "LT-1-RED-4T", StockHold.Purpose.RESERVATION));
 
 		assertThat(givenBack).filteredOn(Optional::isPresent).hasSize(1);
 		assertThat(stock("given", "LT-1-RED-4T")).isEqualTo(5);
@@ -362,6 +322,33 @@ abstract class ProductPersistenceContract {
 		assertThat(this.products.giveBack("ord_1", "LT-1-RED-4T", StockHold.Purpose.RESERVATION)).isEmpty();
 		assertThat(this.products.holdsTakenBefore(NOW.plusSeconds(1))).extracting(StockHold::orderId)
 			.containsExactly("ord_2");
+	}
+
+	/**
+	 * Calls {@code task} {@code times} times on eight threads, released all at once.
+	 * @return the answers, in the order the calls were made
+	 */
+	private static <T> List<T> together(int times, Callable<T> task) throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService executor = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<T>> results = new ArrayList<>();
+			for (int i = 0; i < times; i++) {
+				results.add(executor.submit(() -> {
+					start.await();
+					return task.call();
+				}));
+			}
+			start.countDown();
+			List<T> answers = new ArrayList<>();
+			for (Future<T> result : results) {
+				answers.add(result.get(30, TimeUnit.SECONDS));
+			}
+			return answers;
+		}
+		finally {
+			executor.shutdownNow();
+		}
 	}
 
 	private int stock(String slug, String sku) {

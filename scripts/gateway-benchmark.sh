@@ -208,21 +208,18 @@ printf '\n%s, %s cores, %s; fixed %s rps, Poisson arrivals, for %s (%s connectio
 printf '| %-15s | %8s | %8s | %12s | %12s | %10s | %10s | %6s |\n' hop "p50 ms" "p99 ms" "added p50" "added p99" \
   "fixed rps" "sat. rps" errors
 printf '| --- | --- | --- | --- | --- | --- | --- | --- |\n'
+declare -A ADDED50 ADDED99
 for name in direct nginx $VARIANTS; do
-  added50=$(awk -v a="${P50[$name]}" -v b="${P50[direct]}" 'BEGIN { printf "%.2f", a - b }')
-  added99=$(awk -v a="${P99[$name]}" -v b="${P99[direct]}" 'BEGIN { printf "%.2f", a - b }')
+  ADDED50[$name]=$(awk -v a="${P50[$name]}" -v b="${P50[direct]}" 'BEGIN { printf "%.2f", a - b }')
+  ADDED99[$name]=$(awk -v a="${P99[$name]}" -v b="${P99[direct]}" 'BEGIN { printf "%.2f", a - b }')
   printf '| %-15s | %8s | %8s | %12s | %12s | %10s | %10s | %6s |\n' "$name" "${P50[$name]}" "${P99[$name]}" \
-    "$added50" "$added99" "${FIXED_RPS[$name]}" "${RPS[$name]}" "${ERR[$name]}"
+    "${ADDED50[$name]}" "${ADDED99[$name]}" "${FIXED_RPS[$name]}" "${RPS[$name]}" "${ERR[$name]}"
 done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) print "n/a"; else printf "%.2f", a / b }'; }
 echo
 for name in $VARIANTS; do
-  added50=$(awk -v a="${P50[$name]}" -v b="${P50[direct]}" 'BEGIN { print a - b }')
-  added99=$(awk -v a="${P99[$name]}" -v b="${P99[direct]}" 'BEGIN { print a - b }')
-  nginx50=$(awk -v a="${P50[nginx]}" -v b="${P50[direct]}" 'BEGIN { print a - b }')
-  nginx99=$(awk -v a="${P99[nginx]}" -v b="${P99[direct]}" 'BEGIN { print a - b }')
   printf '%-15s added latency vs nginx: p50 %sx, p99 %sx (target <= 2); saturated rps vs nginx: %sx (target >= 0.5); RSS after load %s MB\n' \
-    "$name" "$(ratio "$added50" "$nginx50")" "$(ratio "$added99" "$nginx99")" "$(ratio "${RPS[$name]}" "${RPS[nginx]}")" \
+    "$name" "$(ratio "${ADDED50[$name]}" "${ADDED50[nginx]}")" "$(ratio "${ADDED99[$name]}" "${ADDED99[nginx]}")" "$(ratio "${RPS[$name]}" "${RPS[nginx]}")" \
     "${RSS[$name]}"
 done

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +19,6 @@ import com.littlethreads.platform.test.HostileInputs;
 import com.littlethreads.platform.test.HostileInputs.Baseline;
 import com.littlethreads.platform.test.HostileInputs.Values;
 import com.littlethreads.platform.test.OpenApiOperations.Operation;
-import com.littlethreads.platform.test.RawHttp;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.test.TestJwts;
@@ -35,44 +37,44 @@ class HostileInputTests extends ServiceHttpTest {
 
 	private static final String ADMIN = TestJwts.token("hostile-admin", "ADMIN");
 
-	/**
-	 * Edited, restocked and its variant changed by the suite.
-	 */
-	private static final String EDITED = "hostile-suite-edited";
-
-	private static final String EDITED_SKU = "HS-EDIT-RED-4T";
-
-	/**
-	 * Gets a new variant for each request that adds one.
-	 */
-	private static final String GROWING = "hostile-suite-growing";
-
 	private static final String ARCHIVED = "hostile-suite-archived";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final AtomicInteger counter = new AtomicInteger();
+	private static final int THREADS = 3;
 
-	private final AtomicLong editedVersion = new AtomicLong(-1);
+	/**
+	 * Products the suite edits, restocks and changes the variant of, each lent to one
+	 * request at a time with its current version: edits of one product are versioned, and
+	 * overlapping ones would conflict with each other rather than meet the hostile value.
+	 */
+	private final BlockingQueue<Edited> edited = new LinkedBlockingQueue<>();
+
+	/**
+	 * Products that get a new variant for each request that adds one, lent likewise.
+	 */
+	private final BlockingQueue<String> growing = new LinkedBlockingQueue<>();
+
+	private final AtomicInteger counter = new AtomicInteger();
 
 	@Test
 	void everyOperationAnswersHostileInputWithAProblemAndNothingWorse() {
-		createProduct(EDITED, EDITED_SKU);
-		createProduct(GROWING, "HS-GROW-RED-4T");
+		for (int i = 1; i <= THREADS; i++) {
+			String slug = "hostile-suite-edited-" + i;
+			String sku = "HS-EDIT-" + i + "-RED-4T";
+			this.edited.add(new Edited(slug, sku, createProduct(slug, sku)));
+			createProduct("hostile-suite-growing-" + i, "HS-GROW-" + i + "-RED-4T");
+			this.growing.add("hostile-suite-growing-" + i);
+		}
 		createProduct(ARCHIVED, "HS-ARCH-RED-4T");
 		String shopperSlug = SeedCatalog.active().get(0).get("slug").asString();
 		String shopperSku = SeedCatalog.variants(SeedCatalog.active().get(0)).get(0).get("sku").asString();
 
-		HostileInputs.against("catalog-service", this.port).threads(3).fixture(new HostileInputs.Fixture() {
+		HostileInputs.against("catalog-service", this.port).threads(THREADS).fixture(new HostileInputs.Fixture() {
 
 			@Override
 			public List<Baseline> baselines(Operation operation) {
-				Baseline valid = Baseline.of("valid", () -> values(operation, shopperSlug, shopperSku));
-				// Edits of one product are versioned: overlapping ones would conflict
-				// with
-				// each other rather than meet the hostile value.
-				boolean edit = operation.method().equals("PUT") || operation.path().endsWith("/variants");
-				return List.of(edit ? valid.inSequence() : valid);
+				return List.of(Baseline.of("valid", () -> values(operation, shopperSlug, shopperSku)));
 			}
 
 			@Override
@@ -95,33 +97,36 @@ class HostileInputTests extends ServiceHttpTest {
 		int n = this.counter.incrementAndGet();
 		return switch (operation.key()) {
 			case "GET /api/catalog/admin/products" -> admin();
-			case "GET /api/catalog/admin/products/{slug}" -> admin().path("slug", EDITED);
+			case "GET /api/catalog/admin/products/{slug}" -> admin().path("slug", ARCHIVED);
 			case "POST /api/catalog/admin/products" -> admin().set("/slug", "hostile-new-" + n)
 				.set("/price/currency", "GBP")
 				.set("/price/amount", 1500)
 				.set("/variants/0/sku", "HS-NEW-" + n)
 				.set("/variants/0/size", "4T")
 				.set("/variants/0/colour", "red");
-			case "PUT /api/catalog/admin/products/{slug}" -> admin().path("slug", EDITED)
-				.set("/version", editedVersion())
-				.afterResponse(this::trackVersion)
+			case "PUT /api/catalog/admin/products/{slug}" -> edit((product) -> admin().path("slug", product.slug())
+				.set("/version", product.version())
 				.set("/price/currency", "GBP")
 				.set("/price/amount", 1500)
-				.set("/status", "active");
+				.set("/status", "active"));
 			case "POST /api/catalog/admin/products/{slug}/archive" -> admin().path("slug", ARCHIVED);
-			case "POST /api/catalog/admin/products/{slug}/variants" -> admin().path("slug", GROWING)
-				.set("/sku", "HS-GROW-" + n)
-				.set("/size", "4T")
-				.set("/colour", colour(n))
-				.set("/stock", 1);
-			case "PUT /api/catalog/admin/products/{slug}/variants/{sku}" -> admin().path("slug", EDITED)
-				.path("sku", EDITED_SKU)
-				.set("/version", editedVersion())
-				.afterResponse(this::trackVersion)
-				.set("/size", "4T")
-				.set("/colour", "red");
+			case "POST /api/catalog/admin/products/{slug}/variants" -> {
+				String slug = borrow(this.growing);
+				yield admin().path("slug", slug)
+					.set("/sku", "HS-GROW-" + n)
+					.set("/size", "4T")
+					.set("/colour", colour(n))
+					.set("/stock", 1)
+					.afterResponse((request, response) -> this.growing.add(slug));
+			}
+			case "PUT /api/catalog/admin/products/{slug}/variants/{sku}" ->
+				edit((product) -> admin().path("slug", product.slug())
+					.path("sku", product.sku())
+					.set("/version", product.version())
+					.set("/size", "4T")
+					.set("/colour", "red"));
 			case "POST /api/catalog/admin/products/{slug}/variants/{sku}/restock" ->
-				admin().path("slug", EDITED).path("sku", EDITED_SKU).set("/quantity", 1);
+				edit((product) -> admin().path("slug", product.slug()).path("sku", product.sku()).set("/quantity", 1));
 			case "GET /api/catalog/variants" -> new Values().query("sku", shopperSku);
 			case "GET /api/catalog/products/{slug}", "GET /api/catalog/products/{slug}/availability" ->
 				new Values().path("slug", shopperSlug);
@@ -131,41 +136,69 @@ class HostileInputTests extends ServiceHttpTest {
 		};
 	}
 
+	/**
+	 * Values for a request that changes an edited product: it is lent to that request and
+	 * given back with the version the answer reports (read again after a conflict).
+	 */
+	private Values edit(Function<Edited, Values> values) {
+		Edited product = borrow(this.edited);
+		return values.apply(product).afterResponse((request, response) -> {
+			Edited after = product;
+			if (response != null && response.successful()) {
+				after = product.at(JSON.readTree(response.body()).get("version").asLong());
+			}
+			else if (response != null && response.status() == 409) {
+				after = product.at(version(product.slug()));
+			}
+			this.edited.add(after);
+		});
+	}
+
+	private static <T> T borrow(BlockingQueue<T> pool) {
+		try {
+			T lent = pool.poll(60, TimeUnit.SECONDS);
+			if (lent == null) {
+				throw new IllegalStateException("No product was given back within a minute");
+			}
+			return lent;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static Values admin() {
 		return new Values().bearer(ADMIN);
 	}
 
-	private void createProduct(String slug, String sku) {
+	private long createProduct(String slug, String sku) {
 		Response created = this.http.send("POST", "/api/catalog/admin/products",
 				aProduct(slug).withVariant(sku, "4T", "red", 50).build(), "Authorization", "Bearer " + ADMIN,
 				"Content-Type", "application/json");
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
-	}
-
-	/**
-	 * The edited product's version, read once and then followed from the answers to the
-	 * edits, which return it.
-	 */
-	private long editedVersion() {
-		if (this.editedVersion.get() < 0) {
-			this.editedVersion.set(version(EDITED));
-		}
-		return this.editedVersion.get();
-	}
-
-	private void trackVersion(RawHttp.Request request, RawHttp.Response response) {
-		if (response.successful()) {
-			this.editedVersion.set(JSON.readTree(response.body()).get("version").asLong());
-		}
-		else if (response.status() == 409) {
-			this.editedVersion.set(-1);
-		}
+		return created.json().get("version").asLong();
 	}
 
 	private long version(String slug) {
 		Response product = this.http.get("/api/catalog/admin/products/" + slug, "Authorization", "Bearer " + ADMIN);
 		assertThat(product.status()).as(product.body()).isEqualTo(200);
 		return product.json().get("version").asLong();
+	}
+
+	/**
+	 * A product the suite edits, as last seen.
+	 *
+	 * @param slug its slug
+	 * @param sku its variant's SKU
+	 * @param version its version
+	 */
+	private record Edited(String slug, String sku, long version) {
+
+		Edited at(long version) {
+			return new Edited(this.slug, this.sku, version);
+		}
+
 	}
 
 	/**

@@ -205,7 +205,7 @@ class HostileInputTests extends PaymentHttpTest {
 	}
 
 	private static void usedUpIfSucceeded(RawHttp.Response response, Reusable<?> resource) {
-		if (response.successful()) {
+		if (response != null && response.successful()) {
 			resource.usedUp();
 		}
 	}

@@ -442,8 +442,9 @@ public final class HostileInputs {
 		}
 
 		/**
-		 * Called with every request made from these values and its answer, for example to
-		 * hand out a fresh resource after one was used up.
+		 * Called with every request made from these values and its answer ({@code null}
+		 * when the connection closed without one), for example to hand out a fresh
+		 * resource after one was used up, or to give back a borrowed one.
 		 * @param after the callback
 		 * @return these values
 		 */
@@ -719,9 +720,7 @@ public final class HostileInputs {
 			RawHttp.Request request = values.finish.apply(draft.render(), mutation);
 			RawHttp.Response response = HostileInputs.this.send(request);
 			this.report.requests.incrementAndGet();
-			if (response != null) {
-				values.after.accept(request, response);
-			}
+			values.after.accept(request, response);
 			return new Exchange(request, response);
 		}
 

@@ -64,9 +64,9 @@ import com.littlethreads.platform.test.OpenApiOperations.Parameter;
  * types, a 10,000-element array, 5,000 levels of nesting, invalid UTF-8, a 2 MB
  * field;</li>
  * <li>the content type: missing, wrong, malformed, an unknown charset;</li>
- * <li>the bearer token: missing, junk, {@code alg: none}, tampered, oversized, and the
- * fixture's foreign tokens (signed by another key, expired, a service token on a user
- * path);</li>
+ * <li>the bearer token, on every operation: missing, junk, {@code alg: none}, tampered,
+ * oversized, and the fixture's foreign tokens (signed by another key, expired, a service
+ * token on a user path); refused where the baseline needed a token;</li>
  * <li>the request itself: an unknown HTTP version, no {@code Host}, a 100 KB header, a
  * folded header, raw {@code [ ]}, spaces and non-ASCII in the target, an 8 KB URL, an
  * absolute-form target; and one undocumented method per path.</li>
@@ -914,9 +914,8 @@ public final class HostileInputs {
 			if (prototype.hasBody()) {
 				contentTypeMutations(prototype, mutations);
 			}
-			if (this.operation.secured() || prototype.header("Authorization") != null) {
-				tokenMutations(mutations);
-			}
+			// Public operations too: a broken token must not break them either.
+			tokenMutations(mutations);
 			requestMutations(mutations);
 			return mutations;
 		}

@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -17,6 +14,7 @@ import org.springframework.test.annotation.DirtiesContext;
 
 import com.littlethreads.platform.test.HostileInputs;
 import com.littlethreads.platform.test.HostileInputs.Baseline;
+import com.littlethreads.platform.test.HostileInputs.Pool;
 import com.littlethreads.platform.test.HostileInputs.Values;
 import com.littlethreads.platform.test.OpenApiOperations.Operation;
 import com.littlethreads.platform.test.ServiceHttpTest;
@@ -43,29 +41,33 @@ class HostileInputTests extends ServiceHttpTest {
 
 	private static final int THREADS = 3;
 
+	private final AtomicInteger counter = new AtomicInteger();
+
 	/**
-	 * Products the suite edits, restocks and changes the variant of, each lent to one
-	 * request at a time with its current version: edits of one product are versioned, and
-	 * overlapping ones would conflict with each other rather than meet the hostile value.
+	 * Products the suite edits, restocks and changes the variant of. Edits of one product
+	 * are versioned: overlapping ones would conflict with each other rather than meet the
+	 * hostile value, so each is lent to one request at a time, with its current version.
 	 */
-	private final BlockingQueue<Edited> edited = new LinkedBlockingQueue<>();
+	private Pool<Edited> edited;
 
 	/**
 	 * Products that get a new variant for each request that adds one, lent likewise.
 	 */
-	private final BlockingQueue<String> growing = new LinkedBlockingQueue<>();
-
-	private final AtomicInteger counter = new AtomicInteger();
+	private Pool<String> growing;
 
 	@Test
 	void everyOperationAnswersHostileInputWithAProblemAndNothingWorse() {
-		for (int i = 1; i <= THREADS; i++) {
-			String slug = "hostile-suite-edited-" + i;
-			String sku = "HS-EDIT-" + i + "-RED-4T";
-			this.edited.add(new Edited(slug, sku, createProduct(slug, sku)));
-			createProduct("hostile-suite-growing-" + i, "HS-GROW-" + i + "-RED-4T");
-			this.growing.add("hostile-suite-growing-" + i);
-		}
+		this.edited = new Pool<>(THREADS, () -> {
+			int n = this.counter.incrementAndGet();
+			String slug = "hostile-suite-edited-" + n;
+			String sku = "HS-EDIT-" + n + "-RED-4T";
+			return new Edited(slug, sku, createProduct(slug, sku));
+		});
+		this.growing = new Pool<>(THREADS, () -> {
+			int n = this.counter.incrementAndGet();
+			createProduct("hostile-suite-growing-" + n, "HS-GROW-" + n + "-RED-4T");
+			return "hostile-suite-growing-" + n;
+		});
 		createProduct(ARCHIVED, "HS-ARCH-RED-4T");
 		String shopperSlug = SeedCatalog.active().get(0).get("slug").asString();
 		String shopperSku = SeedCatalog.variants(SeedCatalog.active().get(0)).get(0).get("sku").asString();
@@ -110,15 +112,12 @@ class HostileInputTests extends ServiceHttpTest {
 				.set("/price/amount", 1500)
 				.set("/status", "active"));
 			case "POST /api/catalog/admin/products/{slug}/archive" -> admin().path("slug", ARCHIVED);
-			case "POST /api/catalog/admin/products/{slug}/variants" -> {
-				String slug = borrow(this.growing);
-				yield admin().path("slug", slug)
+			case "POST /api/catalog/admin/products/{slug}/variants" ->
+				this.growing.lend((slug) -> admin().path("slug", slug)
 					.set("/sku", "HS-GROW-" + n)
 					.set("/size", "4T")
 					.set("/colour", colour(n))
-					.set("/stock", 1)
-					.afterResponse((request, response) -> this.growing.add(slug));
-			}
+					.set("/stock", 1));
 			case "PUT /api/catalog/admin/products/{slug}/variants/{sku}" ->
 				edit((product) -> admin().path("slug", product.slug())
 					.path("sku", product.sku())
@@ -137,35 +136,19 @@ class HostileInputTests extends ServiceHttpTest {
 	}
 
 	/**
-	 * Values for a request that changes an edited product: it is lent to that request and
-	 * given back with the version the answer reports (read again after a conflict).
+	 * Values for a request that changes an edited product, given back with the version
+	 * the answer reports (read again after a conflict).
 	 */
 	private Values edit(Function<Edited, Values> values) {
-		Edited product = borrow(this.edited);
-		return values.apply(product).afterResponse((request, response) -> {
-			Edited after = product;
+		return this.edited.lend(values, (product, response) -> {
 			if (response != null && response.successful()) {
-				after = product.at(JSON.readTree(response.body()).get("version").asLong());
+				return product.at(JSON.readTree(response.body()).get("version").asLong());
 			}
-			else if (response != null && response.status() == 409) {
-				after = product.at(version(product.slug()));
+			if (response != null && response.status() == 409) {
+				return product.at(version(product.slug()));
 			}
-			this.edited.add(after);
+			return product;
 		});
-	}
-
-	private static <T> T borrow(BlockingQueue<T> pool) {
-		try {
-			T lent = pool.poll(60, TimeUnit.SECONDS);
-			if (lent == null) {
-				throw new IllegalStateException("No product was given back within a minute");
-			}
-			return lent;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static Values admin() {
@@ -187,6 +170,17 @@ class HostileInputTests extends ServiceHttpTest {
 	}
 
 	/**
+	 * A colour name no other variant has, so each added variant is distinct.
+	 */
+	private static String colour(int n) {
+		StringBuilder letters = new StringBuilder();
+		for (int rest = n; rest > 0; rest /= 26) {
+			letters.append((char) ('a' + rest % 26));
+		}
+		return "hostile-" + letters;
+	}
+
+	/**
 	 * A product the suite edits, as last seen.
 	 *
 	 * @param slug its slug
@@ -199,17 +193,6 @@ class HostileInputTests extends ServiceHttpTest {
 			return new Edited(this.slug, this.sku, version);
 		}
 
-	}
-
-	/**
-	 * A colour name no other variant has, so each added variant is distinct.
-	 */
-	private static String colour(int n) {
-		StringBuilder letters = new StringBuilder();
-		for (int rest = n; rest > 0; rest /= 26) {
-			letters.append((char) ('a' + rest % 26));
-		}
-		return "hostile-" + letters;
 	}
 
 }

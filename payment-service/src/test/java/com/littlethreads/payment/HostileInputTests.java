@@ -14,10 +14,9 @@ import org.springframework.test.annotation.DirtiesContext;
 
 import com.littlethreads.platform.test.HostileInputs;
 import com.littlethreads.platform.test.HostileInputs.Baseline;
-import com.littlethreads.platform.test.HostileInputs.Reusable;
+import com.littlethreads.platform.test.HostileInputs.Pool;
 import com.littlethreads.platform.test.HostileInputs.Values;
 import com.littlethreads.platform.test.OpenApiOperations.Operation;
-import com.littlethreads.platform.test.RawHttp;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.test.TestJwts;
 
@@ -50,6 +49,8 @@ class HostileInputTests extends PaymentHttpTest {
 
 	private static final String ADDRESS_ID = "addr-hostile";
 
+	private static final int THREADS = 3;
+
 	private final AtomicInteger counter = new AtomicInteger();
 
 	@Test
@@ -59,14 +60,17 @@ class HostileInputTests extends PaymentHttpTest {
 		Response guest = placeGuestOrder();
 		String guestOrder = guest.json().get("orderId").asString();
 		String guestToken = guest.json().get("orderToken").asString();
-		Reusable<String> cancellableOwnOrder = new Reusable<>(this::signedInOrder);
-		Reusable<String[]> cancellableGuestOrder = new Reusable<>(() -> {
+		// Orders a request may use up (cancelled, refunded), each lent to one request at
+		// a
+		// time and replaced once used.
+		Pool<String> cancellableOwnOrders = new Pool<>(THREADS, this::signedInOrder);
+		Pool<String[]> cancellableGuestOrders = new Pool<>(THREADS, () -> {
 			JsonNode placed = placeGuestOrder().json();
 			return new String[] { placed.get("orderId").asString(), placed.get("orderToken").asString() };
 		});
-		Reusable<String> refundableOrder = new Reusable<>(this::paidOrder);
+		Pool<String> refundableOrders = new Pool<>(THREADS, this::paidOrder);
 
-		HostileInputs.against("payment-service", this.port).threads(3).fixture(new HostileInputs.Fixture() {
+		HostileInputs.against("payment-service", this.port).threads(THREADS).fixture(new HostileInputs.Fixture() {
 
 			@Override
 			public List<Baseline> baselines(Operation operation) {
@@ -81,25 +85,22 @@ class HostileInputTests extends PaymentHttpTest {
 											.anonymousAllowed()));
 					case "POST /api/orders/{id}/cancel" -> List.of(
 							Baseline.of("owner",
-									() -> new Values().bearer(SHOPPER)
-										.path("id", cancellableOwnOrder.get())
-										.afterResponse((request, response) -> usedUpIfSucceeded(response,
-												cancellableOwnOrder))),
-							Baseline.of("guest", () -> new Values().path("id", cancellableGuestOrder.get()[0])
-								.header("X-Order-Token", cancellableGuestOrder.get()[1])
-								.anonymousAllowed()
-								.afterResponse(
-										(request, response) -> usedUpIfSucceeded(response, cancellableGuestOrder))));
+									() -> cancellableOwnOrders
+										.lendUntilUsedUp((order) -> new Values().bearer(SHOPPER).path("id", order))),
+							Baseline.of("guest",
+									() -> cancellableGuestOrders
+										.lendUntilUsedUp((order) -> new Values().path("id", order[0])
+											.header("X-Order-Token", order[1])
+											.anonymousAllowed())));
 					case "GET /api/orders" -> List.of(Baseline.of("owner", () -> new Values().bearer(SHOPPER)));
 					case "GET /api/orders/admin/orders" ->
 						List.of(Baseline.of("admin", () -> new Values().bearer(ADMIN)));
 					case "POST /api/orders/admin/orders/{id}/refunds" -> List.of(Baseline.of("admin",
-							() -> new Values().bearer(ADMIN)
-								.path("id", refundableOrder.get())
+							() -> refundableOrders.lendUntilUsedUp((order) -> new Values().bearer(ADMIN)
+								.path("id", order)
 								.header("Idempotency-Key", "hostile-refund-" + next())
 								.set("/lines/0/sku", "LT-TEE-RED-4T")
-								.set("/lines/0/quantity", 1)
-								.afterResponse((request, response) -> usedUpIfSucceeded(response, refundableOrder))));
+								.set("/lines/0/quantity", 1))));
 					case "POST /api/payments/stripe/webhook" ->
 						List.of(Baseline.of("signed", () -> webhook(guestOrder)));
 					default -> List.of(Baseline.of("anonymous", Values::new));
@@ -202,12 +203,6 @@ class HostileInputTests extends PaymentHttpTest {
 				session("cs_test_1", "complete", "paid", orderId)));
 		assertThat(paid.status()).as(paid.body()).isEqualTo(200);
 		return orderId;
-	}
-
-	private static void usedUpIfSucceeded(RawHttp.Response response, Reusable<?> resource) {
-		if (response != null && response.successful()) {
-			resource.usedUp();
-		}
 	}
 
 	private int next() {

@@ -27,10 +27,9 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.littlethreads.platform.test.HostileInputs;
 import com.littlethreads.platform.test.HostileInputs.Baseline;
-import com.littlethreads.platform.test.HostileInputs.Reusable;
+import com.littlethreads.platform.test.HostileInputs.Pool;
 import com.littlethreads.platform.test.HostileInputs.Values;
 import com.littlethreads.platform.test.OpenApiOperations.Operation;
-import com.littlethreads.platform.test.RawHttp;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.test.TestJwts;
@@ -63,6 +62,8 @@ class HostileInputTests extends ServiceHttpTest {
 
 	static final String CLIENT_SECRET = "hostile-suite-client-secret";
 
+	private static final int THREADS = 3;
+
 	private static final String PASSWORD = Accounts.PASSWORD;
 
 	@Autowired
@@ -87,22 +88,16 @@ class HostileInputTests extends ServiceHttpTest {
 	@Test
 	void everyOperationAnswersHostileInputWithAProblemAndNothingWorse() {
 		this.passwordHash = this.passwords.encode(PASSWORD);
-		Account shopper = account(Role.CUSTOMER);
-		String addressId = addAddress(shopper);
-		Account passwordChanger = account(Role.CUSTOMER);
+		Account shopper = withAddress(account(Role.CUSTOMER));
 		Account admin = account(Role.CUSTOMER, Role.ADMIN);
-		Account target = account(Role.CUSTOMER);
 		Account signingIn = account(Role.CUSTOMER);
-		Reusable<Account> deletable = new Reusable<>(() -> account(Role.CUSTOMER));
-		Reusable<Account> addressBook = new Reusable<>(() -> account(Role.CUSTOMER));
-		Reusable<String[]> deletableAddress = new Reusable<>(() -> {
-			Account owner = account(Role.CUSTOMER);
-			return new String[] { owner.token(), addAddress(owner) };
-		});
+		// Requests that change or use up an account each borrow one: an account is one
+		// versioned document, and overlapping changes would conflict with each other.
+		Pool<Account> accounts = new Pool<>(THREADS, () -> withAddress(account(Role.CUSTOMER)));
 		Sessions sessions = new Sessions(signingIn.email());
 		String serviceToken = serviceToken();
 
-		HostileInputs.against("user-service", this.port).threads(3).fixture(new HostileInputs.Fixture() {
+		HostileInputs.against("user-service", this.port).threads(THREADS).fixture(new HostileInputs.Fixture() {
 
 			@Override
 			public List<Baseline> baselines(Operation operation) {
@@ -118,31 +113,33 @@ class HostileInputTests extends ServiceHttpTest {
 			private Values values(Operation operation) {
 				int n = HostileInputTests.this.counter.incrementAndGet();
 				return switch (operation.key()) {
-					case "GET /api/users/me", "PATCH /api/users/me", "GET /api/users/me/addresses" ->
-						new Values().bearer(shopper.token());
-					case "DELETE /api/users/me" -> new Values().bearer(deletable.get().token())
-						.afterResponse((request, response) -> usedUpIfSucceeded(response, deletable));
-					case "PUT /api/users/me/password" -> new Values().bearer(passwordChanger.token())
-						.set("/currentPassword", PASSWORD)
-						.set("/newPassword", PASSWORD);
-					case "POST /api/users/me/addresses" -> address(new Values().bearer(addressBook.get().token()))
-						.afterResponse((request, response) -> usedUpIfSucceeded(response, addressBook));
+					case "GET /api/users/me", "GET /api/users/me/addresses" -> new Values().bearer(shopper.token());
 					case "GET /api/users/me/addresses/{id}" ->
-						new Values().bearer(shopper.token()).path("id", addressId);
-					case "PUT /api/users/me/addresses/{id}" ->
-						address(new Values().bearer(shopper.token()).path("id", addressId));
-					case "DELETE /api/users/me/addresses/{id}" -> {
-						String[] address = deletableAddress.get();
-						yield new Values().bearer(address[0])
-							.path("id", address[1])
-							.afterResponse((request, response) -> usedUpIfSucceeded(response, deletableAddress));
-					}
+						new Values().bearer(shopper.token()).path("id", shopper.addressId());
+					case "PATCH /api/users/me" -> accounts.lend((account) -> new Values().bearer(account.token()));
+					case "DELETE /api/users/me" ->
+						accounts.lendUntilUsedUp((account) -> new Values().bearer(account.token()));
+					// A hostile new password the policy accepts changes the password: the
+					// account is replaced after every change, so the next one still knows
+					// it.
+					case "PUT /api/users/me/password" ->
+						accounts.lendUntilUsedUp((account) -> new Values().bearer(account.token())
+							.set("/currentPassword", PASSWORD)
+							.set("/newPassword", PASSWORD));
+					case "POST /api/users/me/addresses" ->
+						accounts.lendUntilUsedUp((account) -> address(new Values().bearer(account.token())));
+					case "PUT /api/users/me/addresses/{id}" -> accounts.lend(
+							(account) -> address(new Values().bearer(account.token()).path("id", account.addressId())));
+					case "DELETE /api/users/me/addresses/{id}" -> accounts.lendUntilUsedUp(
+							(account) -> new Values().bearer(account.token()).path("id", account.addressId()));
 					case "GET /api/users/admin/users" -> new Values().bearer(admin.token());
 					case "GET /api/users/admin/users/{id}" ->
-						new Values().bearer(admin.token()).path("id", target.id());
+						new Values().bearer(admin.token()).path("id", shopper.id());
 					case "PUT /api/users/admin/users/{id}/roles/{role}",
 							"DELETE /api/users/admin/users/{id}/roles/{role}" ->
-						new Values().bearer(admin.token()).path("id", target.id()).path("role", "ADMIN");
+						accounts.lend((account) -> new Values().bearer(admin.token())
+							.path("id", account.id())
+							.path("role", "ADMIN"));
 					case "POST /api/auth/register" ->
 						new Values().set("/email", "hostile-" + n + "@example.com").set("/password", PASSWORD);
 					case "POST /api/auth/login" ->
@@ -171,12 +168,6 @@ class HostileInputTests extends ServiceHttpTest {
 		}).run().assertNoViolations();
 	}
 
-	private static void usedUpIfSucceeded(RawHttp.Response response, Reusable<?> resource) {
-		if (response != null && response.successful()) {
-			resource.usedUp();
-		}
-	}
-
 	private static Values address(Values values) {
 		return values.set("/name", "Ada Lovelace")
 			.set("/line1", "1 Analytical Row")
@@ -199,7 +190,11 @@ class HostileInputTests extends ServiceHttpTest {
 		String token = this.accessTokens
 			.issue(stored.getId(), List.of(roles).stream().map(Enum::name).sorted().toList())
 			.value();
-		return new Account(stored.getId(), email, token);
+		return new Account(stored.getId(), email, token, null);
+	}
+
+	private Account withAddress(Account account) {
+		return new Account(account.id(), account.email(), account.token(), addAddress(account));
 	}
 
 	private String addAddress(Account owner) {
@@ -240,7 +235,7 @@ class HostileInputTests extends ServiceHttpTest {
 		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private record Account(String id, String email, String token) {
+	private record Account(String id, String email, String token, String addressId) {
 
 	}
 

@@ -13,15 +13,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -467,30 +471,86 @@ public final class HostileInputs {
 	}
 
 	/**
-	 * A resource a request may use up (an order to cancel, an address to delete): the
-	 * same one until {@link #usedUp()}, then a new one.
+	 * Resources requests change or use up (an account to edit, an order to cancel, a
+	 * product whose version moves), each lent to one request at a time and given back
+	 * after its answer: as it was, as the answer left it, or replaced by a fresh one.
+	 * Parallel requests then never meet each other's changes, so every run reports the
+	 * same violations.
 	 *
 	 * @param <T> the resource
 	 */
-	public static final class Reusable<T> {
+	public static final class Pool<T> {
 
 		private final Supplier<T> make;
 
-		private T current;
+		private final BlockingQueue<T> free = new LinkedBlockingQueue<>();
 
-		public Reusable(Supplier<T> make) {
+		/**
+		 * A pool of as many resources as requests may be in flight.
+		 * @param size how many
+		 * @param make makes one
+		 */
+		public Pool(int size, Supplier<T> make) {
 			this.make = make;
-		}
-
-		public synchronized T get() {
-			if (this.current == null) {
-				this.current = this.make.get();
+			for (int i = 0; i < size; i++) {
+				this.free.add(make.get());
 			}
-			return this.current;
 		}
 
-		public synchronized void usedUp() {
-			this.current = null;
+		/**
+		 * Values for a request that borrows a resource.
+		 * @param values the values, made with the borrowed resource
+		 * @param giveBack what to give back, from the resource and the answer
+		 * ({@code null} when none came): the same resource, an updated one, or
+		 * {@code null} for a fresh one
+		 * @return the values
+		 */
+		public Values lend(Function<T, Values> values, BiFunction<T, RawHttp.Response, T> giveBack) {
+			T lent = borrow();
+			Values made = values.apply(lent);
+			BiConsumer<RawHttp.Request, RawHttp.Response> after = made.after;
+			return made.afterResponse((request, response) -> {
+				try {
+					after.accept(request, response);
+				}
+				finally {
+					T back = giveBack.apply(lent, response);
+					this.free.add((back != null) ? back : this.make.get());
+				}
+			});
+		}
+
+		/**
+		 * Values for a request that borrows a resource and gives it back as it is.
+		 * @param values the values, made with the borrowed resource
+		 * @return the values
+		 */
+		public Values lend(Function<T, Values> values) {
+			return lend(values, (lent, response) -> lent);
+		}
+
+		/**
+		 * Values for a request that uses its resource up when it succeeds (a delete, a
+		 * cancel, a refund): a fresh one takes its place then.
+		 * @param values the values, made with the borrowed resource
+		 * @return the values
+		 */
+		public Values lendUntilUsedUp(Function<T, Values> values) {
+			return lend(values, (lent, response) -> (response != null && response.successful()) ? null : lent);
+		}
+
+		private T borrow() {
+			try {
+				T lent = this.free.poll(60, TimeUnit.SECONDS);
+				if (lent == null) {
+					throw new IllegalStateException("Nothing was given back to the pool within a minute");
+				}
+				return lent;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
 		}
 
 	}

@@ -66,6 +66,7 @@ abstract class RefreshTokenPersistenceContract {
 			assertThat(this.refreshTokens.rotate(exchanged.get(0).token()).isPresent())
 				.as("round %d: the new token works exactly when no reuse was detected", round)
 				.isEqualTo(!reuseDetected);
+			assertThat(this.refreshTokens.rotate(token)).as("round %d: the exchanged token", round).isEmpty();
 		}
 	}
 

@@ -26,12 +26,21 @@ record CheckoutRequest(@NotNull @Size(min = 1, max = 20) List<@NotNull @Valid Li
 		@Size(min = 1, max = 64) String shippingAddressId) {
 
 	/**
+	 * The catalog's SKU format (catalog-service refuses any other SKU for a variant). A
+	 * SKU outside it cannot be sold, and checking it here keeps characters with a meaning
+	 * in URLs ({@code &}, {@code {}}, {@code /}) away from the catalog call altogether.
+	 */
+	static final String SKU = "[A-Z0-9]+(-[A-Z0-9]+)*";
+
+	/**
 	 * One cart line.
 	 *
-	 * @param sku the variant
+	 * @param sku the variant, in the catalog's SKU format
 	 * @param quantity 1 to 10
 	 */
-	record Line(@NotBlank @Size(max = 64) String sku, @NotNull @Min(1) @Max(10) Integer quantity) {
+	record Line(@NotNull @Size(min = 3, max = 40) @Pattern(regexp = SKU,
+			message = "must be upper-case letters and digits joined by hyphens, as the catalog's SKUs are") String sku,
+			@NotNull @Min(1) @Max(10) Integer quantity) {
 
 	}
 

@@ -1,0 +1,79 @@
+package com.littlethreads.payment.checkout;
+
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Query;
+
+import com.littlethreads.payment.PaymentHttpTest;
+import com.littlethreads.payment.PaymentServiceTest;
+import com.littlethreads.payment.inventory.CatalogPrices;
+import com.littlethreads.payment.order.Order;
+import com.littlethreads.platform.test.TestHttp.Response;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile or malformed checkout input: each is a 4xx problem that names what is wrong,
+ * answered before any order exists and before the catalog, user-service or Stripe hear of
+ * it; what does reach another service arrives exactly as sent.
+ */
+@PaymentServiceTest
+class CheckoutInputIntegrationTests extends PaymentHttpTest {
+
+	@Autowired
+	CatalogPrices prices;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{x}", "${jndi:ldap://x}", "A&sku=B", "LT-TEE-RED-4T&sku=LT-DRESS-BLUE-6", "../admin",
+			"lt-tee-red-4t", "LT TEE", "LT--TEE", "AB", "LT-%7Bx%7D" })
+	void skuOutsideTheCatalogsFormatIsAValidationProblemBeforeAnyOrder(String sku) {
+		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "1", sku.replace("\\", "\\\\"), "1"), key());
+
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "validation-failed");
+		assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("lines[1].sku");
+		assertNothingHappened();
+	}
+
+	@Test
+	void catalogIsAskedForExactlyTheSkusOfTheCart() {
+		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "2", "LT-DRESS-BLUE-6", "1"), key());
+
+		assertThat(response.status()).isEqualTo(201);
+		List<LoggedRequest> asked = wiremock.findAll(getRequestedFor(urlPathEqualTo("/api/catalog/variants")));
+		assertThat(asked).hasSize(1);
+		assertThat(asked.get(0).getUrl()).isEqualTo("/api/catalog/variants?sku=LT-TEE-RED-4T&sku=LT-DRESS-BLUE-6");
+	}
+
+	@Test
+	void catalogClientEncodesEveryCharacterOfASku() {
+		List<String> skus = List.of("{x}", "${y}", "A&sku=B", "C=D#E", "100%", "a+b c", "é/?");
+
+		this.prices.variants(skus);
+
+		List<LoggedRequest> asked = wiremock.findAll(getRequestedFor(urlPathEqualTo("/api/catalog/variants")));
+		assertThat(asked).hasSize(1);
+		assertThat(asked.get(0).getUrl()).doesNotContain("{", "}", "$", " ", "é", "#", "?sku=A&sku=B");
+		assertThat(asked.get(0).getQueryParams()).containsOnlyKeys("sku");
+		assertThat(asked.get(0).queryParameter("sku").values()).containsExactlyElementsOf(skus);
+	}
+
+	/**
+	 * No order, and neither the catalog nor Stripe (nor anyone else) was asked anything.
+	 */
+	private void assertNothingHappened() {
+		assertThat(this.mongo.count(new Query(), Order.class)).isZero();
+		assertThat(wiremock.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+	}
+
+}

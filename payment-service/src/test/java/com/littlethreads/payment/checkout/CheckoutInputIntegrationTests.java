@@ -15,6 +15,7 @@ import com.littlethreads.payment.PaymentServiceTest;
 import com.littlethreads.payment.inventory.CatalogPrices;
 import com.littlethreads.payment.order.Order;
 import com.littlethreads.platform.test.TestHttp.Response;
+import com.littlethreads.platform.test.TestJwts;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -66,6 +67,59 @@ class CheckoutInputIntegrationTests extends PaymentHttpTest {
 		assertThat(asked.get(0).getUrl()).doesNotContain("{", "}", "$", " ", "é", "#", "?sku=A&sku=B");
 		assertThat(asked.get(0).getQueryParams()).containsOnlyKeys("sku");
 		assertThat(asked.get(0).queryParameter("sku").values()).containsExactlyElementsOf(skus);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"\"", "\"   \"", "null" })
+	void guestWithoutAUsableEmailIsRefusedBeforeAnyOrder(String email) {
+		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "1").replace("\"ada@example.com\"", email), key());
+
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "validation-failed");
+		assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("email");
+		assertNothingHappened();
+	}
+
+	@Test
+	void signedInShopperSendingABlankEmailIsRefusedRatherThanSentToStripe() {
+		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "1").replace("\"ada@example.com\"", "\"\""), key(),
+				"Authorization", "Bearer " + TestJwts.token("user-5"));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("email");
+		assertNothingHappened();
+	}
+
+	@Test
+	void guestEmailIsStoredAndSentTrimmedAndInLowerCaseAsUserServiceKeepsEmails() {
+		Response response = checkout(
+				guestCheckout("LT-TEE-RED-4T", "1").replace("\"ada@example.com\"", "\" Ada@Example.COM \""), key());
+
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(order(response.json().get("orderId").asString()).email()).isEqualTo("ada@example.com");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "XX", "ZZ", "UK", "EU", "AA" })
+	void guestShippingCountryMustBeAnAssignedIsoCode(String country) {
+		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "1").replace("\"GB\"", "\"" + country + "\""),
+				key());
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "validation-failed");
+		assertThat(response.json().get("errors").findValuesAsString("field"))
+			.containsExactly("shippingAddress.country");
+		assertNothingHappened();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "FR", "DE", "US", "IE", "JP" })
+	void guestShippingToAnAssignedCountryIsAccepted(String country) {
+		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "1").replace("\"GB\"", "\"" + country + "\""),
+				key());
+
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(order(response.json().get("orderId").asString()).shippingAddress().country()).isEqualTo(country);
 	}
 
 	/**

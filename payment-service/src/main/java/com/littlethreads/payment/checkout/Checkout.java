@@ -109,8 +109,9 @@ class Checkout {
 	/**
 	 * The rules Bean Validation cannot express: one line per SKU (a repeated SKU is
 	 * refused rather than merged, so the shopper sees the cart they sent), an email for
-	 * guests, exactly one way of giving the address. All are checked before any order
-	 * exists or any service is asked.
+	 * guests, exactly one way of giving the address, and a saved address id that some
+	 * address could have. All are checked before any order exists or any service is
+	 * asked.
 	 */
 	private static void checkShape(CheckoutRequest request, Jwt user) {
 		Map<String, Integer> seen = new LinkedHashMap<>();
@@ -138,6 +139,9 @@ class Checkout {
 		}
 		if (request.shippingAddress() == null && request.shippingAddressId() == null) {
 			throw Problems.invalidField("shippingAddress", "is required");
+		}
+		if (request.shippingAddressId() != null && !Accounts.isWellFormedAddressId(request.shippingAddressId())) {
+			throw PaymentProblems.unknownAddress(request.shippingAddressId());
 		}
 	}
 

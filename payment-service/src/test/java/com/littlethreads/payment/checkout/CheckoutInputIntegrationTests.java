@@ -1,6 +1,7 @@
 package com.littlethreads.payment.checkout;
 
 import java.util.List;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
@@ -17,10 +18,16 @@ import com.littlethreads.payment.order.Order;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.test.TestJwts;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.badRequest;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -120,6 +127,84 @@ class CheckoutInputIntegrationTests extends PaymentHttpTest {
 
 		assertThat(response.status()).isEqualTo(201);
 		assertThat(order(response.json().get("orderId").asString()).shippingAddress().country()).isEqualTo(country);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "../../me", "a/b", "{id}", "x?y=1", "%2F", "a b", "addr#1", "é" })
+	void malformedShippingAddressIdIsAnUnknownAddressWithoutAskingUserService(String id) {
+		Response response = checkout(signedInWithAddress(id), key(), "Authorization",
+				"Bearer " + TestJwts.token("user-9"));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(422);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "unknown-address");
+		assertThat(wiremock.findAll(getRequestedFor(urlPathMatching("/api/users/.*")))).isEmpty();
+		assertNothingHappened();
+	}
+
+	@Test
+	void savedAddressThatUserServiceCallsABadRequestIsAnUnknownAddress() {
+		stubAccount();
+		wiremock.stubFor(get(urlPathMatching("/api/users/me/addresses/.*"))
+			.willReturn(badRequest().withHeader("Content-Type", "application/problem+json")
+				.withBody("{\"type\": \"https://littlethreads.shop/problems/invalid-parameter\", \"status\": 400}")));
+
+		Response response = checkout(signedInWithAddress("0b6c55f2-4e0b-4c4e-8f4a-2f0e8d1b7a11"), key(),
+				"Authorization", "Bearer " + TestJwts.token("user-9"));
+
+		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "unknown-address");
+		assertThat(this.mongo.count(new Query(), Order.class)).isZero();
+	}
+
+	@Test
+	void savedAddressUserServiceDoesNotKnowIsAnUnknownAddress() {
+		stubAccount();
+		wiremock.stubFor(get(urlPathMatching("/api/users/me/addresses/.*")).willReturn(notFound()));
+
+		Response response = checkout(signedInWithAddress("0b6c55f2-4e0b-4c4e-8f4a-2f0e8d1b7a11"), key(),
+				"Authorization", "Bearer " + TestJwts.token("user-9"));
+
+		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "unknown-address");
+		wiremock
+			.verify(getRequestedFor(urlPathEqualTo("/api/users/me/addresses/0b6c55f2-4e0b-4c4e-8f4a-2f0e8d1b7a11")));
+	}
+
+	@Test
+	void userServiceFailingIsStillAccountUnavailable() {
+		stubAccount();
+		wiremock.stubFor(get(urlPathMatching("/api/users/me/addresses/.*")).willReturn(aResponse().withStatus(500)));
+
+		Response response = checkout(signedInWithAddress("0b6c55f2-4e0b-4c4e-8f4a-2f0e8d1b7a11"), key(),
+				"Authorization", "Bearer " + TestJwts.token("user-9"));
+
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "account-unavailable");
+		assertThat(this.mongo.count(new Query(), Order.class)).isZero();
+	}
+
+	@Test
+	void signedInShopperWhoseAccountIsGoneIsUnauthorized() {
+		wiremock.stubFor(get("/api/users/me").willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/problem+json")
+			.withBody("{\"type\": \"https://littlethreads.shop/problems/unauthorized\", \"status\": 401}")));
+
+		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "1").replace("\"email\": \"ada@example.com\",", ""),
+				key(), "Authorization", "Bearer " + TestJwts.token("user-gone"));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(401);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "unauthorized");
+		assertThat(this.mongo.count(new Query(), Order.class)).isZero();
+	}
+
+	private static void stubAccount() {
+		wiremock.stubFor(get("/api/users/me").willReturn(okJson("""
+				{"id": "user-9", "email": "nine@example.com", "displayName": "Nine"}""")));
+	}
+
+	private static String signedInWithAddress(String id) {
+		return JSON.writeValueAsString(
+				Map.of("lines", List.of(Map.of("sku", "LT-TEE-RED-4T", "quantity", 1)), "shippingAddressId", id));
 	}
 
 	/**

@@ -6,6 +6,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
+import com.littlethreads.platform.problem.InvalidField;
+import com.littlethreads.platform.problem.ProblemType;
 import com.littlethreads.platform.problem.Problems;
 
 /**
@@ -15,6 +17,19 @@ import com.littlethreads.platform.problem.Problems;
 public final class PaymentProblems {
 
 	private PaymentProblems() {
+	}
+
+	/**
+	 * A request header that is missing or malformed, in the shape of an
+	 * {@code invalid-parameter} problem about a query parameter.
+	 * @param name the header
+	 * @param message what is wrong with it, to follow its name
+	 * @return the exception
+	 */
+	public static ErrorResponseException invalidHeader(String name, String message) {
+		ProblemDetail problem = Problems.of(ProblemType.INVALID_PARAMETER, "Header '%s' %s.".formatted(name, message));
+		problem.setProperty(Problems.ERRORS, List.of(new InvalidField(name, message)));
+		return Problems.exception(problem);
 	}
 
 	public static ErrorResponseException idempotencyKeyReused() {

@@ -11,8 +11,11 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.RefundCreateParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,11 +32,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.littlethreads.payment.IdempotencyKeys;
 import com.littlethreads.payment.PaymentProblems;
 import com.littlethreads.payment.order.Money;
 import com.littlethreads.payment.order.Order;
@@ -96,13 +99,12 @@ class AdminOrderController {
 			description = "No body (or no lines) refunds what is left of the payment; lines refund their unit "
 					+ "price times the quantity given. The Idempotency-Key makes a retried request refund once. "
 					+ "Answers 202: the order's status follows when Stripe confirms with charge.refunded.")
+	@Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, required = true,
+			description = "8 to 255 visible ASCII characters (no spaces), new for each refund",
+			schema = @Schema(type = "string", pattern = "^[!-~]{8,255}$"))
 	ResponseEntity<RefundView> refund(@PathVariable String id,
-			@Parameter(description = "8 to 255 characters, new for each refund") @RequestHeader(
-					name = "Idempotency-Key", required = false) String idempotencyKey,
-			@Valid @RequestBody(required = false) RefundRequest request) {
-		if (idempotencyKey == null || idempotencyKey.length() < 8 || idempotencyKey.length() > 255) {
-			throw Problems.invalidField("Idempotency-Key", "is required: 8 to 255 characters, new for each refund");
-		}
+			@Valid @RequestBody(required = false) RefundRequest request, HttpServletRequest http) {
+		String idempotencyKey = IdempotencyKeys.require(http, "refund");
 		Order order = this.orders.findById(id).orElseThrow(() -> PaymentProblems.orderNotFound(id));
 		if ((order.status() != OrderStatus.PAID && order.status() != OrderStatus.PARTIALLY_REFUNDED)
 				|| order.paymentIntentId() == null) {

@@ -1,6 +1,8 @@
 package com.littlethreads.payment.admin;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import com.littlethreads.payment.PaymentHttpTest;
@@ -127,6 +129,20 @@ class AdminOrderIntegrationTests extends PaymentHttpTest {
 				"Authorization", ADMIN);
 
 		assertThat(response.status()).isEqualTo(400);
+		wiremock.verify(exactly(0), postRequestedFor(urlEqualTo("/v1/refunds")));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "café-refund-key", "key with space", "short" })
+	void refundKeyOutsideVisibleAsciiIsAnInvalidParameterAndStripeIsNotAsked(String key) {
+		String orderId = paidOrder();
+
+		Response response = sendRaw("POST", "/api/orders/admin/orders/" + orderId + "/refunds", null, "Authorization",
+				ADMIN, "Idempotency-Key", key);
+
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "invalid-parameter");
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
 		wiremock.verify(exactly(0), postRequestedFor(urlEqualTo("/v1/refunds")));
 	}
 

@@ -77,6 +77,39 @@ class CheckoutInputIntegrationTests extends PaymentHttpTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "café-café-café", "ключ-ключ-ключ", "key with spaces", "short", "tab\tinside-key" })
+	void idempotencyKeyOutsideVisibleAsciiIsAnInvalidParameterBeforeAnyOrder(String key) {
+		Response response = sendRaw("POST", "/api/checkout", guestCheckout("LT-TEE-RED-4T", "1"), "Content-Type",
+				"application/json", "Idempotency-Key", key);
+
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "invalid-parameter");
+		assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("Idempotency-Key");
+		assertNothingHappened();
+	}
+
+	@Test
+	void idempotencyKeyOfTwoHundredFiftyFiveVisibleCharactersIsAccepted() {
+		String key = "~!" + "k".repeat(250) + "#$%";
+
+		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "1"), key);
+
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(checkout(guestCheckout("LT-TEE-RED-4T", "1"), key).json().get("orderId").asString())
+			.isEqualTo(response.json().get("orderId").asString());
+	}
+
+	@Test
+	void idempotencyKeyLongerThanTwoHundredFiftyFiveIsAnInvalidParameter() {
+		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "1"), "k".repeat(256));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "invalid-parameter");
+		assertNothingHappened();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "\"\"", "\"   \"", "null" })
 	void guestWithoutAUsableEmailIsRefusedBeforeAnyOrder(String email) {
 		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "1").replace("\"ada@example.com\"", email), key());

@@ -52,7 +52,9 @@ class CheckoutController {
 			is held until shortly after the payment session ends, then a Stripe Checkout Session is opened. \
 			The same Idempotency-Key with the same body answers the first request's result again (also for a \
 			final 4xx); with another body 409 idempotency-key-reused; while the first is still running 409 \
-			request-in-progress (retry after a second). A repeated SKU is refused (one line per SKU).""")
+			request-in-progress (retry after a second). Keys are the caller's own: a signed-in shopper's per \
+			account, a guest's per client address; the same key from another caller is another checkout. A \
+			repeated SKU is refused (one line per SKU).""")
 	@ApiResponse(responseCode = "201", description = "Placed: pay at checkoutUrl")
 	@ApiResponse(responseCode = "400",
 			description = "validation-failed, with one entry per field; invalid-parameter for a missing or "
@@ -69,8 +71,8 @@ class CheckoutController {
 	ResponseEntity<CheckoutResponse> checkout(@AuthenticationPrincipal Jwt user,
 			@Valid @RequestBody CheckoutRequest request, HttpServletRequest http) {
 		String idempotencyKey = IdempotencyKeys.require(http, "checkout");
-		CheckoutAttempts.Key key = new CheckoutAttempts.Key((user != null) ? "user:" + user.getSubject() : "guest",
-				idempotencyKey);
+		CheckoutAttempts.Key key = (user != null) ? CheckoutAttempts.Key.user(user.getSubject(), idempotencyKey)
+				: CheckoutAttempts.Key.guest(http.getRemoteAddr(), idempotencyKey);
 		String bodyHash = CheckoutAttempts.sha256(this.json.writeValueAsString(request));
 		Optional<CheckoutAttempt> earlier = this.attempts.claim(key, bodyHash);
 		if (earlier.isPresent()) {

@@ -1,5 +1,8 @@
 package com.littlethreads.payment.admin;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -144,6 +147,59 @@ class AdminOrderIntegrationTests extends PaymentHttpTest {
 		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "invalid-parameter");
 		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
 		wiremock.verify(exactly(0), postRequestedFor(urlEqualTo("/v1/refunds")));
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "(", "*", "\\", "ada@example.com)", "[a-z]*@example.com", ".*", "\\E.*", "a{1,}", "$where" })
+	void emailFilterMatchesRegexCharactersLiterally(String email) {
+		placeGuestOrder();
+
+		Response response = this.http.get("/api/orders/admin/orders?email=" + encode(email), "Authorization", ADMIN);
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("total").asLong()).isZero();
+	}
+
+	@Test
+	void emailFilterStillMatchesTheWholeAddressIgnoringCase() {
+		String guest = placeGuestOrder().json().get("orderId").asString();
+
+		JsonNode page = this.http
+			.get("/api/orders/admin/orders?email=" + encode(" ADA@Example.com "), "Authorization", ADMIN)
+			.json();
+
+		assertThat(page.get("total").asLong()).isOne();
+		assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(guest);
+		assertThat(this.http.get("/api/orders/admin/orders?email=ada", "Authorization", ADMIN)
+			.json()
+			.get("total")
+			.asLong()).isZero();
+	}
+
+	@Test
+	void emailFilterWithAControlCharacterIsNeverAServerError() {
+		placeGuestOrder();
+
+		Response response = this.http.get("/api/orders/admin/orders?email=ada%00@example.com", "Authorization", ADMIN);
+
+		// The platform may refuse control characters in parameters (400); if it lets
+		// them through, the filter still matches literally.
+		assertThat(response.status()).as(response.body()).isIn(200, 400);
+		assertThat(response.contentType())
+			.startsWith((response.status() == 200) ? "application/json" : "application/problem+json");
+	}
+
+	@Test
+	void emailFilterLongerThanAnAddressCanBeIsRefused() {
+		Response response = this.http.get("/api/orders/admin/orders?email=" + "a".repeat(255), "Authorization", ADMIN);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("email");
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	private Response refund(String orderId, String key, String body) {

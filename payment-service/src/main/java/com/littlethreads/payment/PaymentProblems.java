@@ -114,6 +114,26 @@ public final class PaymentProblems {
 				"The refund of %d exceeds the %d still refundable on this order.".formatted(requested, refundable)));
 	}
 
+	/**
+	 * A refund Stripe cannot make because what is left is less than asked for; how much
+	 * is left is Stripe's to know (a refund made in its dashboard reaches the order only
+	 * with the event).
+	 * @param requested the amount asked for
+	 * @return the exception
+	 */
+	public static ErrorResponseException refundTooLarge(long requested) {
+		return Problems.exception(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "refund-too-large", "Refund too large",
+				"The refund of %d exceeds what the payment provider still holds refundable on this order."
+					.formatted(requested)));
+	}
+
+	public static ErrorResponseException alreadyRefunded(String id) {
+		return Problems.exception(Problems.of(HttpStatus.CONFLICT, "already-refunded", "Already refunded",
+				("Everything paid for order '%s' has been refunded or is being refunded; the order shows it once "
+						+ "the payment provider confirms the refund.")
+					.formatted(id)));
+	}
+
 	public static ErrorResponseException invalidSignature() {
 		return Problems.exception(Problems.of(HttpStatus.BAD_REQUEST, "invalid-signature", "Invalid webhook signature",
 				"The Stripe-Signature header is missing or does not match the body."));

@@ -10,8 +10,9 @@ import org.springframework.web.ErrorResponseException;
 /**
  * The {@code Idempotency-Key} format checkout and refunds accept: 8 to 255 visible ASCII
  * characters ({@code !} to {@code ~}, so no spaces). Anything else is refused before it
- * is used: the key ends up in hashes, in logs and, for refunds, in a header to Stripe,
- * where a non-ASCII character fails only after the request was half done.
+ * is used: for refunds the key goes on to Stripe in a header, where a non-ASCII character
+ * failed only after the request was half done (502), and Spring Security's firewall
+ * refuses some values only when the header is read (500).
  */
 public final class IdempotencyKeys {
 

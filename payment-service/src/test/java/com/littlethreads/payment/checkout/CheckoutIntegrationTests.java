@@ -449,7 +449,7 @@ class CheckoutIntegrationTests extends PaymentHttpTest {
 	void keyLeftInProgressByADeadRequestIsTakenOverByTheSameRequestLater() {
 		String key = key();
 		String body = guestCheckout("LT-TEE-RED-4T", "1");
-		CheckoutAttempts.Key claimed = new CheckoutAttempts.Key("guest", key);
+		CheckoutAttempts.Key claimed = CheckoutAttempts.Key.guest("127.0.0.1", key);
 		String bodyHash = CheckoutAttempts
 			.sha256(this.json.writeValueAsString(this.json.readValue(body, CheckoutRequest.class)));
 		this.mongo.insert(new CheckoutAttempt(claimed.id(), bodyHash, CheckoutAttempt.State.IN_PROGRESS,

@@ -2,6 +2,7 @@ package com.littlethreads.platform.testapp;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,6 +43,11 @@ class ProbeController {
 	@GetMapping("/items")
 	Map<String, Object> list(@RequestParam(defaultValue = "24") @Min(1) @Max(100) int pageSize) {
 		return Map.of("pageSize", pageSize);
+	}
+
+	@GetMapping("/client")
+	Map<String, Object> client(HttpServletRequest request) {
+		return Map.of("address", request.getRemoteAddr(), "host", request.getRemoteHost());
 	}
 
 	@GetMapping("/boom")

@@ -42,6 +42,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -189,6 +190,17 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 		}
 		return handleExceptionInternal(ex, Problems.of(ProblemType.FORBIDDEN, null), new HttpHeaders(),
 				HttpStatus.FORBIDDEN, request);
+	}
+
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> handleRequestRejected(RequestRejectedException ex, WebRequest request) {
+		// The firewall's message quotes what it refused; the log may have it, the client
+		// gets the gist.
+		log.debug("Request rejected by the firewall: " + ex.getMessage());
+		return handleExceptionInternal(ex, Problems.of(ProblemType.BAD_REQUEST,
+				"The request was refused: its URL, method, headers or parameter names contain something this service"
+						+ " does not accept."),
+				new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler(Exception.class)

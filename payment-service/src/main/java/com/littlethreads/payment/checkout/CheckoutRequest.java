@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.littlethreads.platform.input.SingleLine;
+
 /**
  * A checkout: the cart, who pays, and where it goes. Prices are never part of it.
  *
@@ -22,7 +24,7 @@ import jakarta.validation.constraints.Size;
  * {@code shippingAddress}
  */
 record CheckoutRequest(@NotNull @Size(min = 1, max = 20) List<@NotNull @Valid Line> lines,
-		@Email @Size(max = 254) String email, @Valid Address shippingAddress,
+		@Email @Size(max = 254) @SingleLine String email, @Valid Address shippingAddress,
 		@Size(min = 1, max = 64) String shippingAddressId) {
 
 	/**
@@ -31,7 +33,7 @@ record CheckoutRequest(@NotNull @Size(min = 1, max = 20) List<@NotNull @Valid Li
 	 * @param sku the variant
 	 * @param quantity 1 to 10
 	 */
-	record Line(@NotBlank @Size(max = 64) String sku, @NotNull @Min(1) @Max(10) Integer quantity) {
+	record Line(@NotBlank @Size(max = 64) @SingleLine String sku, @NotNull @Min(1) @Max(10) Integer quantity) {
 
 	}
 
@@ -45,9 +47,10 @@ record CheckoutRequest(@NotNull @Size(min = 1, max = 20) List<@NotNull @Valid Li
 	 * @param postalCode the postal code
 	 * @param country ISO 3166-1 alpha-2 code, upper case
 	 */
-	record Address(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 200) String line1,
-			@Size(max = 200) String line2, @NotBlank @Size(max = 100) String city,
-			@NotBlank @Size(max = 20) String postalCode, @NotBlank @Pattern(regexp = "[A-Z]{2}",
+	record Address(@NotBlank @Size(max = 100) @SingleLine String name,
+			@NotBlank @Size(max = 200) @SingleLine String line1, @Size(max = 200) @SingleLine String line2,
+			@NotBlank @Size(max = 100) @SingleLine String city, @NotBlank @Size(max = 20) @SingleLine String postalCode,
+			@NotBlank @Pattern(regexp = "[A-Z]{2}",
 					message = "must be an ISO 3166-1 alpha-2 code like GB") String country) {
 
 	}

@@ -48,12 +48,6 @@ public enum ProblemType {
 	PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request too large",
 			"The request body is larger than this service accepts."),
 
-	URI_TOO_LONG("uri-too-long", HttpStatus.URI_TOO_LONG, "URL too long",
-			"The URL is longer than this service accepts."),
-
-	REQUEST_HEADER_FIELDS_TOO_LARGE("request-header-fields-too-large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
-			"Request headers too large", "The request headers are larger than this service accepts."),
-
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
 			"The request body's content type is not supported here; send application/json."),
 
@@ -129,9 +123,7 @@ public enum ProblemType {
 			case 406 -> NOT_ACCEPTABLE;
 			case 409 -> CONFLICT;
 			case 413 -> PAYLOAD_TOO_LARGE;
-			case 414 -> URI_TOO_LONG;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
-			case 431 -> REQUEST_HEADER_FIELDS_TOO_LARGE;
 			case 501 -> NOT_IMPLEMENTED;
 			case 503 -> SERVICE_UNAVAILABLE;
 			case 505 -> HTTP_VERSION_NOT_SUPPORTED;

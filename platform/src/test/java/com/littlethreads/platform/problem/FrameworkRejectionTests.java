@@ -59,16 +59,16 @@ class FrameworkRejectionTests {
 	void requestLineOverTomcatsLimitIsAProblem() {
 		Response response = RawHttp.get(this.port, "/probe/search?q=" + "a".repeat(10_000));
 
-		assertThat(response.status()).isIn(400, 414);
-		assertProblemBody(response);
+		// Tomcat answers 400, not 414, for a request line over its header buffer.
+		assertProblem(response, 400, "bad-request");
 	}
 
 	@Test
 	void headerBlockOverTomcatsLimitIsAProblem() {
 		Response response = RawHttp.get(this.port, "/probe/items/1", "X-Padding: " + "a".repeat(10_000));
 
-		assertThat(response.status()).isIn(400, 431);
-		assertProblemBody(response);
+		// Tomcat answers 400, not 431, for a header block over its buffer.
+		assertProblem(response, 400, "bad-request");
 	}
 
 	@Test
@@ -77,6 +77,14 @@ class FrameworkRejectionTests {
 				"GET /probe/items/1 HTTP/2.5\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 
 		assertProblem(response, 505, "http-version-not-supported");
+	}
+
+	@Test
+	void transferCodingTomcatDoesNotImplementIsAProblem() {
+		Response response = RawHttp.send(this.port, "POST /probe/orders HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+				+ "Transfer-Encoding: gzip\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n");
+
+		assertProblem(response, 501, "not-implemented");
 	}
 
 	@Test

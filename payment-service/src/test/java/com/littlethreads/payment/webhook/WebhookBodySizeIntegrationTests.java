@@ -42,8 +42,7 @@ class WebhookBodySizeIntegrationTests extends PaymentHttpTest {
 	}
 
 	// An event type this service ignores, carrying a large object, as a customer with
-	// long
-	// metadata would.
+	// long metadata would.
 	private static String eventOfAbout(int bytes) {
 		return event("evt_large", "customer.updated", """
 				{"id": "cus_1", "object": "customer", "description": "%s"}""".formatted("x".repeat(bytes)));

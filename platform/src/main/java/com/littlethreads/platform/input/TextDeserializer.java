@@ -12,7 +12,7 @@ import com.littlethreads.platform.problem.FieldRuleViolation;
  * Reads JSON strings as Jackson does, then refuses those that carry
  * {@link ForbiddenCharacters} (TAB, LF and CR are allowed here; single-line fields refuse
  * them with {@link SingleLine}). JSON itself forbids raw control characters in strings,
- * but not escaped ones such as {@code \u0000}.
+ * but not escaped ones (a backslash, {@code u} and four hex digits, such as NUL).
  */
 class TextDeserializer extends StringDeserializer {
 

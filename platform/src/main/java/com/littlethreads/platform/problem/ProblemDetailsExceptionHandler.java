@@ -114,8 +114,7 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		// A body refused while it was read (the body size limit) says itself what to
-		// answer.
+		// A body refused while it was read (the body size limit) carries its own answer.
 		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof ErrorResponse refused) {
 				return handleExceptionInternal(ex, refused.getBody(), headers, refused.getStatusCode(), request);

@@ -47,8 +47,7 @@ public class TomcatProblemsAutoConfiguration {
 						}
 					}
 					host.getPipeline().addValve(new ProblemErrorReportValve());
-					// The host adds a valve of this class when it starts, unless one is
-					// there.
+					// Named too, so the host finds ours when it starts and adds no other.
 					host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
 				}
 			});

@@ -24,8 +24,7 @@ public record TrustedProxyProperties(@DefaultValue( {
 	}
 
 	// Checked here, so a typo stops the service at startup with a message naming the
-	// entry
-	// instead of trusting nothing (or, worse, looking the text up in DNS).
+	// entry, instead of trusting nothing (or, worse, looking the text up in DNS).
 	private static void requireCidr(String cidr) {
 		int slash = cidr.indexOf('/');
 		InetAddress address = IpLiterals.parse((slash >= 0) ? cidr.substring(0, slash) : cidr);

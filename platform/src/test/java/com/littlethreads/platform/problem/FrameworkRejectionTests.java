@@ -115,8 +115,7 @@ class FrameworkRejectionTests {
 	@Test
 	void headerValueTheSecurityFirewallRefusesWhenAControllerReadsItIsABadRequestProblemNotAFailure() {
 		// NEL (0x85) is a byte Tomcat lets through in a header value; the firewall
-		// refuses
-		// it only once the header is read, here by the controller.
+		// refuses it only once the header is read, here by the controller.
 		Response response = RawHttp.get(this.port, "/probe/header", "X-Note: a\u0085b");
 
 		assertProblem(response, 400, "bad-request");

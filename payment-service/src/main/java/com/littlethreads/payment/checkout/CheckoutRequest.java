@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.littlethreads.platform.input.SingleLine;
+
 /**
  * A checkout: the cart, who pays, and where it goes. Prices are never part of it.
  *
@@ -23,7 +25,7 @@ import jakarta.validation.constraints.Size;
  * {@code shippingAddress}
  */
 record CheckoutRequest(@NotNull @Size(min = 1, max = 20) List<@NotNull @Valid Line> lines,
-		@Email @Size(max = 254) String email, @Valid Address shippingAddress,
+		@Email @Size(max = 254) @SingleLine String email, @Valid Address shippingAddress,
 		@Size(min = 1, max = 64) String shippingAddressId) {
 
 	/**
@@ -61,9 +63,10 @@ record CheckoutRequest(@NotNull @Size(min = 1, max = 20) List<@NotNull @Valid Li
 	 * @param postalCode the postal code
 	 * @param country an assigned ISO 3166-1 alpha-2 code, upper case
 	 */
-	record Address(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 200) String line1,
-			@Size(max = 200) String line2, @NotBlank @Size(max = 100) String city,
-			@NotBlank @Size(max = 20) String postalCode, @NotNull @CountryCode String country) {
+	record Address(@NotBlank @Size(max = 100) @SingleLine String name,
+			@NotBlank @Size(max = 200) @SingleLine String line1, @Size(max = 200) @SingleLine String line2,
+			@NotBlank @Size(max = 100) @SingleLine String city, @NotBlank @Size(max = 20) @SingleLine String postalCode,
+			@NotNull @CountryCode String country) {
 
 	}
 

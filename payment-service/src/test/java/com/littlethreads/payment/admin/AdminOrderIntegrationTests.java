@@ -56,6 +56,18 @@ class AdminOrderIntegrationTests extends PaymentHttpTest {
 	}
 
 	@Test
+	void emailFilterWithAControlCharacterIsAnInvalidParameterNotAFailure() {
+		placeGuestOrder();
+
+		Response response = this.http.get("/api/orders/admin/orders?email=ada%00@example.com", "Authorization", ADMIN);
+
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "invalid-parameter");
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("email");
+	}
+
+	@Test
 	void customersCannotUseTheAdminApi() {
 		assertThat(this.http.get("/api/orders/admin/orders", "Authorization", "Bearer " + TestJwts.token("user-1"))
 			.status()).isEqualTo(403);

@@ -4,7 +4,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.TestPropertySource;
 
 import com.littlethreads.payment.PaymentHttpTest;
 import com.littlethreads.payment.PaymentServiceTest;
@@ -23,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client in {@code X-Forwarded-For}.
  */
 @PaymentServiceTest
-// Resolves X-Forwarded-For from loopback as platform's trusted-proxies rule does, so that
-// this test does not depend on which of the two is in place.
-@TestPropertySource(properties = "server.forward-headers-strategy=native")
 class GuestIdempotencyIntegrationTests extends PaymentHttpTest {
 
 	private static final String GUEST_A = "203.0.113.10";

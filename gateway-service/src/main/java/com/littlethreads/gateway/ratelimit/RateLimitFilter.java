@@ -49,8 +49,8 @@ class RateLimitFilter implements WebFilter, Ordered {
 		if (!isLimited(path) || HttpMethod.OPTIONS.equals(request.getMethod())) {
 			return chain.filter(exchange);
 		}
-		return this.clients.userOrAddress(request)
-			.flatMapMany((client) -> Flux.fromIterable(bucketsFor(request, path, client)))
+		return this.clients.userOrAddress(exchange)
+			.flatMapMany((client) -> Flux.fromIterable(bucketsFor(exchange, path, client)))
 			.concatMap((bucket) -> this.buckets.tryConsume(bucket.key(), bucket.limit())
 				.map((probe) -> new Outcome(bucket.limit(), probe)))
 			.collectList()
@@ -76,11 +76,11 @@ class RateLimitFilter implements WebFilter, Ordered {
 		return (path.startsWith("/api/") || path.startsWith("/.well-known/")) && !path.equals(WEBHOOK);
 	}
 
-	private List<Bucket> bucketsFor(ServerHttpRequest request, String path, String client) {
+	private List<Bucket> bucketsFor(ServerWebExchange exchange, String path, String client) {
 		List<Bucket> buckets = new ArrayList<>(2);
 		buckets.add(new Bucket("client:" + client, this.limits.client()));
-		if (HttpMethod.POST.equals(request.getMethod())) {
-			String address = this.clients.address(request);
+		if (HttpMethod.POST.equals(exchange.getRequest().getMethod())) {
+			String address = this.clients.address(exchange);
 			switch (path) {
 				case "/api/auth/login" -> buckets.add(new Bucket("sign-in:" + address, this.limits.signIn()));
 				case "/api/auth/register" ->

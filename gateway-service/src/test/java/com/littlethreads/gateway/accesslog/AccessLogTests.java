@@ -20,19 +20,22 @@ import static org.awaitility.Awaitility.await;
 class AccessLogTests extends UpstreamGatewayTest {
 
 	@Test
-	void proxiedRequestIsLoggedOnceWithMethodPathStatusLatencyAndRequestId(CapturedOutput output) {
+	void proxiedRequestIsLoggedOnceWithMethodPathStatusLatencyRequestIdAndClient(CapturedOutput output) {
 		upstream.stubFor(get(urlPathEqualTo("/api/catalog/products")).willReturn(okJson("{}")));
 
 		this.client.get()
 			.uri("/api/catalog/products?q=ada@example.com")
 			.header("X-Request-Id", "access-1")
+			// Not a trusted proxy: the client is the connection, whatever it claims.
+			.header("X-Forwarded-For", "6.6.6.6")
 			.exchange()
 			.expectStatus()
 			.isOk();
 
 		String line = awaitLine(output, "request_id=access-1");
 		assertThat(line).contains("littlethreads.access")
-			.containsPattern("method=GET path=/api/catalog/products status=200 latency_ms=\\d+ request_id=access-1")
+			.containsPattern(
+					"method=GET path=/api/catalog/products status=200 latency_ms=\\d+ request_id=access-1 client=127.0.0.1$")
 			// The query may carry personal data.
 			.doesNotContain("ada@example.com");
 		assertThat(output.getOut().lines().filter((candidate) -> candidate.contains("request_id=access-1"))).hasSize(1);

@@ -29,13 +29,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * Token buckets cut small: 5 requests per client, refilled at one every 2 s, and stricter
  * buckets of 2 (sign-in, checkout) and 1 (registration) per minute. Each test calls from
- * its own address (the test client connects from loopback, a trusted proxy, so its
- * X-Forwarded-For names the client), so that the tests do not share buckets.
+ * its own address: the test client on loopback plays a load balancer (a trusted proxy
+ * here), so its X-Forwarded-For names the client, and the tests do not share buckets.
  */
 @GatewayTest
-@TestPropertySource(properties = { "littlethreads.rate-limits.client.capacity=5",
-		"littlethreads.rate-limits.client.period=10s", "littlethreads.rate-limits.sign-in.capacity=2",
-		"littlethreads.rate-limits.checkout.capacity=2", "littlethreads.rate-limits.registration.capacity=1" })
+@TestPropertySource(properties = { "littlethreads.trusted-proxies=127.0.0.1/32,::1/128",
+		"littlethreads.rate-limits.client.capacity=5", "littlethreads.rate-limits.client.period=10s",
+		"littlethreads.rate-limits.sign-in.capacity=2", "littlethreads.rate-limits.checkout.capacity=2",
+		"littlethreads.rate-limits.registration.capacity=1" })
 class RateLimitTests {
 
 	@RegisterExtension
@@ -93,6 +94,17 @@ class RateLimitTests {
 		exhaust("203.0.113.2", null);
 
 		get("/api/catalog/products", "203.0.113.3", null).expectStatus().isOk();
+	}
+
+	@Test
+	void addressesAClientWroteLeftOfTheProxysEntryDoNotChooseTheBucket() {
+		exhaust("203.0.113.11", null);
+
+		// The proxy appended the address it saw; whatever the client put before it is
+		// ignored, so a made-up first entry is no fresh bucket.
+		get("/api/catalog/products", "6.6.6.6, 203.0.113.11", null).expectStatus().isEqualTo(429);
+		get("/api/catalog/products", "7.7.7.7, 203.0.113.11", null).expectStatus().isEqualTo(429);
+		get("/api/catalog/products", "203.0.113.12", null).expectStatus().isOk();
 	}
 
 	@Test

@@ -1,13 +1,17 @@
 package com.littlethreads.gateway.ratelimit;
 
+import java.net.URI;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +59,9 @@ class RateLimitTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@LocalServerPort
+	int port;
 
 	@BeforeEach
 	void upstreamAnswersEverything() {
@@ -114,6 +122,40 @@ class RateLimitTests {
 		login("203.0.113.4").expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
 
 		get("/api/catalog/products", "203.0.113.4", null).expectStatus().isOk();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/%61pi/auth/login, 203.0.113.21", "/api/%61uth/l%6Fgin, 203.0.113.22",
+			"/%61%70%69/%61%75%74%68/%6c%6f%67%69%6e, 203.0.113.23", "/api/auth/login/, 203.0.113.24" })
+	void anEncodedSignInPathDrawsFromTheSameBucketAsThePlainOne(String variant, String address) {
+		login(address).expectStatus().isOk();
+		post(variant, address, null).expectStatus().isOk();
+
+		login(address).expectStatus().isEqualTo(429);
+		post(variant, address, null).expectStatus().isEqualTo(429);
+		if (!variant.endsWith("/")) {
+			// What is proxied is the normalised path.
+			upstream.verify(2, postRequestedFor(urlEqualTo("/api/auth/login")));
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/%61pi/auth/register, 203.0.113.31", "/api/auth/%72egister, 203.0.113.32",
+			"/api/auth/register/, 203.0.113.33" })
+	void anEncodedRegistrationPathDrawsFromTheSameBucketAsThePlainOne(String variant, String address) {
+		post("/api/auth/register", address, null).expectStatus().isOk();
+
+		post(variant, address, null).expectStatus().isEqualTo(429);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/%61pi/checkout, 203.0.113.41", "/api/%63heckout, 203.0.113.42", "/api/checkout/, 203.0.113.43" })
+	void anEncodedCheckoutPathDrawsFromTheSameBucketAsThePlainOne(String variant, String address) {
+		post("/api/checkout", address, null).expectStatus().isOk();
+		post(variant, address, null).expectStatus().isOk();
+
+		post("/api/checkout", address, null).expectStatus().isEqualTo(429);
+		post(variant, address, null).expectStatus().isEqualTo(429);
 	}
 
 	@Test
@@ -185,7 +227,8 @@ class RateLimitTests {
 	}
 
 	private WebTestClient.ResponseSpec post(String path, String address, String token) {
-		return this.client.post().uri(path).headers((headers) -> {
+		// As written: a URI template would encode the % of an encoded variant again.
+		return this.client.post().uri(URI.create("http://localhost:" + this.port + path)).headers((headers) -> {
 			headers.set("X-Forwarded-For", address);
 			if (token != null) {
 				headers.setBearerAuth(token);

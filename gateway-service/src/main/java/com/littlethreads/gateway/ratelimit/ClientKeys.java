@@ -9,16 +9,15 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.littlethreads.gateway.forwarded.ClientOrigins;
 
 /**
  * Who is calling, for the buckets: the user, when the request carries an access token
- * whose signature, issuer, audience and expiry check out against user-service's keys;
- * otherwise the client's address. An unverified token is never used as a key, or anyone
- * could make up a fresh "user" per request and never run out.
+ * whose signature, issuer, audience and expiry check out against user-service's keys
+ * ({@link AccessTokens}, which also says why the check cannot be skipped); otherwise the
+ * client's address.
  * <p>
  * The address is the client's by the gateway's one rule ({@link ClientOrigins}): the
  * connection's, or behind a trusted proxy the right-most untrusted
@@ -29,9 +28,9 @@ class ClientKeys {
 
 	private final ClientOrigins origins;
 
-	private final ReactiveJwtDecoder tokens;
+	private final AccessTokens tokens;
 
-	ClientKeys(ClientOrigins origins, ReactiveJwtDecoder tokens) {
+	ClientKeys(ClientOrigins origins, AccessTokens tokens) {
 		this.origins = origins;
 		this.tokens = tokens;
 	}
@@ -41,10 +40,7 @@ class ClientKeys {
 		if (token == null) {
 			return Mono.just(address(exchange));
 		}
-		return this.tokens.decode(token)
-			.map((jwt) -> "user:" + jwt.getSubject())
-			.onErrorResume((ex) -> Mono.empty())
-			.defaultIfEmpty(address(exchange));
+		return this.tokens.subject(token).map((subject) -> "user:" + subject).defaultIfEmpty(address(exchange));
 	}
 
 	String address(ServerWebExchange exchange) {

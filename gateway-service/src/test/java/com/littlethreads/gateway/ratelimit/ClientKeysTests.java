@@ -11,13 +11,14 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 
 import com.littlethreads.gateway.forwarded.ClientOrigins;
 import com.littlethreads.gateway.forwarded.TrustedProxies;
+import com.littlethreads.platform.test.TestJwts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ClientKeysTests {
 
 	private final ClientKeys keys = new ClientKeys(new ClientOrigins(TrustedProxies.parse(List.of("10.0.0.0/8"))),
-			(token) -> Mono.error(new IllegalStateException("does not verify")));
+			new AccessTokens((token) -> Mono.error(new IllegalStateException("does not verify"))));
 
 	@Test
 	void anIpv4ClientIsKeyedByItsAddress() {
@@ -43,7 +44,7 @@ class ClientKeysTests {
 		MockServerWebExchange exchange = MockServerWebExchange
 			.from(MockServerHttpRequest.get("http://gateway/api/catalog/products")
 				.remoteAddress(new InetSocketAddress("203.0.113.9", 40000))
-				.header("Authorization", "Bearer not-a-jwt"));
+				.header("Authorization", "Bearer " + TestJwts.token("user-ada")));
 
 		assertThat(this.keys.userOrAddress(exchange).block()).isEqualTo("ip:203.0.113.9");
 	}

@@ -42,6 +42,8 @@ class AccessLogConfig {
 
 	private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
 
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
 	@Bean
 	NettyServerCustomizer accessLog(ClientOrigins origins) {
 		return (server) -> server.accessLog(true, (request) -> line(request, origins));
@@ -76,7 +78,29 @@ class AccessLogConfig {
 		}
 		String value = uri.toString();
 		int query = value.indexOf('?');
-		return (query >= 0) ? value.substring(0, query) : value;
+		return printable((query >= 0) ? value.substring(0, query) : value);
+	}
+
+	/**
+	 * The path as the request line carried it, with any control character or space
+	 * percent-encoded: a refused path is logged too, and must not forge or garble a line.
+	 */
+	static String printable(String path) {
+		StringBuilder printable = null;
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			boolean control = c <= 0x20 || (c >= 0x7F && c <= 0x9F);
+			if (control && printable == null) {
+				printable = new StringBuilder(path.length() + 8).append(path, 0, i);
+			}
+			if (control) {
+				printable.append('%').append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+			}
+			else if (printable != null) {
+				printable.append(c);
+			}
+		}
+		return (printable != null) ? printable.toString() : path;
 	}
 
 	/**

@@ -34,6 +34,10 @@ enum GatewayProblem {
 	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
 			"The request body is larger than this API accepts."),
 
+	// Netty's limit on the request line (see BareRejections).
+	URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri-too-long", "URI too long",
+			"The request's address is longer than this API accepts."),
+
 	REQUEST_HEADER_FIELDS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request-header-fields-too-large",
 			"Request header fields too large", "The request headers are larger than this API accepts."),
 

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.littlethreads.gateway.RawHttp;
 import com.littlethreads.gateway.UpstreamGatewayTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -18,6 +20,9 @@ import static org.awaitility.Awaitility.await;
 
 @ExtendWith(OutputCaptureExtension.class)
 class AccessLogTests extends UpstreamGatewayTest {
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void proxiedRequestIsLoggedOnceWithMethodPathStatusLatencyRequestIdAndClient(CapturedOutput output) {
@@ -51,6 +56,14 @@ class AccessLogTests extends UpstreamGatewayTest {
 			.isNotFound();
 
 		assertThat(awaitLine(output, "request_id=access-2")).contains("method=GET path=/no-such-page status=404");
+	}
+
+	@Test
+	void aRefusedRequestLineIsLoggedWithItsProblemsRequestIdAndNoControlCharacters(CapturedOutput output) {
+		RawHttp.get(this.port, "/api/catalog/a\u0001b\u001b[31m", "X-Request-Id: access-3");
+
+		assertThat(awaitLine(output, "request_id=access-3"))
+			.contains("method=GET path=/api/catalog/a%01b%1B[31m status=400");
 	}
 
 	private static String awaitLine(CapturedOutput output, String marker) {

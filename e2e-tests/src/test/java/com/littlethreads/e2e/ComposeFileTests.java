@@ -91,6 +91,13 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void theGatewaysProbeAsksItsManagementPortAndNothingAsksItsPublicActuator() {
+		Map<String, String> gateway = compose.service("gateway").environment();
+		assertThat(gateway.get("MANAGEMENT_SERVER_PORT")).matches("\\d+").isNotEqualTo(gateway.get("PORT"));
+		assertThat(compose.definitionText()).doesNotContain("gateway:8080/actuator");
+	}
+
+	@Test
 	void everySpringServiceStartsOnlyOnceWhatItNeedsIsHealthy() {
 		for (String name : SPRING_SERVICES) {
 			Service service = compose.service(name);

@@ -204,14 +204,14 @@ class SiteServingTests extends UpstreamGatewayTest {
 	}
 
 	@Test
-	void actuatorStillAnswers() {
+	void actuatorIsNeitherASiteFileNorServedOnThePublicPort() {
 		this.client.get()
 			.uri("/actuator/health")
 			.exchange()
 			.expectStatus()
-			.isOk()
+			.isNotFound()
 			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.parseMediaType("application/vnd.spring-boot.actuator.v3+json"));
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@ParameterizedTest

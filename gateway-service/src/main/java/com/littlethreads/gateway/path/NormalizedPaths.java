@@ -66,7 +66,9 @@ final class NormalizedPaths {
 
 	private static String segment(String raw, int start, int end) {
 		StringBuilder segment = new StringBuilder(end - start);
-		ByteBuffer bytes = ByteBuffer.allocate(end - start);
+		// Only a percent-encoded byte can be outside ASCII (raw non-ASCII is refused), so
+		// the bytes are kept, and checked as UTF-8, only for a segment that has one.
+		ByteBuffer bytes = null;
 		int i = start;
 		while (i < end) {
 			char c = raw.charAt(i);
@@ -86,19 +88,27 @@ final class NormalizedPaths {
 				else {
 					segment.append('%').append(HEX[b >> 4]).append(HEX[b & 0xF]);
 				}
-				bytes.put((byte) b);
+				if (b >= 0x80 && bytes == null) {
+					bytes = ByteBuffer.allocate(end - start);
+					bytes.put(raw.substring(start, i).getBytes(StandardCharsets.US_ASCII));
+				}
+				if (bytes != null) {
+					bytes.put((byte) b);
+				}
 				i += 3;
 			}
 			else if (isAllowedRaw(c)) {
 				segment.append(c);
-				bytes.put((byte) c);
+				if (bytes != null) {
+					bytes.put((byte) c);
+				}
 				i++;
 			}
 			else {
 				return null;
 			}
 		}
-		return isSafeText(bytes.flip()) ? segment.toString() : null;
+		return (bytes == null || isSafeText(bytes.flip())) ? segment.toString() : null;
 	}
 
 	/**

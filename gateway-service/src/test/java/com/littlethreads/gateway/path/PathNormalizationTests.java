@@ -73,6 +73,14 @@ class PathNormalizationTests extends UpstreamGatewayTest {
 	}
 
 	@Test
+	void encodedUtf8IsCheckedWhateverComesBeforeItInTheSegment() {
+		assertThat(NormalizedPaths.normalize("/a%41b%c3%a9%2d")).isEqualTo("/aAb%C3%A9-");
+		assertThat(NormalizedPaths.normalize("/a%41b%C3%28")).isNull();
+		assertThat(NormalizedPaths.normalize("/%41%C2%9F")).isNull();
+		assertThat(NormalizedPaths.normalize("/ok/%E2%82%AC/%F0%9F%91%95")).isEqualTo("/ok/%E2%82%AC/%F0%9F%91%95");
+	}
+
+	@Test
 	void aPathThatIsNotAbsoluteIsRefused() {
 		assertThat(NormalizedPaths.normalize("")).isNull();
 		assertThat(NormalizedPaths.normalize("*")).isNull();

@@ -42,12 +42,17 @@ class ActuatorTests extends UpstreamGatewayTest {
 	}
 
 	@Test
-	void healthIsUpOnTheManagementPort() {
+	void healthIsUpOnTheManagementPortWithTheRequestIdAndSecurityHeaders() {
 		this.management.get()
 			.uri("/actuator/health")
+			.header("X-Request-Id", "probe-1")
 			.exchange()
 			.expectStatus()
 			.isOk()
+			.expectHeader()
+			.valueEquals("X-Request-Id", "probe-1")
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("UP");

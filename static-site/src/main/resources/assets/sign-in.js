@@ -2,10 +2,20 @@
 import { signIn, register } from './auth.js';
 import { announce, showError } from './ui.js';
 
+// Where to go once signed in: a page of this site only. The target is resolved as the
+// browser itself would resolve it (a backslash counts as a slash, tabs and newlines are
+// dropped), so "/\evil.example" and "/%09/evil.example" cannot leave the origin.
 function next() {
-  const target = new URLSearchParams(location.search).get('next') || '/account/';
-  // Only paths on this site, never another origin ("//evil.example").
-  return target.startsWith('/') && !target.startsWith('//') ? target : '/account/';
+  const fallback = '/account/';
+  const target = new URLSearchParams(location.search).get('next');
+  if (!target || !target.startsWith('/')) return fallback;
+  let url;
+  try {
+    url = new URL(target, location.origin);
+  } catch {
+    return fallback;
+  }
+  return url.origin === location.origin ? url.pathname + url.search + url.hash : fallback;
 }
 
 async function submit(form, action, busyText) {

@@ -1,11 +1,8 @@
 package com.littlethreads.e2e;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the catalog's variants endpoint are specified to, and records what the pages sent.
  */
 class CheckoutPagesBrowserTests {
-
-	private static final Path SITE = RunningShop.ROOT.resolve("static-site/target/site");
 
 	private static final String CART = """
 			[{"sku":"LT-0001-WHITE-2T","slug":"rainbow-stripe-tee","name":"Rainbow Stripe Tee","size":"2T",
@@ -188,7 +183,7 @@ class CheckoutPagesBrowserTests {
 				exchange.getRequestHeaders().getFirst("X-Order-Token")));
 		int call = this.calls.computeIfAbsent(method + path, (key) -> new AtomicInteger()).incrementAndGet();
 		if (path.equals("/api/catalog/variants")) {
-			json(exchange, 200,
+			StubbedSite.json(exchange, 200,
 					"""
 							{"items":[{"sku":"LT-0001-WHITE-2T","slug":"rainbow-stripe-tee","name":"Rainbow Stripe Tee",
 							 "size":"2T","colour":"white","price":{"amount":%d,"currency":"GBP"},"available":9,"inStock":true}]}"""
@@ -196,28 +191,28 @@ class CheckoutPagesBrowserTests {
 		}
 		else if (method.equals("POST") && path.equals("/api/checkout")) {
 			if (call == 1) {
-				problem(exchange, 409, "Not enough stock", "Only 1 left of LT-0001-WHITE-2T.");
+				StubbedSite.problem(exchange, 409, "Not enough stock", "Only 1 left of LT-0001-WHITE-2T.");
 			}
 			else {
-				json(exchange, 201, """
+				StubbedSite.json(exchange, 201, """
 						{"orderId":"ord_1","checkoutUrl":"%s/pay-here","orderToken":"tok_guest"}"""
 					.formatted(this.base));
 			}
 		}
 		else if (path.equals("/api/orders/ord_1")) {
-			json(exchange, 200, order("ord_1", (call < 3) ? "PENDING_PAYMENT" : "PAID"));
+			StubbedSite.json(exchange, 200, order("ord_1", (call < 3) ? "PENDING_PAYMENT" : "PAID"));
 		}
 		else if (path.equals("/api/orders/ord_2/cancel")) {
-			json(exchange, 200, order("ord_2", "CANCELLED"));
+			StubbedSite.json(exchange, 200, order("ord_2", "CANCELLED"));
 		}
 		else if (path.equals("/api/orders/ord_paid/cancel")) {
-			problem(exchange, 409, "Order already paid", "This order was paid, so it cannot be cancelled.");
+			StubbedSite.problem(exchange, 409, "Order already paid", "This order was paid, so it cannot be cancelled.");
 		}
 		else if (path.equals("/pay-here")) {
-			send(exchange, 200, "text/html", "<!doctype html><title>Pay</title><p>payment page");
+			StubbedSite.send(exchange, 200, "text/html", "<!doctype html><title>Pay</title><p>payment page");
 		}
 		else {
-			file(exchange, path);
+			StubbedSite.file(exchange, path);
 		}
 	}
 
@@ -228,43 +223,6 @@ class CheckoutPagesBrowserTests {
 				 "unitPrice":{"amount":1400,"currency":"GBP"},"lineTotal":{"amount":2800,"currency":"GBP"}}],
 				 "total":{"amount":2800,"currency":"GBP"},"shippingAddress":{},"paidAt":null}"""
 			.formatted(id, status);
-	}
-
-	private static void file(HttpExchange exchange, String path) throws IOException {
-		Path file = SITE.resolve(path.substring(1) + (path.endsWith("/") ? "index.html" : "")).normalize();
-		if (!file.startsWith(SITE) || !Files.isRegularFile(file)) {
-			send(exchange, 404, "text/html", Files.readString(SITE.resolve("404.html")));
-			return;
-		}
-		String name = file.getFileName().toString();
-		String type = name.endsWith(".js") ? "text/javascript"
-				: name.endsWith(".css") ? "text/css" : name.endsWith(".svg") ? "image/svg+xml" : "text/html";
-		send(exchange, 200, type, Files.readString(file));
-	}
-
-	private static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
-		exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-		byte[] bytes = """
-				{"type":"https://littlethreads.shop/problems/test","title":"%s","status":%d,"detail":"%s"}"""
-			.formatted(title, status, detail)
-			.getBytes(StandardCharsets.UTF_8);
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
-	}
-
-	private static void json(HttpExchange exchange, int status, String json) throws IOException {
-		send(exchange, status, "application/json", json);
-	}
-
-	private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", type + ";charset=utf-8");
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
 	}
 
 	record Recorded(String method, String path, String query, String body, String idempotencyKey, String orderToken) {

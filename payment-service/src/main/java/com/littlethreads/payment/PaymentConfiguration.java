@@ -46,9 +46,9 @@ public class PaymentConfiguration {
 		return new OpenAPI().info(new Info().title("Little Threads payment API").version("v1").description("""
 				Checkout, orders and Stripe payments.
 
-				**Checkout** `POST /api/checkout` with an `Idempotency-Key` header (8..255 characters) and \
-				`{lines: [{sku, quantity}], email, shippingAddress | shippingAddressId}` answers 201 \
-				`{orderId, checkoutUrl, orderToken}`; send the shopper to `checkoutUrl`. Guests get an \
+				**Checkout** `POST /api/checkout` with an `Idempotency-Key` header (8..255 visible ASCII \
+				characters) and `{lines: [{sku, quantity}], email, shippingAddress | shippingAddressId}` \
+				answers 201 `{orderId, checkoutUrl, orderToken}`; send the shopper to `checkoutUrl`. Guests get an \
 				`orderToken` once: keep it (the storefront uses `localStorage` key `lt.orderToken.<orderId>`) and \
 				send it as `X-Order-Token` to read or cancel the order.
 

@@ -1,6 +1,15 @@
 package com.littlethreads.payment;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,7 +83,7 @@ public abstract class PaymentHttpTest extends ServiceHttpTest {
 	void freshState() {
 		wiremock.resetAll();
 		this.clock.reset();
-		for (String collection : List.of("orders", "checkout_attempts", "stripe_events")) {
+		for (String collection : List.of("orders", "checkout_attempts", "stripe_events", "refund_ledgers")) {
 			this.mongo.remove(new Query(), collection);
 		}
 		wiremock.stubFor(post("/oauth2/token").willReturn(okJson("""
@@ -134,6 +143,42 @@ public abstract class PaymentHttpTest extends ServiceHttpTest {
 		all[3] = key;
 		System.arraycopy(headers, 0, all, 4, headers.length);
 		return this.http.send("POST", "/api/checkout", body, all);
+	}
+
+	/**
+	 * Sends a request over a plain socket, writing each header value as its UTF-8 bytes
+	 * as curl and browsers' fetch do; {@code java.net.http} would replace every character
+	 * outside ASCII with {@code ?} and so never send one.
+	 */
+	protected Response sendRaw(String method, String path, String body, String... headers) {
+		byte[] content = (body != null) ? body.getBytes(StandardCharsets.UTF_8) : new byte[0];
+		ByteArrayOutputStream request = new ByteArrayOutputStream();
+		request.writeBytes(
+				"%s %s HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Length: %d\r\n".formatted(method, path, content.length)
+					.getBytes(StandardCharsets.US_ASCII));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.writeBytes((headers[i] + ": " + headers[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		request.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+		request.writeBytes(content);
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+			socket.setSoTimeout(30_000);
+			socket.getOutputStream().write(request.toByteArray());
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			int split = answer.indexOf("\r\n\r\n");
+			String[] head = answer.substring(0, split).split("\r\n");
+			Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
+			for (int i = 1; i < head.length; i++) {
+				int colon = head[i].indexOf(':');
+				responseHeaders.computeIfAbsent(head[i].substring(0, colon), (name) -> new ArrayList<>())
+					.add(head[i].substring(colon + 1).trim());
+			}
+			return new Response(Integer.parseInt(head[0].split(" ")[1]),
+					HttpHeaders.of(responseHeaders, (name, value) -> true), answer.substring(split + 4));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

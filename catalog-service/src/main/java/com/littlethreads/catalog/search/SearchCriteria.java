@@ -1,6 +1,7 @@
 package com.littlethreads.catalog.search;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -105,12 +106,19 @@ public record SearchCriteria(Set<Category> categories, Set<Gender> genders, Set<
 	/**
 	 * Escapes every regular-expression metacharacter, so that the text is matched
 	 * literally by any regex engine (MongoDB's PCRE and Java's alike), never interpreted.
+	 * Control characters are written as {@code \xHH} escapes: a BSON pattern cannot carry
+	 * a NUL at all (the driver cuts the pattern there or refuses it), and a raw control
+	 * character in a pattern is a trap for whoever reads it in a log.
 	 * @param text the text
 	 * @return a pattern matching exactly that text
 	 */
 	static String escapeRegex(String text) {
 		StringBuilder escaped = new StringBuilder(text.length() * 2);
 		for (char c : text.toCharArray()) {
+			if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+				escaped.append("\\x").append(HexFormat.of().toHexDigits((byte) c));
+				continue;
+			}
 			if ("\\^$.|?*+()[]{}-#/".indexOf(c) >= 0) {
 				escaped.append('\\');
 			}

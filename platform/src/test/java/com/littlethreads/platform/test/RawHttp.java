@@ -5,12 +5,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * HTTP/1.1 over a plain socket, one connection per request, so a test can send what a
@@ -22,6 +26,8 @@ import java.util.Locale;
 public final class RawHttp {
 
 	private static final int TIMEOUT_MILLIS = 30_000;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final String host;
 
@@ -53,6 +59,46 @@ public final class RawHttp {
 			}
 			return read(new BufferedInputStream(socket.getInputStream()), request.method().equals("HEAD"));
 		}
+	}
+
+	/**
+	 * Sends a request written out in full (request line, headers, the empty line and any
+	 * body), each character as one byte (ISO-8859-1, so {@code \u0085} goes out as the
+	 * byte 0x85), to 127.0.0.1.
+	 * @param port the server's port on 127.0.0.1
+	 * @param request the whole request
+	 * @return the answer
+	 */
+	public static Response send(int port, String request) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+			socket.setSoTimeout(TIMEOUT_MILLIS);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			return read(new BufferedInputStream(socket.getInputStream()), request.startsWith("HEAD "));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A GET of the request target exactly as given, with extra header lines, closing the
+	 * connection after it.
+	 * @param port the server's port on 127.0.0.1
+	 * @param target the request target as it should appear on the wire
+	 * @param headers extra header lines, such as {@code X-Request-Id: abc}
+	 * @return the answer
+	 */
+	public static Response get(int port, String target, String... headers) {
+		StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\n");
+		request.append("Host: 127.0.0.1:").append(port).append("\r\n");
+		for (String header : headers) {
+			request.append(header).append("\r\n");
+		}
+		request.append("Connection: close\r\n\r\n");
+		return send(port, request.toString());
 	}
 
 	private static Response read(InputStream in, boolean head) throws IOException {
@@ -268,6 +314,10 @@ public final class RawHttp {
 
 		public String text() {
 			return new String(this.body, StandardCharsets.UTF_8);
+		}
+
+		public JsonNode json() {
+			return JSON.readTree(text());
 		}
 
 		public boolean successful() {

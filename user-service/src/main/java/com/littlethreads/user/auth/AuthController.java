@@ -31,6 +31,8 @@ import com.littlethreads.user.auth.AuthRequests.LoginRequest;
 import com.littlethreads.user.auth.AuthRequests.RefreshRequest;
 import com.littlethreads.user.auth.AuthRequests.RegisterRequest;
 import com.littlethreads.user.auth.AuthRequests.TokenResponse;
+import com.littlethreads.user.throttle.PasswordAttempts;
+import com.littlethreads.user.throttle.TooManyAttempts;
 import com.littlethreads.user.token.AccessTokens;
 import com.littlethreads.user.token.AccessTokens.IssuedToken;
 
@@ -54,7 +56,7 @@ class AuthController {
 
 	private final RefreshCookie cookie;
 
-	private final LoginThrottle throttle;
+	private final PasswordAttempts attempts;
 
 	private final Clock clock;
 
@@ -65,14 +67,14 @@ class AuthController {
 	private final String decoyHash;
 
 	AuthController(UserRepository users, PasswordEncoder passwords, PasswordPolicy policy, AccessTokens accessTokens,
-			RefreshTokens refreshTokens, RefreshCookie cookie, LoginThrottle throttle, Clock clock) {
+			RefreshTokens refreshTokens, RefreshCookie cookie, PasswordAttempts attempts, Clock clock) {
 		this.users = users;
 		this.passwords = passwords;
 		this.policy = policy;
 		this.accessTokens = accessTokens;
 		this.refreshTokens = refreshTokens;
 		this.cookie = cookie;
-		this.throttle = throttle;
+		this.attempts = attempts;
 		this.clock = clock;
 		this.decoyHash = passwords.encode("decoy password that matches nothing");
 	}
@@ -101,15 +103,17 @@ class AuthController {
 	ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
 		String email = Emails.normalise(request.email());
 		String address = http.getRemoteAddr();
-		this.throttle.waitBeforeAttempt(address, email).ifPresent((wait) -> {
-			throw AuthProblems.tooManyAttempts(wait);
+		// Taken before the password is checked and kept when it is wrong: however many
+		// guesses arrive at once, no more are checked than the buckets hold.
+		this.attempts.take(address, email).ifPresent((wait) -> {
+			throw TooManyAttempts.problem(wait, "failed sign-ins");
 		});
 		User user = this.users.findByEmail(email).orElse(null);
 		String hash = (user != null) ? user.getPasswordHash() : this.decoyHash;
 		if (!this.passwords.matches(request.password(), hash) || user == null) {
-			this.throttle.failed(address, email);
 			throw AuthProblems.invalidCredentials();
 		}
+		this.attempts.succeeded(address, email);
 		if (this.passwords.upgradeEncoding(user.getPasswordHash())) {
 			user.setPasswordHash(this.passwords.encode(request.password()));
 			this.users.save(user);

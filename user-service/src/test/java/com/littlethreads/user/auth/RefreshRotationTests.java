@@ -115,8 +115,10 @@ class RefreshRotationTests extends ServiceHttpTest {
 			assertThat(stored).as("stored under its SHA-256").isNotNull();
 			assertThat(RefreshTokens.hash(token)).hasSize(64);
 		}
-		for (Document stored : this.mongo.getCollection("refreshTokens").find()) {
-			assertThat(stored.toJson()).doesNotContain(first).doesNotContain(second);
+		for (String collection : new String[] { "refreshTokens", "refreshFamilies" }) {
+			for (Document stored : this.mongo.getCollection(collection).find()) {
+				assertThat(stored.toJson()).doesNotContain(first).doesNotContain(second);
+			}
 		}
 	}
 

@@ -68,7 +68,7 @@ class ParameterTextTests extends ServiceHttpTest {
 	}
 
 	private static JsonNode assertInvalidParameter(Response response) {
-		assertThat(response.status()).as(response.text()).isEqualTo(400);
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		JsonNode problem = response.json();
 		assertThat(problem.get("type").asString()).isEqualTo(ProblemType.INVALID_PARAMETER.uri().toString());

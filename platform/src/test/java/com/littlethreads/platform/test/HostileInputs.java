@@ -799,10 +799,15 @@ public final class HostileInputs {
 				int status = response.status();
 				String contentType = (response.contentType() != null) ? response.contentType() : "";
 				String body = response.text();
-				if (status >= 500) {
+				// One 5xx is the right answer to bad input: 505 to a request in an HTTP
+				// version the server does not speak (RFC 9110, 15.6.6). It must still be
+				// a
+				// complete problem; any other 5xx is a fault.
+				boolean versionRefused = status == 505 && "unknown-http-version".equals(mutation.value());
+				if (status >= 500 && !versionRefused) {
 					kinds.add("5xx");
 				}
-				if (status >= 400 && status < 500) {
+				if (status >= 400 && status < 500 || versionRefused) {
 					if (!contentType.startsWith("application/problem+json")) {
 						kinds.add("4xx-not-problem");
 					}

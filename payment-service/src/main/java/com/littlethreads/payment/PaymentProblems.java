@@ -134,6 +134,11 @@ public final class PaymentProblems {
 					.formatted(id)));
 	}
 
+	public static ErrorResponseException malformedEvent() {
+		return Problems.exception(Problems.of(HttpStatus.BAD_REQUEST, "malformed-event", "Unreadable Stripe event",
+				"The event is correctly signed but is not a Stripe event of the expected shape; nothing was changed."));
+	}
+
 	public static ErrorResponseException invalidSignature() {
 		return Problems.exception(Problems.of(HttpStatus.BAD_REQUEST, "invalid-signature", "Invalid webhook signature",
 				"The Stripe-Signature header is missing or does not match the body."));

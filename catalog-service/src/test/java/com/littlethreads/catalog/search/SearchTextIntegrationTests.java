@@ -11,7 +11,8 @@ import com.littlethreads.platform.test.TestHttp.Response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Text filters reach a database regex; control characters never get that far.
+ * Text filters reach a database regex; control characters never get that far. Blank
+ * filter values, as a form's empty "any" option sends them, filter nothing.
  */
 @CatalogServiceTest
 class SearchTextIntegrationTests extends ServiceHttpTest {
@@ -28,6 +29,16 @@ class SearchTextIntegrationTests extends ServiceHttpTest {
 		assertThat(problem.get("errors").get(0).get("field").asString())
 			.isEqualTo(query.substring(0, query.indexOf('=')));
 		assertThat(problem.get("requestId").asString()).isNotBlank();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "category=+++", "gender=", "size=%20&size=", "category=%20,%20" })
+	void blankFilterValuesMeanNoFilter(String query) {
+		Response filtered = this.http.get("/api/catalog/products?" + query);
+		Response everything = this.http.get("/api/catalog/products");
+
+		assertThat(filtered.status()).as(filtered.body()).isEqualTo(200);
+		assertThat(filtered.json().get("total").asLong()).isEqualTo(everything.json().get("total").asLong());
 	}
 
 }

@@ -70,10 +70,11 @@ class StripeEvents {
 	 * amounts, metadata) are stable across versions, so it is read anyway.
 	 */
 	private static <T extends StripeObject> Optional<T> object(Event event, Class<T> type) {
-		StripeObject object = event.getDataObjectDeserializer().getObject().orElse(null);
+		StripeObject object = MalformedEventException.reading(() -> event.getDataObjectDeserializer().getObject())
+			.orElse(null);
 		if (object == null) {
 			try {
-				object = event.getDataObjectDeserializer().deserializeUnsafe();
+				object = MalformedEventException.reading(() -> event.getDataObjectDeserializer().deserializeUnsafe());
 			}
 			catch (EventDataObjectDeserializationException ex) {
 				log.error("Stripe event " + event.getId() + " (" + event.getType()

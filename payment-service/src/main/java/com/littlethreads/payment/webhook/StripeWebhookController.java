@@ -6,7 +6,6 @@ import java.time.Clock;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
-import com.google.gson.JsonSyntaxException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -64,19 +63,33 @@ class StripeWebhookController {
 		if (body == null || signature == null) {
 			throw PaymentProblems.invalidSignature();
 		}
+		String payload = new String(body, StandardCharsets.UTF_8);
+		try {
+			// The signature first: only a caller holding the secret learns anything more
+			// about how its payload is read.
+			Webhook.Signature.verifyHeader(payload, signature, this.secret, Webhook.DEFAULT_TOLERANCE, this.clock);
+		}
+		catch (SignatureVerificationException ex) {
+			throw PaymentProblems.invalidSignature();
+		}
 		Event event;
 		try {
-			event = Webhook.constructEvent(new String(body, StandardCharsets.UTF_8), signature, this.secret,
-					Webhook.DEFAULT_TOLERANCE, this.clock);
+			event = MalformedEventException.readable(payload);
 		}
-		catch (SignatureVerificationException | JsonSyntaxException ex) {
-			throw PaymentProblems.invalidSignature();
+		catch (MalformedEventException ex) {
+			log.error("A signed Stripe event could not be read (" + ex.getMessage() + "); refused");
+			throw PaymentProblems.malformedEvent();
 		}
 		if (this.mongo.findById(event.getId(), ReceivedEvent.class) != null) {
 			return ResponseEntity.ok().build();
 		}
 		try {
 			this.events.apply(event);
+		}
+		catch (MalformedEventException ex) {
+			log.error("Stripe event " + event.getId() + " (" + event.getType() + ") could not be read: "
+					+ ex.getMessage() + "; refused, not applied");
+			throw PaymentProblems.malformedEvent();
 		}
 		catch (InventoryUnavailableException ex) {
 			log.warn("Stripe event " + event.getId() + " not applied yet; Stripe will deliver it again", ex);

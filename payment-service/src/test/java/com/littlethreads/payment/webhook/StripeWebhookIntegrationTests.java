@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.littlethreads.payment.PaymentHttpTest;
 import com.littlethreads.payment.PaymentServiceTest;
@@ -214,6 +216,34 @@ class StripeWebhookIntegrationTests extends PaymentHttpTest {
 		assertThat(
 				deliver(event("evt_19", "customer.created", "{\"id\": \"cus_1\", \"object\": \"customer\"}")).status())
 			.isEqualTo(200);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "data is null", "no id", "type is null", "api_version is null", "object is an object",
+			"data.object is an array", "payment_intent is an object", "session object is null" })
+	void signedEventOfAnotherShapeIsRefusedAndChangesNothing(String shape) {
+		String session = session("complete", "paid");
+		String payload = switch (shape) {
+			case "data is null" ->
+				completed("evt_bad_1").replaceFirst("\"data\": \\{\"object\": .*}$", "\"data\": null}");
+			case "no id" -> completed("evt_bad_2").replace("\"id\": \"evt_bad_2\", ", "");
+			case "type is null" -> completed("evt_bad_3").replace("\"checkout.session.completed\"", "null");
+			case "api_version is null" ->
+				event("evt_bad_4", "checkout.session.completed", session, null).replace("\"null\"", "null");
+			case "object is an object" ->
+				completed("evt_bad_5").replace("\"object\": \"event\"", "\"object\": {\"$gt\": \"\"}");
+			case "data.object is an array" -> event("evt_bad_6", "checkout.session.completed", "[]");
+			case "payment_intent is an object" -> event("evt_bad_7", "checkout.session.completed",
+					session.replace("\"pi_cs_test_1\"", "{\"$where\": \"1\"}"));
+			default -> event("evt_bad_8", "checkout.session.completed", "null");
+		};
+
+		Response response = deliver(payload);
+
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "malformed-event");
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+		wiremock.verify(exactly(0), postRequestedFor(commit()));
 	}
 
 	private String completed(String eventId) {

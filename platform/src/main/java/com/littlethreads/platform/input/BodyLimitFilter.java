@@ -65,7 +65,10 @@ class BodyLimitFilter extends OncePerRequestFilter {
 		if (this.limits.isEmpty()) {
 			return this.defaultLimit;
 		}
-		PathContainer path = PathContainer.parsePath(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
+		// The raw path: PathContainer decodes each segment itself, and decoding twice
+		// would
+		// read an encoded "%" ("%25s") as the start of another escape and fail.
+		PathContainer path = PathContainer.parsePath(UrlPathHelper.rawPathInstance.getPathWithinApplication(request));
 		for (Limit limit : this.limits) {
 			if (limit.pattern().matches(path)) {
 				return limit.bytes();

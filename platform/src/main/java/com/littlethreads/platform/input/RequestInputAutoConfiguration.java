@@ -71,6 +71,16 @@ public class RequestInputAutoConfiguration {
 		return registration;
 	}
 
+	@Bean
+	FilterRegistrationBean<ContentTypeFilter> contentTypeFilter(
+			@Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> resolvers) {
+		FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(
+				new ContentTypeFilter(resolvers::getObject));
+		registration.setOrder(RequestIdAutoConfiguration.ORDER + 3);
+		registration.setName("contentTypeFilter");
+		return registration;
+	}
+
 	/**
 	 * The body limit runs right after the request id is set, so a refused body is
 	 * answered with its id, and before security, so an anonymous caller cannot make a

@@ -85,6 +85,16 @@ class BodyLimitTests extends ServiceHttpTest {
 		assertThat(send(request).statusCode()).isEqualTo(413);
 	}
 
+	@Test
+	void pathWithAnEncodedPercentIsABadRequestNotAFailure() {
+		// Matching it against the per-path limits must not decode it twice; the security
+		// firewall then refuses an encoded "%" in a path, as a problem.
+		Response response = this.http.get("/probe/tags/%25s%25n%25x");
+
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.json().get("type").asString()).isEqualTo(ProblemType.BAD_REQUEST.uri().toString());
+	}
+
 	private static java.net.http.HttpResponse<String> send(HttpRequest request)
 			throws IOException, InterruptedException {
 		return HttpClient.newHttpClient().send(request, BodyHandlers.ofString());

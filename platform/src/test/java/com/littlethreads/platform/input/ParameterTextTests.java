@@ -45,7 +45,7 @@ class ParameterTextTests extends ServiceHttpTest {
 		// java.net.http will not send %zz: the request goes over a plain socket.
 		RawHttp.Response response = RawHttp.get(this.port, "/probe/search?q=%zz");
 
-		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.status()).as(response.text()).isEqualTo(400);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(response.json().get("type").asString()).isEqualTo(ProblemType.INVALID_PARAMETER.uri().toString());
 		assertThat(response.json().get("detail").asString()).startsWith("The request parameters could not be read");

@@ -3,6 +3,7 @@ package com.littlethreads.platform.input;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import com.littlethreads.platform.problem.ProblemType;
@@ -48,6 +49,19 @@ class StrictBodyTests extends ServiceHttpTest {
 					""")
 	void wrongTypeIsRefusedNotConverted(String what, String body, String detail) {
 		assertMalformed(post(body), detail);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "*/*", "application/*", "*/*; charset=utf-8" })
+	void wildcardContentTypeIsUnsupportedNotAFailure(String contentType) {
+		Response response = this.http.send("POST", "/probe/orders", """
+				{"lines": [{"sku": "A", "quantity": 1}]}""", "Content-Type", contentType);
+
+		assertThat(response.status()).as(response.body()).isEqualTo(415);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("type").asString())
+			.isEqualTo(ProblemType.UNSUPPORTED_MEDIA_TYPE.uri().toString());
+		assertThat(response.json().get("requestId").asString()).isNotBlank();
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -13,7 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -123,9 +124,11 @@ class AuthController {
 
 	@PostMapping("/refresh")
 	@Operation(summary = "Exchange the refresh token (cookie, or body for API clients) for new tokens")
-	ResponseEntity<TokenResponse> refresh(@CookieValue(name = RefreshCookie.NAME, required = false) String fromCookie,
-			@Valid @RequestBody(required = false) RefreshRequest body) {
-		String presented = (body != null && body.refreshToken() != null) ? body.refreshToken() : fromCookie;
+	@Parameter(in = ParameterIn.COOKIE, name = RefreshCookie.NAME, description = "the refresh token, as sign-in set it")
+	ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest body,
+			HttpServletRequest http) {
+		String presented = (body != null && body.refreshToken() != null) ? body.refreshToken()
+				: RefreshCookie.read(http);
 		RefreshTokens.Rotation rotation = this.refreshTokens.rotate(presented)
 			.orElseThrow(AuthProblems::invalidRefreshToken);
 		User user = this.users.findById(rotation.userId()).orElseThrow(AuthProblems::invalidRefreshToken);
@@ -134,9 +137,10 @@ class AuthController {
 
 	@PostMapping("/logout")
 	@Operation(summary = "Sign out: the refresh token and its family stop working")
-	ResponseEntity<Void> logout(@CookieValue(name = RefreshCookie.NAME, required = false) String fromCookie,
-			@Valid @RequestBody(required = false) RefreshRequest body) {
-		String presented = (body != null && body.refreshToken() != null) ? body.refreshToken() : fromCookie;
+	@Parameter(in = ParameterIn.COOKIE, name = RefreshCookie.NAME, description = "the refresh token, as sign-in set it")
+	ResponseEntity<Void> logout(@Valid @RequestBody(required = false) RefreshRequest body, HttpServletRequest http) {
+		String presented = (body != null && body.refreshToken() != null) ? body.refreshToken()
+				: RefreshCookie.read(http);
 		this.refreshTokens.revokeFamilyOf(presented);
 		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, this.cookie.clear()).build();
 	}

@@ -104,6 +104,13 @@ class RefreshRotationTests extends ServiceHttpTest {
 	}
 
 	@Test
+	void aCookieThatIsNotValidPercentEncodingIsJustNotAToken() {
+		assertInvalidRefreshToken(refreshWithCookie("%s%n%x%d"));
+		assertThat(this.http.send("POST", "/api/auth/logout", null, "Cookie", "lt_refresh=%zz").status())
+			.isEqualTo(204);
+	}
+
+	@Test
 	void refreshTokensAreStoredOnlyAsHashes() {
 		String first = refreshCookie(signedIn(this.http));
 		String second = refreshCookie(refreshWithCookie(first));

@@ -1,0 +1,59 @@
+package com.littlethreads.payment.webhook;
+
+import com.google.gson.JsonParseException;
+import com.stripe.model.Event;
+import com.stripe.net.ApiResource;
+
+/**
+ * A correctly signed event that cannot be read as a Stripe event: a field of the wrong
+ * type, a missing id, type or object. Stripe never sends one, so it is refused (Stripe
+ * would show it as failed and retry it) rather than applied in part or acknowledged.
+ * <p>
+ * stripe-java reads events with Gson, which reports a field of the wrong shape with
+ * unchecked exceptions of several kinds; they are caught here, around the reading only,
+ * so that a fault in our own handling is never mistaken for a bad event.
+ */
+class MalformedEventException extends RuntimeException {
+
+	MalformedEventException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+	/**
+	 * The event in a verified payload, with the fields every handler relies on.
+	 * @param payload the signed body
+	 * @return the event
+	 * @throws MalformedEventException if it cannot be read as one
+	 */
+	static Event readable(String payload) {
+		Event event = reading(() -> {
+			Event read = ApiResource.GSON.fromJson(payload, Event.class);
+			// Reading the data object is where a field of the wrong shape inside it
+			// shows.
+			boolean complete = read != null && read.getId() != null && read.getType() != null && read.getData() != null
+					&& read.getData().getObject() != null;
+			return complete ? read : null;
+		});
+		if (event == null) {
+			throw new MalformedEventException("no id, type or data object", null);
+		}
+		return event;
+	}
+
+	static <T, E extends Exception> T reading(Reading<T, E> reading) throws E {
+		try {
+			return reading.read();
+		}
+		catch (JsonParseException | IllegalStateException | UnsupportedOperationException | ClassCastException
+				| NullPointerException | NumberFormatException ex) {
+			throw new MalformedEventException(ex.getClass().getSimpleName(), ex);
+		}
+	}
+
+	interface Reading<T, E extends Exception> {
+
+		T read() throws E;
+
+	}
+
+}

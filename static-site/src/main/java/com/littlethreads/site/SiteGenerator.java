@@ -62,7 +62,7 @@ public final class SiteGenerator {
 	public static void main(String[] args) {
 		SiteSettings settings = SiteSettings.fromArguments(args, System::getenv);
 		Catalog catalog = (settings.catalogUrl() != null) ? Catalog.fromApi(settings.catalogUrl())
-				: Catalog.fromSeed(settings.seed());
+				: Catalog.fromSeed(settings.seed(), settings.drawingsVersion());
 		new SiteGenerator(settings).generate(catalog);
 		System.out.println("Storefront with " + catalog.active().size() + " products written to "
 				+ settings.output().toAbsolutePath());

@@ -82,7 +82,7 @@ class ImageTests {
 
 	@Test
 	@EnabledIfSystemProperty(named = "images.built", matches = "true",
-			disabledReason = "the images are built with ./mvnw -Pimages (CI does)")
+			disabledReason = "the images are built with ./mvnw -Pimages, and on CI (CI=true)")
 	void everyImageTheBuildMadeIsOneAnOverlayRuns() throws IOException {
 		Set<String> local = ownImages(Manifests.render("local"));
 		Set<String> production = ownImages(Manifests.render("production"));

@@ -8,6 +8,7 @@ import com.littlethreads.payment.order.Order;
 import com.littlethreads.payment.order.OrderLine;
 import com.littlethreads.payment.order.OrderStatus;
 import com.littlethreads.payment.order.ShippingAddress;
+import com.littlethreads.payment.order.UnmatchedPayment;
 
 /**
  * An order as staff see it: the shopper's view plus what staff act on.
@@ -25,16 +26,17 @@ import com.littlethreads.payment.order.ShippingAddress;
  * @param cancelReason why it was cancelled, if it was
  * @param needsAttention whether staff must act (typically refund)
  * @param attentionReason why
+ * @param unmatchedPayments payments that named the order but did not pay for it
  */
 record AdminOrderView(String id, OrderStatus status, Instant createdAt, String email, List<OrderLine> lines,
 		Money total, ShippingAddress shippingAddress, Instant paidAt, String userId, Money amountRefunded,
-		String cancelReason, boolean needsAttention, String attentionReason) {
+		String cancelReason, boolean needsAttention, String attentionReason, List<UnmatchedPayment> unmatchedPayments) {
 
 	static AdminOrderView of(Order order) {
 		return new AdminOrderView(order.id(), order.status(), order.createdAt(), order.email(), order.lines(),
 				order.total(), order.shippingAddress(), order.paidAt(), order.userId(),
 				new Money(order.amountRefunded(), order.currency()), order.cancelReason(), order.needsAttention(),
-				order.attentionReason());
+				order.attentionReason(), order.unmatchedPayments());
 	}
 
 }

@@ -38,13 +38,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * the stock could not be committed, or a payment arrived for an order no longer awaiting
  * one
  * @param attentionReason why staff must act
+ * @param unmatchedPayments payments that named this order but did not pay for it (see
+ * {@link UnmatchedPayment}), at most one per Checkout Session
  */
 @Document("orders")
 public record Order(@Id String id, OrderStatus status, Instant createdAt, @Indexed String userId, String orderTokenHash,
-		String email, List<OrderLine> lines, Money total, ShippingAddress shippingAddress, String sessionId,
-		String checkoutUrl, Instant sessionExpiresAt, String paymentIntentId, Instant paidAt, Instant paymentFailedAt,
-		Instant expiredAt, Instant cancelledAt, String cancelReason, Instant refundedAt, long amountRefunded,
-		boolean stockCommitted, boolean needsAttention, String attentionReason) {
+		String email, List<OrderLine> lines, Money total, ShippingAddress shippingAddress, @Indexed String sessionId,
+		String checkoutUrl, Instant sessionExpiresAt, @Indexed String paymentIntentId, Instant paidAt,
+		Instant paymentFailedAt, Instant expiredAt, Instant cancelledAt, String cancelReason, Instant refundedAt,
+		long amountRefunded, boolean stockCommitted, boolean needsAttention, String attentionReason,
+		List<UnmatchedPayment> unmatchedPayments) {
 
 	/**
 	 * A new order awaiting payment.
@@ -64,11 +67,32 @@ public record Order(@Id String id, OrderStatus status, Instant createdAt, @Index
 		long total = lines.stream().mapToLong((line) -> line.lineTotal().amount()).reduce(0, Math::addExact);
 		return new Order(id, OrderStatus.PENDING_PAYMENT, createdAt, userId, orderTokenHash, email, List.copyOf(lines),
 				new Money(total, currency), shippingAddress, null, null, sessionExpiresAt, null, null, null, null, null,
-				null, null, 0, false, false, null);
+				null, null, 0, false, false, null, List.of());
 	}
 
 	public String currency() {
 		return this.total.currency();
+	}
+
+	/**
+	 * Whether a Checkout Session pays exactly for this order: its own session, for its
+	 * total in its currency.
+	 * @param sessionId the session
+	 * @param amountTotal the session's {@code amount_total}
+	 * @param currency the session's {@code currency}, any case
+	 * @return {@code true} if a payment of that session pays for this order
+	 */
+	public boolean isPaidInFullBy(String sessionId, Long amountTotal, String currency) {
+		return sessionId != null && sessionId.equals(this.sessionId) && amountTotal != null
+				&& amountTotal == this.total.amount() && this.total.currency().equalsIgnoreCase(currency);
+	}
+
+	/**
+	 * Payments that named this order but did not pay for it.
+	 * @return never {@code null}, also for orders stored before the field existed
+	 */
+	public List<UnmatchedPayment> unmatchedPayments() {
+		return (this.unmatchedPayments != null) ? this.unmatchedPayments : List.of();
 	}
 
 }

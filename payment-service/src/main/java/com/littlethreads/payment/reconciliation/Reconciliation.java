@@ -79,6 +79,11 @@ public class Reconciliation {
 			this.outcomes.expired(order.id());
 			return;
 		}
+		if (order.unmatchedPayments().stream().anyMatch((payment) -> order.sessionId().equals(payment.sessionId()))) {
+			// Its own session was paid for another amount: staff settle it, asking Stripe
+			// again every run would only record it again.
+			return;
+		}
 		Session session = this.stripe.v1().checkout().sessions().retrieve(order.sessionId());
 		if ("open".equals(session.getStatus())) {
 			try {
@@ -93,7 +98,7 @@ public class Reconciliation {
 				session = this.stripe.v1().checkout().sessions().retrieve(order.sessionId());
 			}
 		}
-		this.outcomes.applySession(order.id(), session);
+		this.outcomes.applySession(session);
 	}
 
 }

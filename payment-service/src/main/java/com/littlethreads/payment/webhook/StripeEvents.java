@@ -36,25 +36,24 @@ class StripeEvents {
 
 	void apply(Event event) {
 		switch (event.getType()) {
-			case "checkout.session.completed", "checkout.session.async_payment_succeeded" -> session(event).ifPresent(
-					(session) -> orderId(session).ifPresent((orderId) -> this.outcomes.applySession(orderId, session)));
+			case "checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.expired" ->
+				session(event).ifPresent(this.outcomes::applySession);
 			case "checkout.session.async_payment_failed" ->
-				session(event).flatMap(StripeEvents::orderId).ifPresent(this.outcomes::paymentFailed);
-			case "checkout.session.expired" ->
-				session(event).flatMap(StripeEvents::orderId).ifPresent(this.outcomes::expired);
+				session(event).ifPresent(this.outcomes::delayedPaymentFailed);
 			case "charge.refunded" -> object(event, Charge.class).ifPresent(this::refunded);
 			default -> log.debug("Ignored Stripe event type " + event.getType());
 		}
 	}
 
+	/**
+	 * A refund of the order whose payment the charge is; the charge's metadata is not
+	 * trusted to name the order, for the same reason a session's is not.
+	 */
 	private void refunded(Charge charge) {
-		String orderId = (charge.getMetadata() != null) ? charge.getMetadata().get("order_id") : null;
-		Optional<Order> order = (orderId != null) ? this.orders.findById(orderId) : Optional.empty();
-		if (order.isEmpty() && charge.getPaymentIntent() != null) {
-			order = this.orders.findFirstByPaymentIntentId(charge.getPaymentIntent());
-		}
+		Optional<Order> order = (charge.getPaymentIntent() != null)
+				? this.orders.findFirstByPaymentIntentId(charge.getPaymentIntent()) : Optional.empty();
 		if (order.isEmpty()) {
-			log.warn("Refund of charge " + charge.getId() + " matches no order; ignored");
+			log.warn("Refund of charge " + charge.getId() + " matches no order's payment; ignored");
 			return;
 		}
 		this.outcomes.refunded(order.get(), (charge.getAmountRefunded() != null) ? charge.getAmountRefunded() : 0);
@@ -87,17 +86,6 @@ class StripeEvents {
 			return Optional.empty();
 		}
 		return Optional.of(type.cast(object));
-	}
-
-	private static Optional<String> orderId(Session session) {
-		String orderId = (session.getMetadata() != null) ? session.getMetadata().get("order_id") : null;
-		if (orderId == null) {
-			orderId = session.getClientReferenceId();
-		}
-		if (orderId == null) {
-			log.warn("Checkout Session " + session.getId() + " names no order; ignored");
-		}
-		return Optional.ofNullable(orderId);
 	}
 
 }

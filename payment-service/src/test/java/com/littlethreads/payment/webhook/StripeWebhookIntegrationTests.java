@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.littlethreads.payment.PaymentHttpTest;
 import com.littlethreads.payment.PaymentServiceTest;
@@ -207,6 +208,77 @@ class StripeWebhookIntegrationTests extends PaymentHttpTest {
 		Order order = order(this.orderId);
 		assertThat(order.status()).isEqualTo(OrderStatus.REFUNDED);
 		assertThat(order.amountRefunded()).isEqualTo(2400);
+	}
+
+	@Test
+	void paidSessionThatIsNotTheOrdersOwnIsRecordedFlaggedAndCommitsNoStock() {
+		// A Payment Link or another integration on the same account may name any order.
+		String foreign = session("cs_test_foreign", "complete", "paid", this.orderId, 100, "gbp");
+
+		assertThat(deliver(event("evt_f1", "checkout.session.completed", foreign)).status()).isEqualTo(200);
+
+		Order order = order(this.orderId);
+		assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+		assertThat(order.needsAttention()).isTrue();
+		assertThat(order.attentionReason()).isEqualTo("payment-not-matching");
+		wiremock.verify(exactly(0), postRequestedFor(commit()));
+		JsonNode unmatched = adminView(this.orderId).get("unmatchedPayments");
+		assertThat(unmatched).hasSize(1);
+		assertThat(unmatched.get(0).get("sessionId").asString()).isEqualTo("cs_test_foreign");
+		assertThat(unmatched.get(0).get("paymentIntentId").asString()).isEqualTo("pi_cs_test_foreign");
+		assertThat(unmatched.get(0).get("amount").get("amount").asLong()).isEqualTo(100);
+		assertThat(unmatched.get(0).get("reason").asString()).isEqualTo("not-the-orders-session");
+	}
+
+	@Test
+	void ownSessionPaidForAnotherAmountIsRecordedFlaggedAndCommitsNoStock() {
+		String cheaper = session("cs_test_1", "complete", "paid", this.orderId, 100, "gbp");
+
+		deliver(event("evt_f2", "checkout.session.completed", cheaper));
+		deliver(event("evt_f3", "checkout.session.completed", cheaper));
+
+		Order order = order(this.orderId);
+		assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+		assertThat(order.needsAttention()).isTrue();
+		wiremock.verify(exactly(0), postRequestedFor(commit()));
+		JsonNode unmatched = adminView(this.orderId).get("unmatchedPayments");
+		assertThat(unmatched).as("recorded once however often it is told").hasSize(1);
+		assertThat(unmatched.get(0).get("reason").asString()).isEqualTo("amount-or-currency-differs");
+	}
+
+	@Test
+	void ownSessionPaidInAnotherCurrencyIsRecordedAndCommitsNoStock() {
+		deliver(event("evt_f4", "checkout.session.completed",
+				session("cs_test_1", "complete", "paid", this.orderId, 2400, "eur")));
+
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+		assertThat(order(this.orderId).needsAttention()).isTrue();
+		wiremock.verify(exactly(0), postRequestedFor(commit()));
+	}
+
+	@Test
+	void expiredSessionThatIsNotTheOrdersOwnLeavesTheOrderAndItsStockAlone() {
+		deliver(event("evt_f5", "checkout.session.expired",
+				session("cs_test_foreign", "expired", "unpaid", this.orderId)));
+		deliver(event("evt_f6", "checkout.session.async_payment_failed",
+				session("cs_test_foreign", "complete", "unpaid", this.orderId)));
+
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+		assertThat(order(this.orderId).needsAttention()).isFalse();
+		wiremock.verify(exactly(0), postRequestedFor(release()));
+	}
+
+	@Test
+	void refundOfAPaymentThatIsNotTheOrdersChangesNothing() {
+		deliver(completed("evt_f7"));
+
+		deliver(event("evt_f8", "charge.refunded",
+				JSON.writeValueAsString(Map.of("id", "ch_other", "object", "charge", "amount", 2400, "amount_refunded",
+						2400, "refunded", true, "payment_intent", "pi_other", "metadata",
+						Map.of("order_id", this.orderId)))));
+
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PAID);
+		assertThat(order(this.orderId).amountRefunded()).isZero();
 	}
 
 	@Test

@@ -140,6 +140,35 @@ public abstract class PaymentHttpTest extends ServiceHttpTest {
 		return JSON.writeValueAsString(session);
 	}
 
+	/**
+	 * A Refund as Stripe returns it, of the payment {@link #session} names.
+	 */
+	protected static String refund(String id, long amount, String status, String paymentIntent, String failureReason) {
+		Map<String, Object> refund = new LinkedHashMap<>();
+		refund.put("id", id);
+		refund.put("object", "refund");
+		refund.put("amount", amount);
+		refund.put("currency", "gbp");
+		refund.put("charge", "ch_1");
+		refund.put("payment_intent", paymentIntent);
+		refund.put("status", status);
+		refund.put("failure_reason", failureReason);
+		refund.put("metadata", Map.of());
+		return JSON.writeValueAsString(refund);
+	}
+
+	protected static String refund(String id, long amount, String status) {
+		return refund(id, amount, status, "pi_cs_test_1", null);
+	}
+
+	/**
+	 * A list of refunds as {@code GET /v1/refunds} returns it.
+	 */
+	protected static String refundList(String... refunds) {
+		return "{\"object\": \"list\", \"url\": \"/v1/refunds\", \"has_more\": false, \"data\": ["
+				+ String.join(",", refunds) + "]}";
+	}
+
 	protected static String guestCheckout(String... skuAndQuantity) {
 		StringBuilder lines = new StringBuilder();
 		for (int i = 0; i < skuAndQuantity.length; i += 2) {

@@ -9,7 +9,6 @@ import com.stripe.model.checkout.Session;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -213,20 +212,6 @@ public class PaymentOutcomes {
 				new Update().set("cancelledAt", this.clock.instant()).set("cancelReason", reason));
 		cancelled.ifPresent((order) -> release(orderId));
 		return cancelled;
-	}
-
-	/**
-	 * Stripe has refunded {@code amountRefunded} in total: REFUNDED when that is
-	 * everything, PARTIALLY_REFUNDED otherwise. An older, smaller total arriving late
-	 * changes nothing.
-	 * @param order the order
-	 * @param amountRefunded the total refunded so far, in minor units
-	 */
-	public void refunded(Order order, long amountRefunded) {
-		OrderStatus target = (amountRefunded >= order.total().amount()) ? OrderStatus.REFUNDED
-				: OrderStatus.PARTIALLY_REFUNDED;
-		this.orders.transition(order.id(), target, Criteria.where("amountRefunded").lt(amountRefunded),
-				new Update().set("amountRefunded", amountRefunded).set("refundedAt", this.clock.instant()));
 	}
 
 	/**

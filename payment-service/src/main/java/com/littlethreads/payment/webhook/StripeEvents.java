@@ -2,11 +2,15 @@ package com.littlethreads.payment.webhook;
 
 import java.util.Optional;
 
+import com.stripe.StripeClient;
 import com.stripe.exception.EventDataObjectDeserializationException;
+import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.model.Event;
+import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
+import com.stripe.param.RefundListParams;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -15,6 +19,7 @@ import org.springframework.stereotype.Component;
 import com.littlethreads.payment.order.Order;
 import com.littlethreads.payment.order.OrderRepository;
 import com.littlethreads.payment.order.PaymentOutcomes;
+import com.littlethreads.payment.order.RefundOutcomes;
 
 /**
  * What each Stripe event type means for an order. Types we do not use are acknowledged
@@ -27,36 +32,57 @@ class StripeEvents {
 
 	private final PaymentOutcomes outcomes;
 
+	private final RefundOutcomes refunds;
+
 	private final OrderRepository orders;
 
-	StripeEvents(PaymentOutcomes outcomes, OrderRepository orders) {
+	private final StripeClient stripe;
+
+	StripeEvents(PaymentOutcomes outcomes, RefundOutcomes refunds, OrderRepository orders, StripeClient stripe) {
 		this.outcomes = outcomes;
+		this.refunds = refunds;
 		this.orders = orders;
+		this.stripe = stripe;
 	}
 
-	void apply(Event event) {
+	void apply(Event event) throws StripeException {
 		switch (event.getType()) {
 			case "checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.expired" ->
 				session(event).ifPresent(this.outcomes::applySession);
 			case "checkout.session.async_payment_failed" ->
 				session(event).ifPresent(this.outcomes::delayedPaymentFailed);
-			case "charge.refunded" -> object(event, Charge.class).ifPresent(this::refunded);
+			case "refund.created", "refund.updated", "refund.failed", "charge.refund.updated" ->
+				object(event, Refund.class).ifPresent(this.refunds::apply);
+			case "charge.refunded" -> {
+				Optional<Charge> charge = object(event, Charge.class);
+				if (charge.isPresent()) {
+					refunded(charge.get());
+				}
+			}
 			default -> log.debug("Ignored Stripe event type " + event.getType());
 		}
 	}
 
 	/**
-	 * A refund of the order whose payment the charge is; the charge's metadata is not
-	 * trusted to name the order, for the same reason a session's is not.
+	 * A charge was refunded, in part or in full: its {@code amount_refunded} counts
+	 * pending refunds too and says not which refunds those are, so each refund of the
+	 * payment is read from Stripe and applied as it stands. Only the order's own
+	 * PaymentIntent finds the order, never the charge's metadata.
 	 */
-	private void refunded(Charge charge) {
+	private void refunded(Charge charge) throws StripeException {
 		Optional<Order> order = (charge.getPaymentIntent() != null)
 				? this.orders.findFirstByPaymentIntentId(charge.getPaymentIntent()) : Optional.empty();
 		if (order.isEmpty()) {
 			log.warn("Refund of charge " + charge.getId() + " matches no order's payment; ignored");
 			return;
 		}
-		this.outcomes.refunded(order.get(), (charge.getAmountRefunded() != null) ? charge.getAmountRefunded() : 0);
+		RefundListParams params = RefundListParams.builder()
+			.setPaymentIntent(charge.getPaymentIntent())
+			.setLimit(100L)
+			.build();
+		for (Refund refund : this.stripe.v1().refunds().list(params).autoPagingIterable()) {
+			this.refunds.apply(refund);
+		}
 	}
 
 	private static Optional<Session> session(Event event) {

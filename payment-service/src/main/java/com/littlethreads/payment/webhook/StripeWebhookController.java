@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import com.stripe.exception.SignatureVerificationException;
+import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import com.google.gson.JsonSyntaxException;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.littlethreads.payment.PaymentProblems;
 import com.littlethreads.payment.inventory.InventoryUnavailableException;
+import com.littlethreads.payment.stripe.StripeErrors;
 import com.littlethreads.payment.stripe.StripeProperties;
 
 /**
@@ -81,6 +83,10 @@ class StripeWebhookController {
 		catch (InventoryUnavailableException ex) {
 			log.warn("Stripe event " + event.getId() + " not applied yet; Stripe will deliver it again", ex);
 			throw PaymentProblems.unavailable("inventory-unavailable", "stock service");
+		}
+		catch (StripeException ex) {
+			log.warn("Stripe event " + event.getId() + " not applied yet; Stripe will deliver it again");
+			throw StripeErrors.problem("read what event " + event.getId() + " is about", ex);
 		}
 		try {
 			this.mongo.insert(new ReceivedEvent(event.getId(), event.getType(), this.clock.instant()));

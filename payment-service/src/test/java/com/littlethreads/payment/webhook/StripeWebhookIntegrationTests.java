@@ -14,9 +14,12 @@ import com.littlethreads.platform.test.TestHttp.Response;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -196,14 +199,16 @@ class StripeWebhookIntegrationTests extends PaymentHttpTest {
 	}
 
 	@Test
-	void refundsMoveAPaidOrderToPartiallyRefundedThenRefundedButNeverBack() {
+	void refundsMoveAPaidOrderToPartiallyRefundedThenRefundedAndLateReportsChangeNothing() {
 		deliver(completed("evt_15"));
 
+		stubRefunds(refund("re_1", 1000, "succeeded"));
 		deliver(event("evt_16", "charge.refunded", charge(1000)));
 		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+		stubRefunds(refund("re_2", 1400, "succeeded"), refund("re_1", 1000, "succeeded"));
 		deliver(event("evt_17", "charge.refunded", charge(2400)));
 		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.REFUNDED);
-		deliver(event("evt_18", "charge.refunded", charge(1000)));
+		deliver(event("evt_18", "refund.created", refund("re_1", 1000, "pending")));
 
 		Order order = order(this.orderId);
 		assertThat(order.status()).isEqualTo(OrderStatus.REFUNDED);
@@ -286,6 +291,10 @@ class StripeWebhookIntegrationTests extends PaymentHttpTest {
 		assertThat(
 				deliver(event("evt_19", "customer.created", "{\"id\": \"cus_1\", \"object\": \"customer\"}")).status())
 			.isEqualTo(200);
+	}
+
+	private static void stubRefunds(String... refunds) {
+		wiremock.stubFor(get(urlPathEqualTo("/v1/refunds")).willReturn(okJson(refundList(refunds))));
 	}
 
 	private String completed(String eventId) {

@@ -1,9 +1,14 @@
 package com.littlethreads.payment.webhook;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.stripe.Stripe;
 import com.stripe.StripeClient;
-import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.model.Event;
@@ -14,19 +19,34 @@ import com.stripe.param.RefundListParams;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import com.littlethreads.payment.inventory.InventoryUnavailableException;
 import com.littlethreads.payment.order.Order;
 import com.littlethreads.payment.order.OrderRepository;
 import com.littlethreads.payment.order.PaymentOutcomes;
 import com.littlethreads.payment.order.RefundOutcomes;
+import com.littlethreads.payment.stripe.StripeErrors;
 
 /**
- * What each Stripe event type means for an order. Types we do not use are acknowledged
- * and ignored.
+ * What each Stripe event means for an order, applied once per event id whether it came by
+ * webhook or from the events walk. An event is recorded only after it was dealt with, so
+ * one that could not be applied yet (catalog-service or Stripe unreachable) is tried
+ * again; applying one twice is harmless anyway, every step being guarded.
  */
 @Component
-class StripeEvents {
+public class StripeEvents {
+
+	/**
+	 * The event types applied: the webhook endpoint subscribes to these, and the events
+	 * walk lists them. Others are acknowledged and ignored.
+	 */
+	public static final List<String> TYPES = List.of("checkout.session.completed",
+			"checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed",
+			"checkout.session.expired", "charge.refunded", "charge.refund.updated", "refund.created", "refund.updated",
+			"refund.failed");
 
 	private static final Log log = LogFactory.getLog(StripeEvents.class);
 
@@ -38,29 +58,87 @@ class StripeEvents {
 
 	private final StripeClient stripe;
 
-	StripeEvents(PaymentOutcomes outcomes, RefundOutcomes refunds, OrderRepository orders, StripeClient stripe) {
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	StripeEvents(PaymentOutcomes outcomes, RefundOutcomes refunds, OrderRepository orders, StripeClient stripe,
+			MongoTemplate mongo, Clock clock) {
 		this.outcomes = outcomes;
 		this.refunds = refunds;
 		this.orders = orders;
 		this.stripe = stripe;
+		this.mongo = mongo;
+		this.clock = clock;
 	}
 
-	void apply(Event event) throws StripeException {
+	/**
+	 * Deals with an event once: applies it, or ignores a type we do not use, or refuses
+	 * one whose object cannot be read (logged as an error and recorded with the reason).
+	 * @param event the event, its signature already checked if it came by webhook
+	 * @param via {@code webhook} or {@code events-api}, recorded with it
+	 * @return what became of it
+	 * @throws InventoryUnavailableException if catalog-service could not be reached: not
+	 * recorded, to be tried again
+	 * @throws StripeException if Stripe could not be reached: not recorded, to be tried
+	 * again
+	 */
+	public Outcome process(Event event, String via) throws StripeException {
+		if (this.mongo.findById(event.getId(), ReceivedEvent.class) != null) {
+			return Outcome.ALREADY_DONE;
+		}
+		Outcome outcome;
+		String detail = null;
+		try {
+			outcome = apply(event) ? Outcome.APPLIED : Outcome.IGNORED;
+		}
+		catch (UnreadableEventException ex) {
+			outcome = Outcome.REFUSED;
+			detail = ex.getMessage();
+		}
+		catch (StripeException ex) {
+			if (StripeErrors.isUnavailable(ex)) {
+				throw ex;
+			}
+			outcome = Outcome.REFUSED;
+			detail = "Stripe answered %s %s (request %s)".formatted(ex.getStatusCode(), ex.getCode(),
+					ex.getRequestId());
+		}
+		if (outcome == Outcome.REFUSED) {
+			log.error("Stripe event %s (%s, API version %s) refused: %s".formatted(event.getId(), event.getType(),
+					event.getApiVersion(), detail));
+		}
+		try {
+			this.mongo.insert(new ReceivedEvent(event.getId(), event.getType(), event.getApiVersion(), outcome, detail,
+					via, this.clock.instant()));
+		}
+		catch (DuplicateKeyException ex) {
+			// Dealt with twice at once: both applications were guarded, one record
+			// stands.
+		}
+		return outcome;
+	}
+
+	private boolean apply(Event event) throws StripeException {
 		switch (event.getType()) {
 			case "checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.expired" ->
-				session(event).ifPresent(this.outcomes::applySession);
+				this.outcomes.applySession(object(event, Session.class, this::session));
 			case "checkout.session.async_payment_failed" ->
-				session(event).ifPresent(this.outcomes::delayedPaymentFailed);
+				this.outcomes.delayedPaymentFailed(object(event, Session.class, this::session));
 			case "refund.created", "refund.updated", "refund.failed", "charge.refund.updated" ->
-				object(event, Refund.class).ifPresent(this.refunds::apply);
-			case "charge.refunded" -> {
-				Optional<Charge> charge = object(event, Charge.class);
-				if (charge.isPresent()) {
-					refunded(charge.get());
-				}
+				this.refunds.apply(object(event, Refund.class, (id) -> this.stripe.v1().refunds().retrieve(id)));
+			case "charge.refunded" ->
+				refunded(object(event, Charge.class, (id) -> this.stripe.v1().charges().retrieve(id)));
+			default -> {
+				log.debug("Ignored Stripe event type " + event.getType());
+				return false;
 			}
-			default -> log.debug("Ignored Stripe event type " + event.getType());
 		}
+		return true;
+	}
+
+	private Session session(String id) throws StripeException {
+		return this.stripe.v1().checkout().sessions().retrieve(id);
 	}
 
 	/**
@@ -85,33 +163,79 @@ class StripeEvents {
 		}
 	}
 
-	private static Optional<Session> session(Event event) {
-		return object(event, Session.class);
+	/**
+	 * The event's object. One rendered for another API version than stripe-java's gives
+	 * no object from stripe-java's deserializer, and its fields may mean other things
+	 * than ours do (some were renamed, moved or dropped between versions), so it is read
+	 * again from Stripe, which answers in stripe-java's version. It is then as Stripe
+	 * sees it now rather than when the event happened, which every step can take: each
+	 * applies a state, guarded, not a change.
+	 */
+	private static <T extends StripeObject> T object(Event event, Class<T> type, Retrieve<T> retrieve)
+			throws StripeException {
+		Optional<StripeObject> object = event.getDataObjectDeserializer().getObject();
+		if (object.isPresent()) {
+			if (!type.isInstance(object.get())) {
+				throw new UnreadableEventException("it carries a %s, not a %s"
+					.formatted(object.get().getClass().getSimpleName(), type.getSimpleName()));
+			}
+			return type.cast(object.get());
+		}
+		String id = objectId(event.getDataObjectDeserializer().getRawJson());
+		if (id == null) {
+			throw new UnreadableEventException("its object has no id to read it again by");
+		}
+		log.info("Stripe event %s is rendered for API version %s, not %s: %s %s read again from Stripe"
+			.formatted(event.getId(), event.getApiVersion(), Stripe.API_VERSION, type.getSimpleName(), id));
+		return retrieve.by(id);
+	}
+
+	private static String objectId(String rawJson) {
+		try {
+			JsonElement json = JsonParser.parseString(rawJson);
+			JsonElement id = json.isJsonObject() ? ((JsonObject) json).get("id") : null;
+			return (id != null && id.isJsonPrimitive()) ? id.getAsString() : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**
-	 * The event's object. An event written for another API version than stripe-java's
-	 * gives no object from the safe deserializer; its fields we read (ids, status,
-	 * amounts, metadata) are stable across versions, so it is read anyway.
+	 * What became of an event.
 	 */
-	private static <T extends StripeObject> Optional<T> object(Event event, Class<T> type) {
-		StripeObject object = event.getDataObjectDeserializer().getObject().orElse(null);
-		if (object == null) {
-			try {
-				object = event.getDataObjectDeserializer().deserializeUnsafe();
-			}
-			catch (EventDataObjectDeserializationException ex) {
-				log.error("Stripe event " + event.getId() + " (" + event.getType()
-						+ ") has an unreadable object; ignored");
-				return Optional.empty();
-			}
+	public enum Outcome {
+
+		/** Applied to the order it concerns (or to none, if it concerns none of ours). */
+		APPLIED,
+
+		/** A type we do not use. */
+		IGNORED,
+
+		/** Its object could not be read; logged as an error and recorded with why. */
+		REFUSED,
+
+		/** Dealt with before. */
+		ALREADY_DONE
+
+	}
+
+	@FunctionalInterface
+	private interface Retrieve<T> {
+
+		T by(String id) throws StripeException;
+
+	}
+
+	/**
+	 * An event whose object cannot be read.
+	 */
+	private static final class UnreadableEventException extends RuntimeException {
+
+		UnreadableEventException(String message) {
+			super(message);
 		}
-		if (!type.isInstance(object)) {
-			log.error("Stripe event " + event.getId() + " (" + event.getType() + ") carries a "
-					+ object.getClass().getSimpleName() + "; ignored");
-			return Optional.empty();
-		}
-		return Optional.of(type.cast(object));
+
 	}
 
 }

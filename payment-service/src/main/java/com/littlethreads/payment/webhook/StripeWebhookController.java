@@ -15,8 +15,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,9 +28,9 @@ import com.littlethreads.payment.stripe.StripeProperties;
 
 /**
  * Where Stripe (or the emulator) delivers events. The signature is checked over the body
- * bytes exactly as received. An event is recorded only after it was applied, so one that
- * failed half-way (catalog-service down) is answered 503 and Stripe delivers it again;
- * applying it again is harmless because every step is guarded.
+ * bytes exactly as received. An event that could not be applied yet (catalog-service or
+ * Stripe unreachable) is answered 503 and Stripe delivers it again; see
+ * {@link StripeEvents}.
  */
 @RestController
 @Tag(name = "Stripe webhook")
@@ -42,15 +40,12 @@ class StripeWebhookController {
 
 	private final StripeEvents events;
 
-	private final MongoTemplate mongo;
-
 	private final String secret;
 
 	private final Clock clock;
 
-	StripeWebhookController(StripeEvents events, MongoTemplate mongo, StripeProperties properties, Clock clock) {
+	StripeWebhookController(StripeEvents events, StripeProperties properties, Clock clock) {
 		this.events = events;
-		this.mongo = mongo;
 		this.secret = properties.webhookSecret();
 		this.clock = clock;
 	}
@@ -74,11 +69,8 @@ class StripeWebhookController {
 		catch (SignatureVerificationException | JsonSyntaxException ex) {
 			throw PaymentProblems.invalidSignature();
 		}
-		if (this.mongo.findById(event.getId(), ReceivedEvent.class) != null) {
-			return ResponseEntity.ok().build();
-		}
 		try {
-			this.events.apply(event);
+			this.events.process(event, "webhook");
 		}
 		catch (InventoryUnavailableException ex) {
 			log.warn("Stripe event " + event.getId() + " not applied yet; Stripe will deliver it again", ex);
@@ -87,12 +79,6 @@ class StripeWebhookController {
 		catch (StripeException ex) {
 			log.warn("Stripe event " + event.getId() + " not applied yet; Stripe will deliver it again");
 			throw StripeErrors.problem("read what event " + event.getId() + " is about", ex);
-		}
-		try {
-			this.mongo.insert(new ReceivedEvent(event.getId(), event.getType(), this.clock.instant()));
-		}
-		catch (DuplicateKeyException ex) {
-			// Delivered twice at once: both applications were guarded, one record stands.
 		}
 		return ResponseEntity.ok().build();
 	}

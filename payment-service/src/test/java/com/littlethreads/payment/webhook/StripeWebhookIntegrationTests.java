@@ -151,13 +151,6 @@ class StripeWebhookIntegrationTests extends PaymentHttpTest {
 	}
 
 	@Test
-	void eventForAnotherApiVersionIsStillApplied() {
-		deliver(event("evt_10", "checkout.session.completed", session("complete", "paid"), "2020-08-27"));
-
-		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PAID);
-	}
-
-	@Test
 	void paidOrderWhoseStockIsGoneIsFlaggedForARefund() {
 		wiremock.stubFor(post(commit())
 			.willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json").withBody("""

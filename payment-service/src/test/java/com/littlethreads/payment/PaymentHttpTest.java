@@ -83,7 +83,8 @@ public abstract class PaymentHttpTest extends ServiceHttpTest {
 	void freshState() {
 		wiremock.resetAll();
 		this.clock.reset();
-		for (String collection : List.of("orders", "checkout_attempts", "stripe_events", "refund_ledgers")) {
+		for (String collection : List.of("orders", "checkout_attempts", "stripe_events", "stripe_event_cursor",
+				"refund_ledgers")) {
 			this.mongo.remove(new Query(), collection);
 		}
 		wiremock.stubFor(post("/oauth2/token").willReturn(okJson("""

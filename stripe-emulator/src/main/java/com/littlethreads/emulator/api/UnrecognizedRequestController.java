@@ -21,7 +21,8 @@ class UnrecognizedRequestController {
 						"Unrecognized request URL (" + request.getMethod() + ": " + request.getRequestURI()
 								+ "). The Stripe emulator serves only the endpoints "
 								+ "payment-service uses; see the stripe-emulator module's package documentation.",
-						null));
+						null),
+				true);
 	}
 
 }

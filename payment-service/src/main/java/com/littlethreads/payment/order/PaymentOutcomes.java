@@ -183,6 +183,22 @@ public class PaymentOutcomes {
 	}
 
 	/**
+	 * The shopper's bank disputes the payment: the money is held back from the shop until
+	 * staff answer the dispute in Stripe's dashboard, so the order is flagged.
+	 * @param paymentIntentId the disputed payment
+	 */
+	public void disputed(String paymentIntentId) {
+		Optional<Order> order = (paymentIntentId != null) ? this.repository.findFirstByPaymentIntentId(paymentIntentId)
+				: Optional.empty();
+		if (order.isEmpty()) {
+			log.warn("Dispute of payment " + paymentIntentId + " matches no order's payment; ignored");
+			return;
+		}
+		log.error("Payment of order " + order.get().id() + " is disputed: flagged for staff");
+		this.orders.flag(order.get().id(), "disputed");
+	}
+
+	/**
 	 * A delayed payment failed: PAYMENT_FAILED and the stock goes back.
 	 * @param orderId the order
 	 */

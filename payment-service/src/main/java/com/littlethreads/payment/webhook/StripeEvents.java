@@ -11,6 +11,7 @@ import com.stripe.Stripe;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
 import com.stripe.model.Event;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
@@ -129,6 +130,8 @@ public class StripeEvents {
 				this.refunds.apply(object(event, Refund.class, (id) -> this.stripe.v1().refunds().retrieve(id)));
 			case "charge.refunded" ->
 				refunded(object(event, Charge.class, (id) -> this.stripe.v1().charges().retrieve(id)));
+			case "charge.dispute.created" -> this.outcomes.disputed(
+					object(event, Dispute.class, (id) -> this.stripe.v1().disputes().retrieve(id)).getPaymentIntent());
 			default -> {
 				log.debug("Ignored Stripe event type " + event.getType());
 				return false;

@@ -280,6 +280,27 @@ class StripeWebhookIntegrationTests extends PaymentHttpTest {
 	}
 
 	@Test
+	void disputedPaymentFlagsTheOrderForStaff() {
+		deliver(completed("evt_d1"));
+
+		deliver(event("evt_d2", "charge.dispute.created", dispute("pi_cs_test_1")));
+
+		Order order = order(this.orderId);
+		assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+		assertThat(order.needsAttention()).isTrue();
+		assertThat(order.attentionReason()).isEqualTo("disputed");
+	}
+
+	@Test
+	void disputeOfAnotherPaymentChangesNothing() {
+		deliver(completed("evt_d3"));
+
+		deliver(event("evt_d4", "charge.dispute.created", dispute("pi_other")));
+
+		assertThat(order(this.orderId).needsAttention()).isFalse();
+	}
+
+	@Test
 	void unusedEventTypesAreAcknowledged() {
 		assertThat(
 				deliver(event("evt_19", "customer.created", "{\"id\": \"cus_1\", \"object\": \"customer\"}")).status())
@@ -296,6 +317,12 @@ class StripeWebhookIntegrationTests extends PaymentHttpTest {
 
 	private String session(String status, String paymentStatus) {
 		return session("cs_test_1", status, paymentStatus, this.orderId);
+	}
+
+	private static String dispute(String paymentIntent) {
+		return JSON.writeValueAsString(Map.of("id", "dp_1", "object", "dispute", "amount", 2400, "charge", "ch_1",
+				"currency", "gbp", "payment_intent", paymentIntent, "reason", "fraudulent", "status", "needs_response",
+				"metadata", Map.of()));
 	}
 
 	private String charge(long amountRefunded) {

@@ -69,10 +69,8 @@ public class PaymentOutcomes {
 			paid(order.id(), session.getPaymentIntent());
 		}
 		else if ("complete".equals(session.getStatus())) {
-			// Checkout offers only cards, so a payment still pending means a method we
-			// did
-			// not ask for; its outcome event decides, with the stock hold lapsing
-			// meanwhile.
+			// Checkout offers cards only, so a payment still pending is a method we
+			// never asked for; its outcome event decides, the hold lapsing meanwhile.
 			log.warn("Checkout Session " + session.getId() + " of order " + order.id()
 					+ " completed with its payment still pending");
 		}

@@ -12,6 +12,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -71,7 +72,7 @@ public class RefundOutcomes {
 				return Optional.empty();
 			}
 			Order changed = this.mongo.findAndModify(change.get().query(), change.get().update(),
-					org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Order.class);
+					FindAndModifyOptions.options().returnNew(true), Order.class);
 			if (changed != null) {
 				log.info("Refund %s of order %s is %s: the order is %s, %d refunded, %d pending".formatted(
 						refund.getId(), order.id(), status, changed.status(), changed.amountRefunded(),
@@ -113,8 +114,7 @@ public class RefundOutcomes {
 			.set("amountRefundPending", pending)
 			.inc("refundsRevision", 1);
 		if (order.status().isPaid()) {
-			// An order paid while expired or cancelled keeps its status: it was never
-			// PAID.
+			// One paid while expired or cancelled keeps its status: never PAID.
 			update.set("status", OrderStatus.afterRefunds(succeeded, order.total().amount()).name());
 		}
 		if (succeeded > order.amountRefunded()) {

@@ -89,8 +89,7 @@ class EventRecovery {
 						|| ex.getStatusCode() != 404 && !"resource_missing".equals(ex.getCode())) {
 					throw ex;
 				}
-				// Stripe no longer has the cursor's event (older than 30 days): list by
-				// time.
+				// Stripe dropped the cursor's event (after 30 days): list by time.
 				log.warn("Stripe no longer has event " + after + "; listing the events of the last " + this.lookback);
 				return listed + fromLookback();
 			}

@@ -114,8 +114,7 @@ public class StripeEvents {
 					via, this.clock.instant()));
 		}
 		catch (DuplicateKeyException ex) {
-			// Dealt with twice at once: both applications were guarded, one record
-			// stands.
+			// Dealt with twice at once: both were guarded, one record stands.
 		}
 		return outcome;
 	}

@@ -3,6 +3,7 @@ package com.littlethreads.payment.reconciliation;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -138,14 +139,14 @@ class EventRecoveryIntegrationTests extends PaymentHttpTest {
 			.willReturn(aResponse().withStatus(503)));
 		stubFirstWalk(completed("evt_1"));
 		this.reconciliation.reconcile();
-		assertThat(this.mongo.findById("evt_1", org.bson.Document.class, "stripe_events")).isNull();
+		assertThat(this.mongo.findById("evt_1", Document.class, "stripe_events")).isNull();
 		wiremock.stubFor(post("/internal/inventory/reservations/" + this.orderId + "/commit")
 			.willReturn(okJson("{\"status\": \"COMMITTED\"}")));
 
 		this.reconciliation.reconcile();
 
 		assertThat(order(this.orderId).stockCommitted()).isTrue();
-		assertThat(this.mongo.findById("evt_1", org.bson.Document.class, "stripe_events").getString("via"))
+		assertThat(this.mongo.findById("evt_1", Document.class, "stripe_events").getString("via"))
 			.isEqualTo("events-api");
 	}
 

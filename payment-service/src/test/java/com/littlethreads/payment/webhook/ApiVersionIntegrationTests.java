@@ -14,6 +14,7 @@ import com.littlethreads.payment.PaymentServiceTest;
 import com.littlethreads.payment.order.OrderStatus;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -46,7 +47,7 @@ class ApiVersionIntegrationTests extends PaymentHttpTest {
 	void eventOfAnotherVersionIsAppliedAsStripeShowsItsObjectInOurs() {
 		// What the other version's object says is not read: it is asked of Stripe again.
 		wiremock.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/cs_test_1"))
-			.withHeader("Stripe-Version", com.github.tomakehurst.wiremock.client.WireMock.equalTo(Stripe.API_VERSION))
+			.withHeader("Stripe-Version", equalTo(Stripe.API_VERSION))
 			.willReturn(okJson(session("cs_test_1", "complete", "paid", this.orderId))));
 		String payload = event("evt_v1", "checkout.session.completed",
 				session("cs_test_1", "complete", "unpaid", this.orderId), OTHER_VERSION);

@@ -13,6 +13,7 @@ import com.littlethreads.payment.order.OrderStatus;
 import com.littlethreads.platform.test.TestJwts;
 import com.littlethreads.platform.test.TestHttp.Response;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -122,10 +123,8 @@ class RefundEventsIntegrationTests extends PaymentHttpTest {
 	@Test
 	void chargeRefundedCountsOnlyWhatStripeListsAsSucceeded() {
 		// The charge says only how much is being refunded, pending refunds included;
-		// which
-		// refunds those are, and how each stands, Stripe's refund list says.
-		wiremock.stubFor(get(urlPathEqualTo("/v1/refunds"))
-			.withQueryParam("payment_intent", com.github.tomakehurst.wiremock.client.WireMock.equalTo("pi_cs_test_1"))
+		// which refunds those are, and how each stands, Stripe's refund list says.
+		wiremock.stubFor(get(urlPathEqualTo("/v1/refunds")).withQueryParam("payment_intent", equalTo("pi_cs_test_1"))
 			.willReturn(okJson(refundList(refund("re_1", 2400, "pending")))));
 
 		deliver(event("evt_r14", "charge.refunded", charge(2400)));

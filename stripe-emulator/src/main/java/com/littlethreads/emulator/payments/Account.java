@@ -3,6 +3,7 @@ package com.littlethreads.emulator.payments;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -293,7 +294,7 @@ class Account {
 				refund) -> (request.paymentIntent() == null || request.paymentIntent().equals(refund.charge.intent.id))
 						&& (request.charge() == null || request.charge().equals(refund.charge.id));
 		List<Refund> newestFirst = new ArrayList<>(this.refunds.values());
-		java.util.Collections.reverse(newestFirst);
+		Collections.reverse(newestFirst);
 		int after = (request.startingAfter() != null) ? indexOf(newestFirst, request.startingAfter(), "starting_after")
 				: -1;
 		int before = (request.endingBefore() != null) ? indexOf(newestFirst, request.endingBefore(), "ending_before")

@@ -88,8 +88,7 @@ class EventsController {
 			}
 		}
 		boolean hasMore = candidates.size() > limit;
-		// ending_before gives the page next to the cursor, the oldest of the newer
-		// events.
+		// ending_before: the page next to the cursor, the oldest newer events.
 		List<WebhookEvents.StoredEvent> page = !hasMore ? candidates
 				: endingBefore.isPresent() ? candidates.subList(candidates.size() - (int) limit, candidates.size())
 						: candidates.subList(0, (int) limit);

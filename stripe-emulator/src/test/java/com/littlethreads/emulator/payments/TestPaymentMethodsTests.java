@@ -1,25 +1,33 @@
 package com.littlethreads.emulator.payments;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
+import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.checkout.Session;
+import com.stripe.net.Webhook;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import org.junit.jupiter.api.Test;
 
 import com.littlethreads.emulator.EmulatorIntegrationTest;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -224,8 +232,7 @@ class TestPaymentMethodsTests extends EmulatorIntegrationTest {
 	private HttpResponse<String> post(String path, Map<String, String> form) {
 		String body = form.entrySet()
 			.stream()
-			.map((entry) -> entry.getKey() + "="
-					+ java.net.URLEncoder.encode(entry.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+			.map((entry) -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -237,22 +244,20 @@ class TestPaymentMethodsTests extends EmulatorIntegrationTest {
 	 * An event whose object is not the one it is about by id (a dispute is about a
 	 * charge), found by any id in its body.
 	 */
-	private static com.stripe.model.Event awaitEventAbout(String type, String id) {
+	private static Event awaitEventAbout(String type, String id) {
 		await().atMost(Duration.ofSeconds(10)).until(() -> !about(type, id).isEmpty());
-		com.github.tomakehurst.wiremock.verification.LoggedRequest request = about(type, id).get(0);
+		LoggedRequest request = about(type, id).get(0);
 		try {
-			return com.stripe.net.Webhook.constructEvent(request.getBodyAsString(),
-					request.getHeader("Stripe-Signature"), WEBHOOK_SECRET);
+			return Webhook.constructEvent(request.getBodyAsString(), request.getHeader("Stripe-Signature"),
+					WEBHOOK_SECRET);
 		}
-		catch (com.stripe.exception.SignatureVerificationException ex) {
+		catch (SignatureVerificationException ex) {
 			throw new AssertionError(ex);
 		}
 	}
 
-	private static List<com.github.tomakehurst.wiremock.verification.LoggedRequest> about(String type, String id) {
-		return receiver
-			.findAll(com.github.tomakehurst.wiremock.client.WireMock
-				.postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/webhook")))
+	private static List<LoggedRequest> about(String type, String id) {
+		return receiver.findAll(postRequestedFor(urlEqualTo("/webhook")))
 			.stream()
 			.filter((request) -> request.getBodyAsString().contains("\"type\":\"" + type + "\""))
 			.filter((request) -> request.getBodyAsString().contains("\"" + id + "\""))

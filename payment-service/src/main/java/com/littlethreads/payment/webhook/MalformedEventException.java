@@ -5,9 +5,11 @@ import com.stripe.model.Event;
 import com.stripe.net.ApiResource;
 
 /**
- * A correctly signed event that cannot be read as a Stripe event: a field of the wrong
- * type, a missing id, type or object. Stripe never sends one, so it is refused (Stripe
- * would show it as failed and retry it) rather than applied in part or acknowledged.
+ * A correctly signed event that cannot be read as a Stripe event at all: no id, type or
+ * data object, or an envelope field of the wrong type. Stripe never sends one, and
+ * without an id it cannot even be recorded, so the webhook answers 400 (Stripe would show
+ * it as failed and retry it). An event that is readable but whose object is not is
+ * refused and recorded by {@link StripeEvents} instead.
  * <p>
  * stripe-java reads events with Gson, which reports a field of the wrong shape with
  * unchecked exceptions of several kinds; they are caught here, around the reading only,

@@ -1,6 +1,9 @@
 package com.littlethreads.payment.webhook;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.stripe.model.Event;
 import com.stripe.net.ApiResource;
 
@@ -29,11 +32,15 @@ class MalformedEventException extends RuntimeException {
 	 */
 	static Event readable(String payload) {
 		Event event = reading(() -> {
-			Event read = ApiResource.GSON.fromJson(payload, Event.class);
-			// Reading the data object is where a field of the wrong shape inside it
-			// shows.
-			boolean complete = read != null && read.getId() != null && read.getType() != null && read.getData() != null
-					&& read.getData().getObject() != null;
+			JsonObject envelope = JsonParser.parseString(payload).getAsJsonObject();
+			// Whether there is an object, not yet what is in it: a field of the wrong
+			// shape
+			// inside it makes an event that is refused and recorded, not this.
+			JsonElement data = envelope.get("data");
+			JsonElement object = (data != null && data.isJsonObject()) ? data.getAsJsonObject().get("object") : null;
+			Event read = ApiResource.GSON.fromJson(envelope, Event.class);
+			boolean complete = read != null && read.getId() != null && read.getType() != null && object != null
+					&& object.isJsonObject();
 			return complete ? read : null;
 		});
 		if (event == null) {

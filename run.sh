@@ -110,7 +110,8 @@ fi
 if $needs_build; then
   say "Building (first run, or sources changed)..."
   modules=$(for entry in "${SERVICES[@]}"; do IFS='|' read -r _ module _ _ _ <<<"$entry"; printf '%s,' "$module"; done)
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package -pl "${modules}static-site" -am) \
+  # No container images (a CI machine's build makes them, see pom.xml): only the jars run here.
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true -Dimage.skip=true package -pl "${modules}static-site" -am) \
     || fail "the build failed (see above)"
   # The jars carry the build's fixed output timestamp (reproducible builds), not the time
   # they were built; without this every start would look stale and build again.
@@ -200,7 +201,8 @@ for entry in "${SERVICES[@]}"; do
     user-service)
       launch+=("ADMIN_EMAIL=$ADMIN_EMAIL" "ADMIN_PASSWORD=$admin_password" "PAYMENT_CLIENT_SECRET=$payment_client_secret") ;;
     stripe-emulator)
-      launch+=("STRIPE_WEBHOOK_SECRET=$webhook_secret") ;;
+      # The same key payment-service gets: the emulator accepts no other, as Stripe would not.
+      launch+=("STRIPE_SECRET_KEY=$stripe_key" "STRIPE_WEBHOOK_SECRET=$webhook_secret") ;;
     payment-service)
       launch+=("STRIPE_SECRET_KEY=$stripe_key" "STRIPE_WEBHOOK_SECRET=$webhook_secret" "STRIPE_API_BASE=$stripe_api_base"
         "PAYMENT_CLIENT_SECRET=$payment_client_secret" "CATALOG_URI=http://127.0.0.1:$CATALOG_PORT"

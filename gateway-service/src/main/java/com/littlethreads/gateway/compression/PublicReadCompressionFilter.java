@@ -68,9 +68,8 @@ class PublicReadCompressionFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		// Before the filter that writes the service's answer (-1), so the commit action
-		// is
-		// registered by then.
+		// Before the filter that writes the service's answer (-1), so that the commit
+		// action is registered by then.
 		return Ordered.HIGHEST_PRECEDENCE + 100;
 	}
 

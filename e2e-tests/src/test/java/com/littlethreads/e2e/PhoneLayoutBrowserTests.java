@@ -1,7 +1,6 @@
 package com.littlethreads.e2e;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,19 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -29,7 +21,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * at zero); the header stays compact and its categories open from the keyboard over the
  * page; the search page's filters wait behind a button that counts the active ones.
  */
-class PhoneLayoutBrowserTests {
+class PhoneLayoutBrowserTests extends StubbedSiteTest {
 
 	/**
 	 * Longer than a page takes to be drawn here, so a script that comes this late meets a
@@ -69,39 +60,9 @@ class PhoneLayoutBrowserTests {
 	/** Holds the catalog's answers until the test opens it. */
 	private final CountDownLatch api = new CountDownLatch(1);
 
-	private HttpServer server;
-
-	private ExecutorService answering;
-
-	private String base;
-
-	private WebDriver browser;
-
-	private WebDriverWait wait;
-
-	@RegisterExtension
-	final AfterTestExecutionCallback keepEvidence = HeadlessChromium.evidenceOnFailure(() -> this.browser);
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.server.createContext("/", this::answer);
-		// Late answers must not hold up the page's other files.
-		this.answering = Executors.newCachedThreadPool();
-		this.server.setExecutor(this.answering);
-		this.server.start();
-		this.base = "http://127.0.0.1:" + this.server.getAddress().getPort();
-		this.browser = HeadlessChromium.phone();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-		this.server.stop(0);
-		this.answering.shutdownNow();
+	@Override
+	protected WebDriver startBrowser() {
+		return HeadlessChromium.phone();
 	}
 
 	@Test
@@ -268,7 +229,8 @@ class PhoneLayoutBrowserTests {
 		return ((JavascriptExecutor) this.browser).executeScript(script, arguments);
 	}
 
-	private void answer(HttpExchange exchange) throws IOException {
+	@Override
+	protected void answer(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
 		if (path.equals("/api/catalog/products")) {
 			held();

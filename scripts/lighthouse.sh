@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lighthouse on the storefront as the gateway serves it (./run.sh in another terminal): one
 # page of every type, each scored for performance, accessibility, best practices and SEO
-# with Lighthouse's defaults (mobile, simulated throttling), three runs in a row, printed as
+# with Lighthouse's defaults (mobile, simulated throttling), after one unmeasured visit of
+# every page (a warm gateway, not a just-started one), three runs in a row, printed as
 # one table (each cell: the runs' scores, or one number when they agree) with the search
 # page's cumulative layout shift. Needs npm and Debian's Chromium (apt-get install chromium);
 # lighthouse@12.2.3 is installed once into a cache directory, never into the repository.

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -35,6 +36,13 @@ public final class SiteGenerator {
 	static final int PAGE_SIZE = 12;
 
 	private static final int HOME_TILES = 8;
+
+	/**
+	 * Tiles the search page shows while its results load: the first screen's worth on a
+	 * phone (two columns) or a desktop, so the results take their places instead of
+	 * pushing anything.
+	 */
+	static final int SEARCH_PLACEHOLDERS = 8;
 
 	private static final Locale LOCALE = Locale.UK;
 
@@ -62,7 +70,7 @@ public final class SiteGenerator {
 	public static void main(String[] args) {
 		SiteSettings settings = SiteSettings.fromArguments(args, System::getenv);
 		Catalog catalog = (settings.catalogUrl() != null) ? Catalog.fromApi(settings.catalogUrl())
-				: Catalog.fromSeed(settings.seed());
+				: Catalog.fromSeed(settings.seed(), settings.drawingsVersion());
 		new SiteGenerator(settings).generate(catalog);
 		System.out.println("Storefront with " + catalog.active().size() + " products written to "
 				+ settings.output().toAbsolutePath());
@@ -87,9 +95,11 @@ public final class SiteGenerator {
 			for (CatalogProduct product : active) {
 				productPage(product);
 			}
-			simplePage("/search/", "search", "Search | Little Threads",
-					"Search Little Threads children's clothing by size, colour, category and price.", true,
-					"search.js");
+			writePage("/search/",
+					page("/search/", "search", "Search | Little Threads",
+							"Search Little Threads children's clothing by size, colour, category and price.", true,
+							Map.of("placeholders", Collections.nCopies(SEARCH_PLACEHOLDERS, true)), null, null, null,
+							"search.js"));
 			simplePage("/cart/", "cart", "Your cart | Little Threads", "The items in your Little Threads cart.", false,
 					"cart-page.js");
 			simplePage("/account/sign-in/", "sign-in", "Sign in | Little Threads",

@@ -90,7 +90,8 @@ class CatalogSeederTests {
 			List<String> colourImages = variants(seed).stream()
 				.map((variant) -> text(variant, "colour"))
 				.distinct()
-				.map((colour) -> "/api/catalog/images/" + category + "/" + colour + ".svg")
+				.map((colour) -> "/api/catalog/images/" + category + "/" + colour + "." + Image.DRAWINGS_VERSION
+						+ ".svg")
 				.toList();
 			List<String> urls = stored.get(text(seed, "slug")).getImages().stream().map(Image::url).toList();
 			assertThat(urls).as(text(seed, "slug")).isNotEmpty().isSubsetOf(colourImages).contains(colourImages.get(0));

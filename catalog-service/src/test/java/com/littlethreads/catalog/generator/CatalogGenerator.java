@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
+import com.littlethreads.catalog.product.ActiveProducts;
 import com.littlethreads.catalog.product.Category;
 import com.littlethreads.catalog.product.Gender;
 import com.littlethreads.catalog.product.Money;
@@ -100,6 +101,8 @@ public final class CatalogGenerator {
 			for (int from = 0; from < products.size(); from += BATCH) {
 				mongo.insert(products.subList(from, Math.min(products.size(), from + BATCH)), Product.class);
 			}
+			// Catalog instances running on this database read it all again.
+			ActiveProducts.announceEverythingChanged(mongo);
 			System.out.println("Generated " + products.size() + " products (seed " + seed + ", "
 					+ products.stream().mapToInt((product) -> product.getVariants().size()).sum() + " variants) in "
 					+ ((dataDir != null) ? Path.of(dataDir).resolve("catalog.mv") : connection.getHosts()) + ", "

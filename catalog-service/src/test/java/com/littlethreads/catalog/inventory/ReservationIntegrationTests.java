@@ -52,7 +52,7 @@ class ReservationIntegrationTests extends InventoryIntegrationTest {
 	}
 
 	@Test
-	void reservingEvictsCachedListingsThatShowStock() {
+	void reservingTheLastUnitTakesTheProductOutOfInStockListingsAtOnce() {
 		String sku = this.shelf.variant(1);
 		String inStock = "/api/catalog/products?inStock=true&q=" + sku;
 		assertThat(this.http.get(inStock).json().get("total").asLong()).isEqualTo(1);
@@ -296,7 +296,7 @@ class ReservationIntegrationTests extends InventoryIntegrationTest {
 			assertThat(statuses).containsOnly(200);
 			assertThat(get(order).json().get("status").asString()).isEqualTo("COMMITTED");
 			assertThat(this.shelf.stock(sku)).as("round %d", round).isEqualTo(38);
-			assertThat(this.products.holdsTakenBefore(this.clock.instant().plus(Duration.ofDays(1))))
+			assertThat(this.ledger.holdsTakenBefore(this.clock.instant().plus(Duration.ofDays(1))))
 				.filteredOn((hold) -> hold.sku().equals(sku))
 				.as("holds left on %s", sku)
 				.isEmpty();

@@ -1,5 +1,6 @@
 package com.littlethreads.catalog.product;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -329,9 +330,11 @@ public class ActiveProducts implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		long started = System.nanoTime();
 		this.followed = this.feed.position();
 		reload();
-		log.info("Holding " + this.listing.size() + " active products in memory; following changes every "
+		log.info("Holding " + this.listing.size() + " active products in memory (read in "
+				+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms); following changes every "
 				+ this.properties.pollInterval());
 		this.follower = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "catalog-changes");

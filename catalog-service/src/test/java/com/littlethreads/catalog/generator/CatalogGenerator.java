@@ -119,7 +119,7 @@ public final class CatalogGenerator {
 		}
 	}
 
-	static List<Product> generate(int count, long seed, String currency) {
+	public static List<Product> generate(int count, long seed, String currency) {
 		GeneratedProducts generated = new GeneratedProducts(seed,
 				Instant.parse("2026-11-01T09:00:00Z").truncatedTo(ChronoUnit.MINUTES));
 		List<Product> products = new ArrayList<>(count);

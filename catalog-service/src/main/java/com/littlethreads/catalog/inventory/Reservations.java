@@ -27,6 +27,7 @@ import com.littlethreads.catalog.inventory.InventoryProblems.Shortfall;
 import com.littlethreads.catalog.inventory.Reservation.ReservationLine;
 import com.littlethreads.catalog.inventory.StockHold.Outcome;
 import com.littlethreads.catalog.inventory.StockHold.Purpose;
+import com.littlethreads.catalog.product.ActiveProducts;
 import com.littlethreads.catalog.product.Product;
 import com.littlethreads.catalog.product.ProductRepository;
 import com.littlethreads.catalog.product.ProductStatus;
@@ -60,12 +61,16 @@ class Reservations {
 
 	private final StockLedger ledger;
 
+	private final ActiveProducts catalog;
+
 	private final Clock clock;
 
-	Reservations(MongoTemplate mongo, ProductRepository products, StockLedger ledger, Clock clock) {
+	Reservations(MongoTemplate mongo, ProductRepository products, StockLedger ledger, ActiveProducts catalog,
+			Clock clock) {
 		this.mongo = mongo;
 		this.products = products;
 		this.ledger = ledger;
+		this.catalog = catalog;
 		this.clock = clock;
 	}
 
@@ -81,6 +86,7 @@ class Reservations {
 		if (existing.isPresent()) {
 			return new Reserved(sameLines(existing.get(), lines), false);
 		}
+		refuseWhatIsSoldOut(orderId, lines);
 		requireForSale(lines);
 		try {
 			holdAll(orderId, lines, Purpose.RESERVATION);
@@ -220,6 +226,32 @@ class Reservations {
 			throw InventoryProblems.conflict(existing.orderId());
 		}
 		return existing;
+	}
+
+	/**
+	 * Answers at once, from the in-memory catalog, when it shows a line without enough
+	 * stock: in a sale, most callers ask for what is already gone, and none of them need
+	 * wait for the store, whose updates for that product the winners are queued on.
+	 * Refusing on the catalog's word can never oversell; it may refuse stock that came
+	 * back through another instance less than a poll interval ago, and stock this
+	 * instance gave back a moment ago (the catalog takes a change in right after storing
+	 * it). A line the catalog does not know goes the slow way, to be named by the store.
+	 * Before refusing, the order's own reservation is looked for, as a repeat of this
+	 * order may have taken the stock.
+	 */
+	private void refuseWhatIsSoldOut(String orderId, List<ReservationLine> lines) {
+		Map<String, Integer> available = new HashMap<>();
+		this.catalog.variants(skus(lines)).items().forEach((item) -> available.put(item.sku(), item.available()));
+		if (!available.keySet().containsAll(skus(lines))) {
+			return;
+		}
+		List<Shortfall> shortLines = lines.stream()
+			.filter((line) -> available.get(line.sku()) < line.quantity())
+			.map((line) -> new Shortfall(line.sku(), line.quantity(), available.get(line.sku())))
+			.toList();
+		if (!shortLines.isEmpty() && find(orderId).isEmpty()) {
+			throw InventoryProblems.insufficientStock(shortLines);
+		}
 	}
 
 	/**

@@ -42,8 +42,9 @@ import org.springframework.stereotype.Component;
  * that made it returns, and is announced on the {@link ChangeFeed};</li>
  * <li>every other instance reads the feed every {@code catalog.read-model.poll-interval}
  * and reads the products it names;</li>
- * <li>every {@code catalog.read-model.resync-interval} every product is read again, in
- * case an instance died between storing a change and announcing it.</li>
+ * <li>every {@code catalog.read-model.resync-interval} every product's revision is
+ * compared with the one held, and those behind are read again, in case an instance died
+ * between storing a change and announcing it.</li>
  * </ul>
  * A product read is kept only if it is at least as new ({@link Product#getRev()}) as what
  * is held, so reads that finish out of order never step back. A stock move that leaves
@@ -229,23 +230,34 @@ public class ActiveProducts implements SmartLifecycle {
 		}
 	}
 
-	private void resync() {
+	/**
+	 * Reads every product's revision (a few bytes each) and then only the products whose
+	 * revision is newer than the one held: the changes whose announcement was lost.
+	 */
+	void resync() {
 		try {
-			try (Stream<Product> products = this.mongo.stream(new Query(), Product.class)) {
-				List<Product> batch = new ArrayList<>(BATCH);
-				products.forEach((product) -> {
-					batch.add(product);
-					if (batch.size() == BATCH) {
-						apply(batch, Set.of());
-						batch.clear();
-					}
-				});
-				apply(batch, Set.of());
+			Query revisions = new Query();
+			revisions.fields().include("slug").include("rev");
+			Set<String> behind = new LinkedHashSet<>();
+			for (org.bson.Document stored : this.mongo.find(revisions, org.bson.Document.class,
+					this.mongo.getCollectionName(Product.class))) {
+				Held held = this.held.get(stored.getString("slug"));
+				long rev = (stored.get("rev") instanceof Number number) ? number.longValue() : 0;
+				if (held == null || held.rev() < rev) {
+					behind.add(stored.getString("slug"));
+				}
+			}
+			List<String> slugs = new ArrayList<>(behind);
+			for (int from = 0; from < slugs.size(); from += BATCH) {
+				refresh(new LinkedHashSet<>(slugs.subList(from, Math.min(slugs.size(), from + BATCH))));
+			}
+			if (!slugs.isEmpty()) {
+				log.warn("Read " + slugs.size() + " product(s) whose change had not been announced");
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Could not read the whole catalog again (trying again in " + this.properties.resyncInterval()
-					+ "): " + ex.getMessage());
+			log.warn("Could not check the whole catalog for missed changes (trying again in "
+					+ this.properties.resyncInterval() + "): " + ex.getMessage());
 		}
 	}
 

@@ -190,6 +190,18 @@ class ActiveProductsTests {
 	}
 
 	@Test
+	void aChangeWhoseAnnouncementWasLostIsFoundByComparingRevisions() {
+		String slug = store(aProduct(slug("unannounced")).withVariant(sku("A"), Size.T4, "navy", 5));
+		// Stored by an instance that died before announcing it.
+		this.mongo.updateFirst(Query.query(Criteria.where("slug").is(slug)),
+				new Update().set("name", "Renamed Then Lost").inc("rev", 1), "products");
+
+		this.catalog.resync();
+
+		assertThat(this.catalog.product(slug).orElseThrow().name()).isEqualTo("Renamed Then Lost");
+	}
+
+	@Test
 	void everythingIsReadAgainWhenTheFeedSaysSo() {
 		// Written by a tool, without catalog-service: nothing announced it.
 		String slug = slug("written-by-a-tool");

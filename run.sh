@@ -15,10 +15,11 @@
 # emulator is not started, and STRIPE_WEBHOOK_SECRET must be the one `stripe listen` prints.
 #
 # Environment: LT_DATA_DIR (default ./data), LT_RUN_DIR (logs, default ./.run),
-# GATEWAY_PORT (8080), USER_PORT (8081), CATALOG_PORT (8082), PAYMENT_PORT (8083),
-# STRIPE_EMULATOR_PORT (8090), LT_STARTUP_TIMEOUT seconds (240), ADMIN_EMAIL and
-# ADMIN_PASSWORD (the admin's sign-in instead of the generated one), STRIPE_SECRET_KEY and
-# STRIPE_WEBHOOK_SECRET (a real Stripe test account).
+# GATEWAY_PORT (8080), GATEWAY_MANAGEMENT_PORT (8079, the gateway's actuator, on loopback),
+# USER_PORT (8081), CATALOG_PORT (8082), PAYMENT_PORT (8083), STRIPE_EMULATOR_PORT (8090),
+# LT_STARTUP_TIMEOUT seconds (240), ADMIN_EMAIL and ADMIN_PASSWORD (the admin's sign-in
+# instead of the generated one), STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (a real Stripe
+# test account), TRUSTED_PROXIES (the gateway's only: CIDRs of a proxy in front of it).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,6 +27,7 @@ DATA_DIR="${LT_DATA_DIR:-$ROOT/data}"
 RUN_DIR="${LT_RUN_DIR:-$ROOT/.run}"
 LOG_DIR="$RUN_DIR/logs"
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+GATEWAY_MANAGEMENT_PORT="${GATEWAY_MANAGEMENT_PORT:-8079}"
 USER_PORT="${USER_PORT:-8081}"
 CATALOG_PORT="${CATALOG_PORT:-8082}"
 PAYMENT_PORT="${PAYMENT_PORT:-8083}"
@@ -70,7 +72,7 @@ if $use_emulator; then
 fi
 SERVICES+=(
   "payment-service|payment-service|$PAYMENT_PORT|256m|$EMBEDDED $JWKS"
-  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--littlethreads.routes.catalog-uris=http://127.0.0.1:$CATALOG_PORT --littlethreads.routes.user-uris=http://127.0.0.1:$USER_PORT --littlethreads.routes.payment-uris=http://127.0.0.1:$PAYMENT_PORT --littlethreads.rate-limits.jwks-uri=http://127.0.0.1:$USER_PORT/.well-known/jwks.json --littlethreads.site.dir=$ROOT/static-site/target/site"
+  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--management.server.port=$GATEWAY_MANAGEMENT_PORT --littlethreads.routes.catalog-uris=http://127.0.0.1:$CATALOG_PORT --littlethreads.routes.user-uris=http://127.0.0.1:$USER_PORT --littlethreads.routes.payment-uris=http://127.0.0.1:$PAYMENT_PORT --littlethreads.rate-limits.jwks-uri=http://127.0.0.1:$USER_PORT/.well-known/jwks.json --littlethreads.site.dir=$ROOT/static-site/target/site"
 )
 
 say() { printf '%s\n' "$*"; }
@@ -111,7 +113,8 @@ fi
 if $needs_build; then
   say "Building (first run, or sources changed)..."
   modules=$(for entry in "${SERVICES[@]}"; do IFS='|' read -r _ module _ _ _ <<<"$entry"; printf '%s,' "$module"; done)
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package -pl "${modules}static-site" -am) \
+  # No container images (a CI machine's build makes them, see pom.xml): only the jars run here.
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true -Dimage.skip=true package -pl "${modules}static-site" -am) \
     || fail "the build failed (see above)"
   # The jars carry the build's fixed output timestamp (reproducible builds), not the time
   # they were built; without this every start would look stale and build again.
@@ -121,14 +124,24 @@ if $needs_build; then
   done
 fi
 
+# The gateway's actuator has a port of its own (never the public one); the services answer
+# health on theirs.
+health_port() {
+  if [ "$1" = gateway-service ]; then printf '%s' "$GATEWAY_MANAGEMENT_PORT"; else printf '%s' "$2"; fi
+}
+
+in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for entry in "${SERVICES[@]}"; do
   IFS='|' read -r name _ port _ _ <<<"$entry"
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  if in_use "$port"; then
     port_variable="$(printf '%s' "${name%%-*}" | tr '[:lower:]' '[:upper:]')_PORT"
     [ "$name" = stripe-emulator ] && port_variable=STRIPE_EMULATOR_PORT
     fail "port $port (for $name) is already in use: is Little Threads already running? Set $port_variable to use another (GATEWAY_PORT, USER_PORT, CATALOG_PORT, PAYMENT_PORT, STRIPE_EMULATOR_PORT)."
   fi
 done
+if in_use "$GATEWAY_MANAGEMENT_PORT"; then
+  fail "port $GATEWAY_MANAGEMENT_PORT (the gateway's actuator) is already in use: is Little Threads already running? Set GATEWAY_MANAGEMENT_PORT to use another."
+fi
 
 if $wipe; then
   say "Wiping stored data in $DATA_DIR"
@@ -183,17 +196,22 @@ for entry in "${SERVICES[@]}"; do
   IFS='|' read -r name module port heap args <<<"$entry"
   # Each process gets only the secrets it needs, in its environment (never on the command
   # line, where ps shows them).
+  # TRUSTED_PROXIES is the gateway's: the services keep their own default (loopback, where
+  # this gateway runs), which the shell's value would replace.
   launch=(env -u ADMIN_EMAIL -u ADMIN_PASSWORD -u STRIPE_SECRET_KEY -u STRIPE_WEBHOOK_SECRET -u PAYMENT_CLIENT_SECRET
-    "PUBLIC_URL=$PUBLIC_URL")
+    -u TRUSTED_PROXIES "PUBLIC_URL=$PUBLIC_URL")
   case "$name" in
     user-service)
       launch+=("ADMIN_EMAIL=$ADMIN_EMAIL" "ADMIN_PASSWORD=$admin_password" "PAYMENT_CLIENT_SECRET=$payment_client_secret") ;;
     stripe-emulator)
-      launch+=("STRIPE_WEBHOOK_SECRET=$webhook_secret") ;;
+      # The same key payment-service gets: the emulator accepts no other, as Stripe would not.
+      launch+=("STRIPE_SECRET_KEY=$stripe_key" "STRIPE_WEBHOOK_SECRET=$webhook_secret") ;;
     payment-service)
       launch+=("STRIPE_SECRET_KEY=$stripe_key" "STRIPE_WEBHOOK_SECRET=$webhook_secret" "STRIPE_API_BASE=$stripe_api_base"
         "PAYMENT_CLIENT_SECRET=$payment_client_secret" "CATALOG_URI=http://127.0.0.1:$CATALOG_PORT"
         "USER_URI=http://127.0.0.1:$USER_PORT") ;;
+    gateway-service)
+      launch+=("TRUSTED_PROXIES=${TRUSTED_PROXIES:-}") ;;
   esac
   # shellcheck disable=SC2086 # the extra arguments are words on purpose
   "${launch[@]}" java "-Xmx$heap" -XX:+UseSerialGC -Xss512k \
@@ -207,8 +225,8 @@ healthy() { curl -fsS -m 2 "http://127.0.0.1:$1/actuator/health/readiness" 2>/de
 
 deadline=$((SECONDS + STARTUP_TIMEOUT))
 for i in "${!names[@]}"; do
-  IFS='|' read -r _ _ port _ _ <<<"${SERVICES[$i]}"
-  until healthy "$port"; do
+  IFS='|' read -r name _ port _ _ <<<"${SERVICES[$i]}"
+  until healthy "$(health_port "$name" "$port")"; do
     if ! kill -0 "${pids[$i]}" 2>/dev/null; then
       say "${names[$i]} failed to start. The end of its log ($LOG_DIR/${names[$i]}.log):" >&2
       tail -n 40 "$LOG_DIR/${names[$i]}.log" >&2
@@ -241,6 +259,7 @@ Little Threads is running (data in $DATA_DIR, logs in $LOG_DIR).
   User API, through the gateway:     http://localhost:$GATEWAY_PORT/api/auth/login, /api/auth/register, /api/users/me
   Checkout and orders:               http://localhost:$GATEWAY_PORT/api/checkout, /api/orders
 $payments_line
+  Gateway health and metrics:        http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator/health, /actuator/prometheus (this machine only)
   One service's own Swagger UI:      http://localhost:$CATALOG_PORT/swagger-ui.html (catalog), http://localhost:$USER_PORT/swagger-ui.html (users), http://localhost:$PAYMENT_PORT/swagger-ui.html (payments)
 
   Admin sign-in: $ADMIN_EMAIL / $admin_password

@@ -144,7 +144,7 @@ gateway_pid=""
 start_gateway() {
   local variant="$1" on=true args=()
   [ "$variant" = gateway ] || on=false
-  args+=(--littlethreads.routes.catalog-uris="http://127.0.0.1:$UPSTREAM_PORT"
+  args+=(--management.server.port=0 --littlethreads.routes.catalog-uris="http://127.0.0.1:$UPSTREAM_PORT"
     --littlethreads.rate-limits.client.capacity=1000000000
     --spring.cloud.gateway.server.webflux.metrics.enabled="$on"
     --spring.cloud.gateway.server.webflux.observability.enabled="$on"

@@ -1,9 +1,7 @@
 package com.littlethreads.e2e;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,17 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from static-site's output, talk to a small server that answers as payment-service and
  * the catalog's variants endpoint are specified to, and records what the pages sent.
  */
-class CheckoutPagesBrowserTests {
+class CheckoutPagesBrowserTests extends StubbedSiteTest {
 
 	private static final String CART = """
 			[{"sku":"LT-0001-WHITE-2T","slug":"rainbow-stripe-tee","name":"Rainbow Stripe Tee","size":"2T",
@@ -42,35 +33,6 @@ class CheckoutPagesBrowserTests {
 	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
 	private volatile long livePrice = 1400;
-
-	private HttpServer server;
-
-	private String base;
-
-	private WebDriver browser;
-
-	private WebDriverWait wait;
-
-	@RegisterExtension
-	final AfterTestExecutionCallback keepEvidence = HeadlessChromium.evidenceOnFailure(() -> this.browser);
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.server.createContext("/", this::answer);
-		this.server.start();
-		this.base = "http://127.0.0.1:" + this.server.getAddress().getPort();
-		this.browser = HeadlessChromium.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-		this.server.stop(0);
-	}
 
 	@Test
 	void checkoutRechecksPricesThenPostsTheOrderWithAFreshKeyPerAttemptAndGoesToThePaymentPage() {
@@ -174,7 +136,8 @@ class CheckoutPagesBrowserTests {
 			.toList();
 	}
 
-	private void answer(HttpExchange exchange) throws IOException {
+	@Override
+	protected void answer(HttpExchange exchange) throws IOException {
 		String method = exchange.getRequestMethod();
 		String path = exchange.getRequestURI().getPath();
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

@@ -91,6 +91,13 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void theGatewaysProbeAsksItsManagementPortAndNothingAsksItsPublicActuator() {
+		Map<String, String> gateway = compose.service("gateway").environment();
+		assertThat(gateway.get("MANAGEMENT_SERVER_PORT")).matches("\\d+").isNotEqualTo(gateway.get("PORT"));
+		assertThat(compose.definitionText()).doesNotContain("gateway:8080/actuator");
+	}
+
+	@Test
 	void everySpringServiceStartsOnlyOnceWhatItNeedsIsHealthy() {
 		for (String name : SPRING_SERVICES) {
 			Service service = compose.service(name);
@@ -171,6 +178,30 @@ class ComposeFileTests {
 		assertThat(gateway.get("USER_URIS")).isEqualTo("http://user-service:" + port("user-service"));
 		assertThat(gateway.get("PAYMENT_URIS")).isEqualTo("http://payment-service:" + port("payment-service"));
 		assertThat(gateway.get("REDIS_URL")).startsWith("redis://").contains("@redis:6379");
+	}
+
+	@Test
+	void theServicesBelieveForwardedHeadersFromTheGatewaysFixedAddressesOnly() {
+		Map<String, Object> gatewayNetworks = ComposeFile.map(compose.service("gateway").get("networks"));
+		List<String> gatewayAddresses = new ArrayList<>();
+		gatewayNetworks.forEach((network, settings) -> {
+			String address = withDefaults(String.valueOf(ComposeFile.map(settings).get("ipv4_address")));
+			Object config = ComposeFile.list(ComposeFile.map(compose.networks().get(network).get("ipam")).get("config"))
+				.get(0);
+			String subnet = withDefaults(String.valueOf(ComposeFile.map(config).get("subnet")));
+			assertThat(subnet).as(network + " subnet").endsWith(".0/24");
+			assertThat(address).as("the gateway's address on " + network)
+				.startsWith(subnet.substring(0, subnet.length() - "0/24".length()));
+			gatewayAddresses.add(address + "/32");
+		});
+		assertThat(gatewayAddresses).hasSize(2);
+		for (String name : List.of("user-service", "catalog-service-1", "catalog-service-2", "payment-service")) {
+			String trusted = withDefaults(compose.service(name).environment().get("TRUSTED_PROXIES"));
+			assertThat(Arrays.stream(trusted.split(",")).map(String::strip)).as(name + " TRUSTED_PROXIES")
+				.containsExactlyInAnyOrderElementsOf(gatewayAddresses);
+		}
+		// The gateway's own: empty unless ops list the proxy in front of it.
+		assertThat(compose.service("gateway").environment().get("TRUSTED_PROXIES")).isEqualTo("${TRUSTED_PROXIES:-}");
 	}
 
 	@Test
@@ -259,6 +290,17 @@ class ComposeFileTests {
 				.map(ComposeFile.map(ComposeFile.map(service.get("deploy")).get("resources")).get("limits"))
 				.keySet()).as(service.name() + " deploy.resources.limits").isSubsetOf("memory", "cpus");
 		}
+	}
+
+	/** A value with each variable replaced by its default, as with an empty .env. */
+	private static String withDefaults(String value) {
+		Matcher variable = VARIABLE.matcher(value);
+		StringBuilder resolved = new StringBuilder();
+		while (variable.find()) {
+			String fallback = (variable.group(2) != null && variable.group(2).endsWith("-")) ? variable.group(3) : "";
+			variable.appendReplacement(resolved, Matcher.quoteReplacement(fallback));
+		}
+		return variable.appendTail(resolved).toString();
 	}
 
 	private static String module(String service) {

@@ -58,6 +58,10 @@ class RunCommandTests {
 			.get(this.running.gateway() + "/api/catalog/products?pageSize=1");
 		assertThat(products.status()).isEqualTo(200);
 		assertThat(products.body()).contains("\"total\":");
+		// The gateway's actuator is on its management port, never the public one.
+		assertThat(new ShopClient().get(this.running.gatewayManagement() + "/actuator/health/readiness").body())
+			.contains("\"UP\"");
+		assertThat(new ShopClient().get(this.running.gateway() + "/actuator/health").status()).isEqualTo(404);
 		assertThat(this.work.resolve("run/logs/user-service.log")).isNotEmptyFile();
 		assertThat(this.work.resolve("run/logs/catalog-service.log")).isNotEmptyFile();
 		assertThat(this.work.resolve("run/logs/gateway-service.log")).isNotEmptyFile();
@@ -78,6 +82,7 @@ class RunCommandTests {
 		assertThat(this.running.process().waitFor(60, TimeUnit.SECONDS)).as("the command ends after Ctrl-C").isTrue();
 		assertThat(this.running.printed()).contains("Stopped.");
 		assertThat(listening(ports.gateway())).as("gateway port freed").isFalse();
+		assertThat(listening(ports.gatewayManagement())).as("gateway management port freed").isFalse();
 		assertThat(listening(ports.catalog())).as("catalog port freed").isFalse();
 		assertThat(listening(ports.user())).as("user port freed").isFalse();
 		assertThat(listening(ports.payment())).as("payment port freed").isFalse();

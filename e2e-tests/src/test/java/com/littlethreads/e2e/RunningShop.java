@@ -140,6 +140,10 @@ final class RunningShop implements AutoCloseable {
 		return "http://127.0.0.1:" + this.ports.gateway();
 	}
 
+	String gatewayManagement() {
+		return "http://127.0.0.1:" + this.ports.gatewayManagement();
+	}
+
 	String payment() {
 		return "http://127.0.0.1:" + this.ports.payment();
 	}
@@ -184,11 +188,12 @@ final class RunningShop implements AutoCloseable {
 	 * @param catalog catalog-service
 	 * @param payment payment-service
 	 * @param emulator the Stripe emulator
+	 * @param gatewayManagement the gateway's actuator
 	 */
-	record Ports(int gateway, int user, int catalog, int payment, int emulator) {
+	record Ports(int gateway, int user, int catalog, int payment, int emulator, int gatewayManagement) {
 
 		static Ports free() throws IOException {
-			return new Ports(freePort(), freePort(), freePort(), freePort(), freePort());
+			return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
 		}
 
 		Map<String, String> environment() {
@@ -198,6 +203,7 @@ final class RunningShop implements AutoCloseable {
 			environment.put("CATALOG_PORT", String.valueOf(this.catalog));
 			environment.put("PAYMENT_PORT", String.valueOf(this.payment));
 			environment.put("STRIPE_EMULATOR_PORT", String.valueOf(this.emulator));
+			environment.put("GATEWAY_MANAGEMENT_PORT", String.valueOf(this.gatewayManagement));
 			return environment;
 		}
 

@@ -1,6 +1,11 @@
 package com.littlethreads.gateway;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -15,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ObservabilityTests extends UpstreamGatewayTest {
 
 	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Test
 	void serviceReceivesATraceparent() {
@@ -48,7 +56,11 @@ class ObservabilityTests extends UpstreamGatewayTest {
 		upstream.stubFor(get(urlEqualTo("/api/catalog/categories")).willReturn(okJson("[]")));
 		this.client.get().uri("/api/catalog/categories").exchange().expectStatus().isOk();
 
-		String metrics = this.client.get()
+		String metrics = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.managementPort)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build()
+			.get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()

@@ -6,6 +6,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
+import com.littlethreads.platform.problem.InvalidField;
+import com.littlethreads.platform.problem.ProblemType;
 import com.littlethreads.platform.problem.Problems;
 
 /**
@@ -15,6 +17,19 @@ import com.littlethreads.platform.problem.Problems;
 public final class PaymentProblems {
 
 	private PaymentProblems() {
+	}
+
+	/**
+	 * A request header that is missing or malformed, in the shape of an
+	 * {@code invalid-parameter} problem about a query parameter.
+	 * @param name the header
+	 * @param message what is wrong with it, to follow its name
+	 * @return the exception
+	 */
+	public static ErrorResponseException invalidHeader(String name, String message) {
+		ProblemDetail problem = Problems.of(ProblemType.INVALID_PARAMETER, "Header '%s' %s.".formatted(name, message));
+		problem.setProperty(Problems.ERRORS, List.of(new InvalidField(name, message)));
+		return Problems.exception(problem);
 	}
 
 	public static ErrorResponseException idempotencyKeyReused() {
@@ -97,6 +112,31 @@ public final class PaymentProblems {
 	public static ErrorResponseException refundTooLarge(long requested, long refundable) {
 		return Problems.exception(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "refund-too-large", "Refund too large",
 				"The refund of %d exceeds the %d still refundable on this order.".formatted(requested, refundable)));
+	}
+
+	/**
+	 * A refund Stripe cannot make because what is left is less than asked for; how much
+	 * is left is Stripe's to know (a refund made in its dashboard reaches the order only
+	 * with the event).
+	 * @param requested the amount asked for
+	 * @return the exception
+	 */
+	public static ErrorResponseException refundTooLarge(long requested) {
+		return Problems.exception(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "refund-too-large", "Refund too large",
+				"The refund of %d exceeds what the payment provider still holds refundable on this order."
+					.formatted(requested)));
+	}
+
+	public static ErrorResponseException alreadyRefunded(String id) {
+		return Problems.exception(Problems.of(HttpStatus.CONFLICT, "already-refunded", "Already refunded",
+				("Everything paid for order '%s' has been refunded or is being refunded; the order shows it once "
+						+ "the payment provider confirms the refund.")
+					.formatted(id)));
+	}
+
+	public static ErrorResponseException malformedEvent() {
+		return Problems.exception(Problems.of(HttpStatus.BAD_REQUEST, "malformed-event", "Unreadable Stripe event",
+				"The event is correctly signed but is not a Stripe event of the expected shape; nothing was changed."));
 	}
 
 	public static ErrorResponseException invalidSignature() {

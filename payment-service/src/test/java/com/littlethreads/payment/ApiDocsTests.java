@@ -31,4 +31,13 @@ class ApiDocsTests extends PaymentHttpTest {
 		assertThat(api.get("servers").get(0).get("url").asString()).isEqualTo("http://localhost:8080");
 	}
 
+	@Test
+	void errorPathIsNeitherDocumentedNorServed() {
+		assertThat(this.http.get("/v3/api-docs").json().get("paths").has("/error")).isFalse();
+
+		Response error = this.http.get("/error");
+		assertThat(error.status()).isEqualTo(404);
+		assertThat(error.contentType()).startsWith("application/problem+json");
+	}
+
 }

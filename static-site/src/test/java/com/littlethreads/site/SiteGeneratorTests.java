@@ -262,7 +262,25 @@ class SiteGeneratorTests {
 			assertThat(headers).as(site.urlPath(page))
 				.contains("\n" + site.urlPath(page) + "\n  Cache-Control: public, max-age=0, must-revalidate\n");
 		}
-		assertThat(headers).doesNotContain("/assets/").doesNotContain("*");
+		// A wildcard rule's Cache-Control would be combined with the assets' immutable
+		// one.
+		assertThat(headers).doesNotContain("/assets/");
+		assertThat(everyPageBlock(headers)).doesNotContainIgnoringCase("Cache-Control");
+	}
+
+	@Test
+	void everyPageGetsTheSecurityHeadersFromHeadersAndNetlifyTomlKeepsNoSecondCopy() throws IOException {
+		String everyPage = everyPageBlock(site.read("_headers"));
+
+		assertThat(everyPage).contains("\n  Content-Security-Policy: default-src 'self'; ")
+			.contains("script-src 'self';")
+			.contains("frame-ancestors 'none'")
+			.contains("\n  Permissions-Policy: camera=(), microphone=(), geolocation=()\n")
+			.contains("\n  X-Content-Type-Options: nosniff\n")
+			.contains("\n  X-Frame-Options: DENY\n")
+			.doesNotContain("Strict-Transport-Security");
+		assertThat(Files.readString(Path.of("netlify.toml"))).doesNotContainPattern("Content-Security-Policy\\s*=")
+			.doesNotContainPattern("Permissions-Policy\\s*=");
 	}
 
 	@Test
@@ -274,6 +292,20 @@ class SiteGeneratorTests {
 		String page = Files.readString(elsewhere.resolve("products/sunny-tee/index.html"));
 		assertThat(page).contains("<html lang=\"en-GB\" data-api=\"https://api.example\">")
 			.contains("src=\"https://api.example/api/catalog/images/tops/yellow.svg\"");
+	}
+
+	/** The {@code /*} rule of a {@code _headers} file: its indented lines. */
+	private static String everyPageBlock(String headers) {
+		assertThat(headers).contains("\n/*\n");
+		String rest = headers.substring(headers.indexOf("\n/*\n") + 4);
+		StringBuilder block = new StringBuilder("\n");
+		for (String line : rest.split("\n")) {
+			if (!line.startsWith("  ")) {
+				break;
+			}
+			block.append(line).append('\n');
+		}
+		return block.toString();
 	}
 
 	private static JsonNode jsonLd(String file) {

@@ -74,6 +74,20 @@ public final class Accounts {
 	}
 
 	/**
+	 * Signs in from a client address, as the gateway reports it.
+	 * @param http the client
+	 * @param email the email
+	 * @param password the password
+	 * @param address the client address, sent in X-Forwarded-For
+	 * @return the answer
+	 */
+	public static Response login(TestHttp http, String email, String password, String address) {
+		return http.send("POST", "/api/auth/login", """
+				{"email": "%s", "password": "%s"}""".formatted(email, password), "Content-Type", "application/json",
+				"X-Forwarded-For", address);
+	}
+
+	/**
 	 * The roles an access token carries, read from its payload.
 	 * @param accessToken the JWT
 	 * @return the {@code roles} claim

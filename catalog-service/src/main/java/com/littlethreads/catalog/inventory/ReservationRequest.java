@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.littlethreads.platform.input.SingleLine;
+
 /**
  * A request to hold stock for an order.
  *
@@ -29,7 +31,7 @@ record ReservationRequest(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0
 	 * @param sku the variant
 	 * @param quantity the units, 1 to 1000
 	 */
-	record LineRequest(@NotBlank @Size(max = 40) String sku, @NotNull @Min(1) @Max(1000) Integer quantity) {
+	record LineRequest(@NotBlank @Size(max = 40) @SingleLine String sku, @NotNull @Min(1) @Max(1000) Integer quantity) {
 
 	}
 

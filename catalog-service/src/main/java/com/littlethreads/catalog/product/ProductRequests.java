@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import com.littlethreads.platform.input.SingleLine;
+
 /**
  * What the admin API accepts. Fields a client may not set (id, timestamps, stock of an
  * existing variant) are simply not here.
@@ -40,7 +42,7 @@ final class ProductRequests {
 	record ImageRequest(
 			@NotBlank @Size(max = 500) @Pattern(regexp = "(https://|/)[^\\s\"'<>]*",
 					message = "must be an https URL or a path on this site") String url,
-			@NotBlank @Size(max = 200) String alt, @NotNull @Min(1) @Max(4000) Integer width,
+			@NotBlank @Size(max = 200) @SingleLine String alt, @NotNull @Min(1) @Max(4000) Integer width,
 			@NotNull @Min(1) @Max(4000) Integer height) {
 
 		Image toImage() {
@@ -66,21 +68,22 @@ final class ProductRequests {
 	record NewProductRequest(
 			@NotBlank @Size(max = 80) @Pattern(regexp = SLUG,
 					message = "must be lower-case letters and digits joined by hyphens") String slug,
-			@NotBlank @Size(max = 120) String name, @NotBlank @Size(max = 4000) String description,
+			@NotBlank @Size(max = 120) @SingleLine String name, @NotBlank @Size(max = 4000) String description,
 			@NotNull Category category, @NotNull Gender gender, @NotNull Set<@NotNull Season> seasons,
-			@NotBlank @Size(max = 200) String material,
-			@NotNull @Size(max = 10) List<@NotBlank @Size(max = 200) String> care, @NotNull @Valid MoneyRequest price,
-			@Size(max = 12) List<@NotNull @Valid ImageRequest> images, ProductStatus status, Boolean featured,
+			@NotBlank @Size(max = 200) @SingleLine String material,
+			@NotNull @Size(max = 10) List<@NotBlank @Size(max = 200) @SingleLine String> care,
+			@NotNull @Valid MoneyRequest price, @Size(max = 12) List<@NotNull @Valid ImageRequest> images,
+			ProductStatus status, Boolean featured,
 			@NotEmpty @Size(max = 100) List<@NotNull @Valid VariantRequest> variants) {
 
 	}
 
-	record ProductUpdateRequest(@NotNull @Min(0) Long version, @NotBlank @Size(max = 120) String name,
+	record ProductUpdateRequest(@NotNull @Min(0) Long version, @NotBlank @Size(max = 120) @SingleLine String name,
 			@NotBlank @Size(max = 4000) String description, @NotNull Category category, @NotNull Gender gender,
-			@NotNull Set<@NotNull Season> seasons, @NotBlank @Size(max = 200) String material,
-			@NotNull @Size(max = 10) List<@NotBlank @Size(max = 200) String> care, @NotNull @Valid MoneyRequest price,
-			@Size(max = 12) List<@NotNull @Valid ImageRequest> images, @NotNull ProductStatus status,
-			@NotNull Boolean featured) {
+			@NotNull Set<@NotNull Season> seasons, @NotBlank @Size(max = 200) @SingleLine String material,
+			@NotNull @Size(max = 10) List<@NotBlank @Size(max = 200) @SingleLine String> care,
+			@NotNull @Valid MoneyRequest price, @Size(max = 12) List<@NotNull @Valid ImageRequest> images,
+			@NotNull ProductStatus status, @NotNull Boolean featured) {
 
 	}
 

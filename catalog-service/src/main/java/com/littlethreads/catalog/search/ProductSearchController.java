@@ -71,8 +71,17 @@ class ProductSearchController {
 		return ResponseEntity.ok().cacheControl(this.publicCache).body(this.search.search(criteria));
 	}
 
+	/**
+	 * The values of a repeatable filter. A blank value ({@code category=}, which a form's
+	 * empty "any" option sends) arrives as {@code null} and filters nothing.
+	 */
 	private static <T> Set<T> set(List<T> values) {
-		return (values != null) ? new LinkedHashSet<>(values) : Set.of();
+		if (values == null) {
+			return Set.of();
+		}
+		Set<T> set = new LinkedHashSet<>(values);
+		set.remove(null);
+		return set;
 	}
 
 }

@@ -17,11 +17,11 @@ import org.springframework.web.server.WebFilterChain;
  * Refuses a header block over {@code littlethreads.limits.max-header-size} with a 431
  * problem.
  * <p>
- * Netty would refuse it itself, but while decoding, before any filter runs: a bare 431
- * with no problem body, request id or security headers. So Netty's own limit
- * ({@code server.max-http-request-header-size}) is set well above this one, and this
- * filter enforces the real limit where it can answer properly. Only a header block over
- * Netty's higher ceiling still gets Netty's bare 431.
+ * Netty would refuse it itself, but while decoding, before any filter runs, where the
+ * gateway can only rewrite Netty's bare 431 into a problem (BareRejections in the problem
+ * package). So Netty's own limit ({@code server.max-http-request-header-size}) is set
+ * well above this one, and this filter enforces the real limit where the answer also
+ * carries the security headers and the caller's request id.
  */
 @Component
 class RequestHeaderLimitFilter implements WebFilter, Ordered {

@@ -13,6 +13,12 @@ enum GatewayProblem {
 
 	BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", "The request could not be understood."),
 
+	// The path rule (see the path package): one form for the limits, the routes and the
+	// services, or a refusal.
+	INVALID_PATH(HttpStatus.BAD_REQUEST, "invalid-path", "Invalid path",
+			"The request's path is not in a form this API accepts: encoded slashes, backslashes and control "
+					+ "characters, dot and empty segments, semicolons and malformed percent-encoding are refused."),
+
 	// Only the CORS check answers 403 at the gateway: an origin the storefront is not on.
 	FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This request is not allowed from this origin."),
 
@@ -27,6 +33,10 @@ enum GatewayProblem {
 	// The gateway refuses these before any service sees them (see the limits package).
 	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
 			"The request body is larger than this API accepts."),
+
+	// Netty's limit on the request line (see BareRejections).
+	URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri-too-long", "URI too long",
+			"The request's address is longer than this API accepts."),
 
 	REQUEST_HEADER_FIELDS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request-header-fields-too-large",
 			"Request header fields too large", "The request headers are larger than this API accepts."),
@@ -66,12 +76,17 @@ enum GatewayProblem {
 		this.detail = detail;
 	}
 
+	HttpStatus status() {
+		return this.status;
+	}
+
 	Problem toProblem(String instance, String requestId) {
 		return new Problem(this.type, this.title, this.status.value(), this.detail, instance, requestId);
 	}
 
 	/**
-	 * The type for a status, or {@code null} when the gateway has none of its own for it.
+	 * The general type for a status (the first declared for it), or {@code null} when the
+	 * gateway has none of its own for it.
 	 */
 	static GatewayProblem forStatus(int status) {
 		for (GatewayProblem problem : values()) {

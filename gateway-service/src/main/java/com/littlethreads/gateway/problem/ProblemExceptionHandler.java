@@ -78,7 +78,8 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 		}
 		return ServerResponse.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.bodyValue(problem(status, path, requestId))
+			.bodyValue((ex instanceof ProblemException refusal) ? refusal.problem().toProblem(path, requestId)
+					: problem(status, path, requestId))
 			.flatMap((response) -> response.writeTo(exchange, this.context));
 	}
 

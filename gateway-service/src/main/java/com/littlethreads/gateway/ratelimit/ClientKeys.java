@@ -1,75 +1,67 @@
 package com.littlethreads.gateway.ratelimit;
 
-import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.util.StringUtils;
+import org.springframework.web.server.ServerWebExchange;
+
+import com.littlethreads.gateway.forwarded.ClientOrigins;
 
 /**
  * Who is calling, for the buckets: the user, when the request carries an access token
- * whose signature, issuer, audience and expiry check out against user-service's keys;
- * otherwise the client's address. An unverified token is never used as a key, or anyone
- * could make up a fresh "user" per request and never run out.
+ * whose signature, issuer, audience and expiry check out against user-service's keys
+ * ({@link AccessTokens}, which also says why the check cannot be skipped); otherwise the
+ * client's address.
  * <p>
- * The address is the connection's, or, when that is a trusted proxy (a CDN's or load
- * balancer's last hop, the same {@code trusted-proxies} the gateway forwards
- * {@code X-Forwarded-For} for), the right-most address in {@code X-Forwarded-For} that is
- * not itself a trusted proxy. Entries left of it are the client's to write and are
- * ignored.
+ * The address is the client's by the gateway's one rule ({@link ClientOrigins}): the
+ * connection's, or behind a trusted proxy the right-most untrusted
+ * {@code X-Forwarded-For} entry. An IPv6 client is keyed by its /64: one subscriber gets
+ * a whole /64 and could otherwise take a fresh address, and a fresh bucket, per request.
  */
 class ClientKeys {
 
-	private final Pattern trustedProxies;
+	private final ClientOrigins origins;
 
-	private final ReactiveJwtDecoder tokens;
+	private final AccessTokens tokens;
 
-	ClientKeys(Pattern trustedProxies, ReactiveJwtDecoder tokens) {
-		this.trustedProxies = trustedProxies;
+	ClientKeys(ClientOrigins origins, AccessTokens tokens) {
+		this.origins = origins;
 		this.tokens = tokens;
 	}
 
-	Mono<String> userOrAddress(ServerHttpRequest request) {
-		String token = bearerToken(request);
+	Mono<String> userOrAddress(ServerWebExchange exchange) {
+		String token = bearerToken(exchange.getRequest());
 		if (token == null) {
-			return Mono.just(address(request));
+			return Mono.just(address(exchange));
 		}
-		return this.tokens.decode(token)
-			.map((jwt) -> "user:" + jwt.getSubject())
-			.onErrorResume((ex) -> Mono.empty())
-			.defaultIfEmpty(address(request));
+		return this.tokens.subject(token).map((subject) -> "user:" + subject).defaultIfEmpty(address(exchange));
 	}
 
-	String address(ServerHttpRequest request) {
-		InetSocketAddress remote = request.getRemoteAddress();
-		String connection = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
-				: "unknown";
-		List<String> hops = new ArrayList<>();
-		for (String header : request.getHeaders().getOrEmpty("X-Forwarded-For")) {
-			for (String hop : header.split(",")) {
-				if (StringUtils.hasText(hop)) {
-					hops.add(hop.trim());
-				}
-			}
-		}
-		hops.add(connection);
-		// From the right: each trusted hop vouches for the one before it.
-		for (int i = hops.size() - 1; i > 0; i--) {
-			if (!isTrusted(hops.get(i))) {
-				return "ip:" + hops.get(i);
-			}
-		}
-		return "ip:" + hops.get(0);
+	String address(ServerWebExchange exchange) {
+		return "ip:" + key(this.origins.of(exchange).address());
 	}
 
-	private boolean isTrusted(String address) {
-		return this.trustedProxies != null && this.trustedProxies.matcher(address).matches();
+	static String key(InetAddress address) {
+		if (address == null) {
+			return "unknown";
+		}
+		if (address instanceof Inet6Address) {
+			byte[] network = Arrays.copyOf(address.getAddress(), 16);
+			Arrays.fill(network, 8, 16, (byte) 0);
+			try {
+				return InetAddress.getByAddress(network).getHostAddress() + "/64";
+			}
+			catch (UnknownHostException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return address.getHostAddress();
 	}
 
 	private static String bearerToken(ServerHttpRequest request) {

@@ -1,18 +1,11 @@
 package com.littlethreads.gateway.ratelimit;
 
-import java.util.regex.Pattern;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.util.StringUtils;
+
+import com.littlethreads.gateway.forwarded.ClientOrigins;
 
 /**
  * The rate limit filter, with buckets in Redis when
@@ -29,16 +22,10 @@ class RateLimitConfig {
 	}
 
 	@Bean
-	RateLimitFilter rateLimitFilter(RateLimitProperties properties, BucketStore buckets,
-			@Value("${spring.cloud.gateway.server.webflux.trusted-proxies:}") String trustedProxies) {
-		NimbusReactiveJwtDecoder tokens = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
-			.build();
-		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<java.util.List<String>>("aud",
-				(aud) -> aud != null && aud.contains(properties.audience()));
-		tokens.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
-		Pattern trusted = trustedProxies.isBlank() ? null : Pattern.compile(trustedProxies);
-		return new RateLimitFilter(properties, buckets, new ClientKeys(trusted, tokens));
+	RateLimitFilter rateLimitFilter(RateLimitProperties properties, BucketStore buckets, ClientOrigins origins) {
+		AccessTokens tokens = AccessTokens.verifiedAgainst(properties.jwksUri(), properties.issuer(),
+				properties.audience(), properties.jwksCoolDown());
+		return new RateLimitFilter(properties, buckets, new ClientKeys(origins, tokens));
 	}
 
 }

@@ -12,7 +12,6 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -44,13 +43,14 @@ class RateLimitFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		ServerHttpRequest request = exchange.getRequest();
-		String path = request.getPath().pathWithinApplication().value();
-		if (!isLimited(path) || HttpMethod.OPTIONS.equals(request.getMethod())) {
+		// Already normalised (the path package): an encoded variant of a path is that
+		// path here. A CORS preflight never gets here: the CORS filter answers it first.
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		if (!isLimited(path)) {
 			return chain.filter(exchange);
 		}
-		return this.clients.userOrAddress(request)
-			.flatMapMany((client) -> Flux.fromIterable(bucketsFor(request, path, client)))
+		return this.clients.userOrAddress(exchange)
+			.flatMapMany((client) -> Flux.fromIterable(bucketsFor(exchange, withoutTrailingSlash(path), client)))
 			.concatMap((bucket) -> this.buckets.tryConsume(bucket.key(), bucket.limit())
 				.map((probe) -> new Outcome(bucket.limit(), probe)))
 			.collectList()
@@ -72,15 +72,23 @@ class RateLimitFilter implements WebFilter, Ordered {
 			});
 	}
 
+	/**
+	 * So that /api/checkout/ draws from the checkout bucket whether or not a service
+	 * would answer it.
+	 */
+	private static String withoutTrailingSlash(String path) {
+		return (path.length() > 1 && path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
+	}
+
 	private static boolean isLimited(String path) {
 		return (path.startsWith("/api/") || path.startsWith("/.well-known/")) && !path.equals(WEBHOOK);
 	}
 
-	private List<Bucket> bucketsFor(ServerHttpRequest request, String path, String client) {
+	private List<Bucket> bucketsFor(ServerWebExchange exchange, String path, String client) {
 		List<Bucket> buckets = new ArrayList<>(2);
 		buckets.add(new Bucket("client:" + client, this.limits.client()));
-		if (HttpMethod.POST.equals(request.getMethod())) {
-			String address = this.clients.address(request);
+		if (HttpMethod.POST.equals(exchange.getRequest().getMethod())) {
+			String address = this.clients.address(exchange);
 			switch (path) {
 				case "/api/auth/login" -> buckets.add(new Bucket("sign-in:" + address, this.limits.signIn()));
 				case "/api/auth/register" ->

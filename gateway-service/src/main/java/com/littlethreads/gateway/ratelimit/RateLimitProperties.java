@@ -23,10 +23,14 @@ import org.springframework.util.Assert;
  * is used as the bucket key only once its signature checks out
  * @param issuer the issuer access tokens must name
  * @param audience the audience access tokens must name
+ * @param jwksCoolDown how long after fetching the key set a token with an unknown key id
+ * may make the gateway fetch it again (Nimbus lets one more through within it, for a key
+ * rotation): junk tokens cannot turn into a stream of key set requests
  */
 @ConfigurationProperties("littlethreads.rate-limits")
 record RateLimitProperties(@DefaultValue("true") boolean enabled, Limit client, Limit signIn, Limit registration,
-		Limit checkout, String redisUrl, URI jwksUri, String issuer, String audience) {
+		Limit checkout, String redisUrl, URI jwksUri, String issuer, String audience,
+		@DefaultValue("30s") Duration jwksCoolDown) {
 
 	RateLimitProperties {
 		Assert.notNull(client, "littlethreads.rate-limits.client must be set");

@@ -38,7 +38,12 @@ public final class RequestIds {
 		return exchange.getAttribute(ATTRIBUTE);
 	}
 
-	static String acceptOrCreate(String candidate) {
+	/**
+	 * The caller's id when it is acceptable, otherwise a new one.
+	 * @param candidate the caller's {@value #HEADER}, or {@code null}
+	 * @return the id to answer under
+	 */
+	public static String acceptOrCreate(String candidate) {
 		return (candidate != null && ACCEPTABLE.matcher(candidate).matches()) ? candidate
 				: UUID.randomUUID().toString();
 	}

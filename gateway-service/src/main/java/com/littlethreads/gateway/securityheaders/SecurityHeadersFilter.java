@@ -1,42 +1,40 @@
 package com.littlethreads.gateway.securityheaders;
 
-import java.net.InetSocketAddress;
-import java.util.regex.Pattern;
-
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.littlethreads.gateway.forwarded.ClientOrigins;
+
 /**
- * Sets the browser security headers on every response: proxied ones, the gateway's own
- * problems and its actuator. They are set just before the response is committed and
- * overwrite whatever a service sent, so that no service can weaken them.
+ * Sets the browser security headers on every response: proxied ones and the gateway's own
+ * problems. They are set just before the response is committed and overwrite whatever a
+ * service sent, so that no service can weaken them.
  * <p>
  * {@code Strict-Transport-Security} only when the request came over TLS, directly or
- * through a trusted proxy that says so in {@code X-Forwarded-Proto}; browsers ignore it
- * over plain HTTP, and sending it there would claim something the gateway cannot see.
+ * through a trusted proxy that says so in {@code X-Forwarded-Proto} (the gateway's one
+ * rule, {@link ClientOrigins}); browsers ignore it over plain HTTP, and sending it there
+ * would claim something the gateway cannot see.
  */
 @Component
 class SecurityHeadersFilter implements WebFilter, Ordered {
 
 	static final String HSTS = "max-age=31536000; includeSubDomains";
 
-	private final Pattern trustedProxies;
+	private final ClientOrigins origins;
 
-	SecurityHeadersFilter(@Value("${spring.cloud.gateway.server.webflux.trusted-proxies:}") String trustedProxies) {
-		this.trustedProxies = trustedProxies.isBlank() ? null : Pattern.compile(trustedProxies);
+	SecurityHeadersFilter(ClientOrigins origins) {
+		this.origins = origins;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		boolean secure = arrivedOverTls(exchange.getRequest());
+		boolean secure = this.origins.of(exchange).secure();
 		exchange.getResponse().beforeCommit(() -> {
 			HttpHeaders headers = exchange.getResponse().getHeaders();
 			headers.set("X-Content-Type-Options", "nosniff");
@@ -51,22 +49,6 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
 			return Mono.empty();
 		});
 		return chain.filter(exchange);
-	}
-
-	boolean arrivedOverTls(ServerHttpRequest request) {
-		if ("https".equalsIgnoreCase(request.getURI().getScheme())) {
-			return true;
-		}
-		String forwardedProto = request.getHeaders().getFirst("X-Forwarded-Proto");
-		return "https".equalsIgnoreCase(forwardedProto) && fromTrustedProxy(request);
-	}
-
-	private boolean fromTrustedProxy(ServerHttpRequest request) {
-		InetSocketAddress remote = request.getRemoteAddress();
-		if (this.trustedProxies == null || remote == null || remote.getAddress() == null) {
-			return false;
-		}
-		return this.trustedProxies.matcher(remote.getAddress().getHostAddress()).matches();
 	}
 
 	@Override

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.littlethreads.gateway.RawHttp;
 import com.littlethreads.gateway.UpstreamGatewayTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -19,20 +21,26 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class AccessLogTests extends UpstreamGatewayTest {
 
+	@LocalServerPort
+	int port;
+
 	@Test
-	void proxiedRequestIsLoggedOnceWithMethodPathStatusLatencyAndRequestId(CapturedOutput output) {
+	void proxiedRequestIsLoggedOnceWithMethodPathStatusLatencyRequestIdAndClient(CapturedOutput output) {
 		upstream.stubFor(get(urlPathEqualTo("/api/catalog/products")).willReturn(okJson("{}")));
 
 		this.client.get()
 			.uri("/api/catalog/products?q=ada@example.com")
 			.header("X-Request-Id", "access-1")
+			// Not a trusted proxy: the client is the connection, whatever it claims.
+			.header("X-Forwarded-For", "6.6.6.6")
 			.exchange()
 			.expectStatus()
 			.isOk();
 
 		String line = awaitLine(output, "request_id=access-1");
 		assertThat(line).contains("littlethreads.access")
-			.containsPattern("method=GET path=/api/catalog/products status=200 latency_ms=\\d+ request_id=access-1")
+			.containsPattern(
+					"method=GET path=/api/catalog/products status=200 latency_ms=\\d+ request_id=access-1 client=127.0.0.1$")
 			// The query may carry personal data.
 			.doesNotContain("ada@example.com");
 		assertThat(output.getOut().lines().filter((candidate) -> candidate.contains("request_id=access-1"))).hasSize(1);
@@ -48,6 +56,14 @@ class AccessLogTests extends UpstreamGatewayTest {
 			.isNotFound();
 
 		assertThat(awaitLine(output, "request_id=access-2")).contains("method=GET path=/no-such-page status=404");
+	}
+
+	@Test
+	void aRefusedRequestLineIsLoggedWithItsProblemsRequestIdAndNoControlCharacters(CapturedOutput output) {
+		RawHttp.get(this.port, "/api/catalog/a\u0001b\u001b[31m", "X-Request-Id: access-3");
+
+		assertThat(awaitLine(output, "request_id=access-3"))
+			.contains("method=GET path=/api/catalog/a%01b%1B[31m status=400");
 	}
 
 	private static String awaitLine(CapturedOutput output, String marker) {

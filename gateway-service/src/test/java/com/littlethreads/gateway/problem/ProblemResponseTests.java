@@ -68,7 +68,7 @@ class ProblemResponseTests {
 	@Test
 	void unsupportedMethodOnGatewayEndpointIsMethodNotAllowedProblem() {
 		this.client.post()
-			.uri("/actuator/health")
+			.uri("/v3/api-docs/swagger-config")
 			.exchange()
 			.expectStatus()
 			.isEqualTo(405)

@@ -1,13 +1,17 @@
 package com.littlethreads.gateway.ratelimit;
 
+import java.net.URI;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,13 +34,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * Token buckets cut small: 5 requests per client, refilled at one every 2 s, and stricter
  * buckets of 2 (sign-in, checkout) and 1 (registration) per minute. Each test calls from
- * its own address (the test client connects from loopback, a trusted proxy, so its
- * X-Forwarded-For names the client), so that the tests do not share buckets.
+ * its own address: the test client on loopback plays a load balancer (a trusted proxy
+ * here), so its X-Forwarded-For names the client, and the tests do not share buckets.
  */
 @GatewayTest
-@TestPropertySource(properties = { "littlethreads.rate-limits.client.capacity=5",
-		"littlethreads.rate-limits.client.period=10s", "littlethreads.rate-limits.sign-in.capacity=2",
-		"littlethreads.rate-limits.checkout.capacity=2", "littlethreads.rate-limits.registration.capacity=1" })
+@TestPropertySource(properties = { "littlethreads.trusted-proxies=127.0.0.1/32,::1/128",
+		"littlethreads.rate-limits.client.capacity=5", "littlethreads.rate-limits.client.period=10s",
+		"littlethreads.rate-limits.sign-in.capacity=2", "littlethreads.rate-limits.checkout.capacity=2",
+		"littlethreads.rate-limits.registration.capacity=1" })
 class RateLimitTests {
 
 	@RegisterExtension
@@ -53,6 +59,9 @@ class RateLimitTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@LocalServerPort
+	int port;
 
 	@BeforeEach
 	void upstreamAnswersEverything() {
@@ -96,12 +105,57 @@ class RateLimitTests {
 	}
 
 	@Test
+	void addressesAClientWroteLeftOfTheProxysEntryDoNotChooseTheBucket() {
+		exhaust("203.0.113.11", null);
+
+		// The proxy appended the address it saw; whatever the client put before it is
+		// ignored, so a made-up first entry is no fresh bucket.
+		get("/api/catalog/products", "6.6.6.6, 203.0.113.11", null).expectStatus().isEqualTo(429);
+		get("/api/catalog/products", "7.7.7.7, 203.0.113.11", null).expectStatus().isEqualTo(429);
+		get("/api/catalog/products", "203.0.113.12", null).expectStatus().isOk();
+	}
+
+	@Test
 	void signInHasAStricterBucketThanTheRestOfTheApi() {
 		login("203.0.113.4").expectStatus().isOk();
 		login("203.0.113.4").expectStatus().isOk();
 		login("203.0.113.4").expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
 
 		get("/api/catalog/products", "203.0.113.4", null).expectStatus().isOk();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/%61pi/auth/login, 203.0.113.21", "/api/%61uth/l%6Fgin, 203.0.113.22",
+			"/%61%70%69/%61%75%74%68/%6c%6f%67%69%6e, 203.0.113.23", "/api/auth/login/, 203.0.113.24" })
+	void anEncodedSignInPathDrawsFromTheSameBucketAsThePlainOne(String variant, String address) {
+		login(address).expectStatus().isOk();
+		post(variant, address, null).expectStatus().isOk();
+
+		login(address).expectStatus().isEqualTo(429);
+		post(variant, address, null).expectStatus().isEqualTo(429);
+		if (!variant.endsWith("/")) {
+			// What is proxied is the normalised path.
+			upstream.verify(2, postRequestedFor(urlEqualTo("/api/auth/login")));
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/%61pi/auth/register, 203.0.113.31", "/api/auth/%72egister, 203.0.113.32",
+			"/api/auth/register/, 203.0.113.33" })
+	void anEncodedRegistrationPathDrawsFromTheSameBucketAsThePlainOne(String variant, String address) {
+		post("/api/auth/register", address, null).expectStatus().isOk();
+
+		post(variant, address, null).expectStatus().isEqualTo(429);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/%61pi/checkout, 203.0.113.41", "/api/%63heckout, 203.0.113.42", "/api/checkout/, 203.0.113.43" })
+	void anEncodedCheckoutPathDrawsFromTheSameBucketAsThePlainOne(String variant, String address) {
+		post("/api/checkout", address, null).expectStatus().isOk();
+		post(variant, address, null).expectStatus().isOk();
+
+		post("/api/checkout", address, null).expectStatus().isEqualTo(429);
+		post(variant, address, null).expectStatus().isEqualTo(429);
 	}
 
 	@Test
@@ -173,7 +227,8 @@ class RateLimitTests {
 	}
 
 	private WebTestClient.ResponseSpec post(String path, String address, String token) {
-		return this.client.post().uri(path).headers((headers) -> {
+		// As written: a URI template would encode the % of an encoded variant again.
+		return this.client.post().uri(URI.create("http://localhost:" + this.port + path)).headers((headers) -> {
 			headers.set("X-Forwarded-For", address);
 			if (token != null) {
 				headers.setBearerAuth(token);

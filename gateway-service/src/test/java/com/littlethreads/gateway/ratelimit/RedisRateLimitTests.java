@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @GatewayTest
 @Testcontainers(disabledWithoutDocker = true)
-@TestPropertySource(properties = "littlethreads.rate-limits.client.capacity=3")
+@TestPropertySource(properties = { "littlethreads.rate-limits.client.capacity=3",
+		"littlethreads.trusted-proxies=127.0.0.1/32,::1/128" })
 class RedisRateLimitTests {
 
 	@Container

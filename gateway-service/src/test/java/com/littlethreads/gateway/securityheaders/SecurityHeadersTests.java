@@ -1,23 +1,14 @@
 package com.littlethreads.gateway.securityheaders;
 
-import java.net.InetSocketAddress;
-
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
 import com.littlethreads.gateway.UpstreamGatewayTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SecurityHeadersTests extends UpstreamGatewayTest {
-
-	@Autowired
-	SecurityHeadersFilter filter;
 
 	@Test
 	void proxiedResponseCarriesTheHeadersAndAServiceCannotWeakenThem() {
@@ -59,12 +50,12 @@ class SecurityHeadersTests extends UpstreamGatewayTest {
 	}
 
 	@Test
-	void actuatorCarriesTheHeaders() {
+	void thePublicPortsAnswerForActuatorCarriesTheHeaders() {
 		this.client.get()
 			.uri("/actuator/health")
 			.exchange()
 			.expectStatus()
-			.isOk()
+			.isNotFound()
 			.expectHeader()
 			.valueEquals("X-Content-Type-Options", "nosniff")
 			.expectHeader()
@@ -72,9 +63,10 @@ class SecurityHeadersTests extends UpstreamGatewayTest {
 	}
 
 	@Test
-	void hstsIsSentWhenATrustedProxyReportsHttps() {
+	void forwardedProtoFromAClientThatIsNoTrustedProxyIsIgnored() {
 		upstream.stubFor(get(urlEqualTo("/api/catalog/products")).willReturn(okJson("{}")));
 
+		// No trusted proxies by default: the test client is a client like any other.
 		this.client.get()
 			.uri("/api/catalog/products")
 			.header("X-Forwarded-Proto", "https")
@@ -82,38 +74,7 @@ class SecurityHeadersTests extends UpstreamGatewayTest {
 			.expectStatus()
 			.isOk()
 			.expectHeader()
-			.valuesMatch("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-	}
-
-	@Test
-	void hstsIsSentOnTheGatewaysOwnAnswersOverHttpsToo() {
-		this.client.get()
-			.uri("/no-such-page")
-			.header("X-Forwarded-Proto", "https")
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.valueEquals("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-	}
-
-	@Test
-	void forwardedProtoFromAnUntrustedAddressIsIgnored() {
-		MockServerHttpRequest fromTheInternet = MockServerHttpRequest.get("http://gateway/api/catalog/products")
-			.remoteAddress(new InetSocketAddress("203.0.113.9", 40000))
-			.header("X-Forwarded-Proto", "https")
-			.build();
-		MockServerHttpRequest fromTheLoadBalancer = MockServerHttpRequest.get("http://gateway/api/catalog/products")
-			.remoteAddress(new InetSocketAddress("10.0.0.4", 40000))
-			.header("X-Forwarded-Proto", "https")
-			.build();
-		MockServerHttpRequest direct = MockServerHttpRequest.get("https://gateway/api/catalog/products")
-			.remoteAddress(new InetSocketAddress("203.0.113.9", 40000))
-			.build();
-
-		assertThat(this.filter.arrivedOverTls(fromTheInternet)).isFalse();
-		assertThat(this.filter.arrivedOverTls(fromTheLoadBalancer)).isTrue();
-		assertThat(this.filter.arrivedOverTls(direct)).isTrue();
+			.doesNotExist("Strict-Transport-Security");
 	}
 
 }

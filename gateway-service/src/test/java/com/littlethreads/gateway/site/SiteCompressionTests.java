@@ -259,6 +259,7 @@ class SiteCompressionTests extends UpstreamGatewayTest {
 		try {
 			Path site = Files.createTempDirectory("site-compression");
 			write(site.resolve("page/index.html"), text("<p>a product page</p>", 4000));
+			SiteHeadersFixture.write(site);
 			write(site.resolve("404.html"), text("<p>not found page</p>", 2000));
 			write(site.resolve("assets/site.0123456789.css"), text("body{margin:0}", 3000));
 			write(site.resolve("assets/app.0123456789.js"), text("export const a = 1;", 3000));

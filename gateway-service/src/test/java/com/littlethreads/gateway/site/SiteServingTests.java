@@ -204,14 +204,14 @@ class SiteServingTests extends UpstreamGatewayTest {
 	}
 
 	@Test
-	void actuatorStillAnswers() {
+	void actuatorIsNeitherASiteFileNorServedOnThePublicPort() {
 		this.client.get()
 			.uri("/actuator/health")
 			.exchange()
 			.expectStatus()
-			.isOk()
+			.isNotFound()
 			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.parseMediaType("application/vnd.spring-boot.actuator.v3+json"));
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@ParameterizedTest
@@ -252,6 +252,7 @@ class SiteServingTests extends UpstreamGatewayTest {
 			Path root = Files.createTempDirectory("site-serving");
 			Path site = root.resolve("site");
 			write(site.resolve("index.html"), "<p>home</p>");
+			SiteHeadersFixture.write(site);
 			write(site.resolve("404.html"), "<p>not found page</p>");
 			write(site.resolve("products/sunny-tee/index.html"), "<p>sunny tee</p>");
 			write(site.resolve("assets/site.0123456789.css"), "body{}");

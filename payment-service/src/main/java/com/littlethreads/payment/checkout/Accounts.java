@@ -1,5 +1,7 @@
 package com.littlethreads.payment.checkout;
 
+import java.util.regex.Pattern;
+
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
@@ -12,6 +14,8 @@ import com.littlethreads.payment.PaymentProblems;
 import com.littlethreads.payment.PaymentProperties;
 import com.littlethreads.payment.ServiceClients;
 import com.littlethreads.payment.order.ShippingAddress;
+import com.littlethreads.platform.problem.ProblemType;
+import com.littlethreads.platform.problem.Problems;
 
 /**
  * A signed-in shopper's account at user-service, read with the shopper's own token, so
@@ -20,13 +24,31 @@ import com.littlethreads.payment.order.ShippingAddress;
 @Component
 class Accounts {
 
+	/**
+	 * What user-service's address ids can look like (they are UUIDs today); anything else
+	 * is no address of this shopper's and is answered without asking user-service.
+	 */
+	private static final Pattern ADDRESS_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
 	private final RestClient users;
 
 	Accounts(RestClient.Builder builder, PaymentProperties properties) {
 		this.users = ServiceClients.create(builder, properties.userUri(), properties);
 	}
 
+	/**
+	 * Whether an id could be one of user-service's address ids.
+	 * @param id the id from the request
+	 * @return {@code false} if no address can have it
+	 */
+	static boolean isWellFormedAddressId(String id) {
+		return ADDRESS_ID.matcher(id).matches();
+	}
+
 	ShippingAddress address(String id, String bearer) {
+		if (!isWellFormedAddressId(id)) {
+			throw PaymentProblems.unknownAddress(id);
+		}
 		JsonNode address = read("/api/users/me/addresses/{id}", bearer, id);
 		if (address == null) {
 			throw PaymentProblems.unknownAddress(id);
@@ -53,8 +75,15 @@ class Accounts {
 				.body(JsonNode.class);
 		}
 		catch (HttpClientErrorException ex) {
-			if (ex.getStatusCode() == HttpStatus.NOT_FOUND) {
+			// The answer about this shopper's data, not an outage: an id user-service
+			// cannot parse (400) names no address of theirs either (404).
+			if (ex.getStatusCode() == HttpStatus.NOT_FOUND || ex.getStatusCode() == HttpStatus.BAD_REQUEST) {
 				return null;
+			}
+			if (ex.getStatusCode() == HttpStatus.UNAUTHORIZED) {
+				// A token we accept, refused by user-service: the account was deleted.
+				throw Problems.exception(Problems.of(ProblemType.UNAUTHORIZED,
+						"Your account can no longer be read with this token. Sign in again."));
 			}
 			throw PaymentProblems.unavailable("account-unavailable", "account service");
 		}

@@ -109,7 +109,9 @@ class Checkout {
 	/**
 	 * The rules Bean Validation cannot express: one line per SKU (a repeated SKU is
 	 * refused rather than merged, so the shopper sees the cart they sent), an email for
-	 * guests, exactly one way of giving the address.
+	 * guests, exactly one way of giving the address, and a saved address id that some
+	 * address could have. All are checked before any order exists or any service is
+	 * asked.
 	 */
 	private static void checkShape(CheckoutRequest request, Jwt user) {
 		Map<String, Integer> seen = new LinkedHashMap<>();
@@ -120,8 +122,14 @@ class Checkout {
 						"repeats the SKU of lines[%d]; put the whole quantity on one line".formatted(first));
 			}
 		}
-		if (user == null && request.email() == null) {
-			throw Problems.invalidField("email", "is required for a guest checkout");
+		if (request.email() == null || request.email().isEmpty()) {
+			// Stripe refuses an empty email only after the order exists: refuse it first.
+			if (user == null) {
+				throw Problems.invalidField("email", "is required for a guest checkout");
+			}
+			if (request.email() != null) {
+				throw Problems.invalidField("email", "must not be blank; leave it out to use your account's email");
+			}
 		}
 		if (request.shippingAddress() != null && request.shippingAddressId() != null) {
 			throw Problems.invalidField("shippingAddressId", "cannot be sent together with shippingAddress");
@@ -131,6 +139,9 @@ class Checkout {
 		}
 		if (request.shippingAddress() == null && request.shippingAddressId() == null) {
 			throw Problems.invalidField("shippingAddress", "is required");
+		}
+		if (request.shippingAddressId() != null && !Accounts.isWellFormedAddressId(request.shippingAddressId())) {
+			throw PaymentProblems.unknownAddress(request.shippingAddressId());
 		}
 	}
 
@@ -215,6 +226,11 @@ class Checkout {
 		String base = publicUrl.toString().replaceAll("/+$", "");
 		SessionCreateParams.Builder params = SessionCreateParams.builder()
 			.setMode(SessionCreateParams.Mode.PAYMENT)
+			// Cards only (Apple Pay and Google Pay too): their outcome is known while
+			// the shopper is on the page. Without the list Stripe offers every method
+			// the account enables, bank debits among them, whose money arrives days
+			// after the stock hold (the session plus reservation-grace) has lapsed.
+			.addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD)
 			.setClientReferenceId(order.id())
 			.putMetadata("order_id", order.id())
 			.setCustomerEmail(order.email())

@@ -9,9 +9,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * What became of one {@code Idempotency-Key}. The id is a hash of the caller and the key,
  * so the unique {@code _id} index lets only one request per key and caller through; the
- * key itself and a guest's order token are never stored in the clear.
+ * key itself, a guest's client address and a guest's order token are never stored in the
+ * clear.
  *
- * @param id SHA-256 of the caller identity and the key
+ * @param id SHA-256 of the caller (the user, or a hash of a guest's client address) and
+ * the key
  * @param bodyHash SHA-256 of the request body as parsed
  * @param state whether the first request is still running
  * @param createdAt when the first request arrived

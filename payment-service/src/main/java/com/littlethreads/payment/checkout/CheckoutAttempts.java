@@ -195,12 +195,39 @@ class CheckoutAttempts {
 	}
 
 	/**
-	 * An Idempotency-Key as sent by one caller.
+	 * An Idempotency-Key as sent by one caller. Keys are the caller's own: the same value
+	 * from another caller is another key, with its own order, and never finds (or, by a
+	 * 409, reveals) the first caller's record.
 	 *
-	 * @param caller {@code user:<sub>} or {@code guest}
+	 * @param caller {@code user:<sub>}, or {@code guest:<SHA-256 of the client address>}
 	 * @param value the header's value
 	 */
 	record Key(String caller, String value) {
+
+		/**
+		 * A signed-in shopper's key.
+		 * @param subject the user id
+		 * @param value the header's value
+		 * @return the key
+		 */
+		static Key user(String subject, String value) {
+			return new Key("user:" + subject, value);
+		}
+
+		/**
+		 * A guest's key, namespaced by the client address: guests have no identity before
+		 * the order exists, and without a namespace a guest who sent another guest's key
+		 * and body got that guest's order id and order token back. The address is the
+		 * gateway's resolved client address (platform's trusted-proxies rule); it is
+		 * personal data, so it is only ever hashed, and the stored record holds only a
+		 * hash of it together with the key.
+		 * @param clientAddress {@code HttpServletRequest.getRemoteAddr()}
+		 * @param value the header's value
+		 * @return the key
+		 */
+		static Key guest(String clientAddress, String value) {
+			return new Key("guest:" + sha256("client-address\n" + clientAddress), value);
+		}
 
 		String id() {
 			return sha256("attempt\n" + this.caller + "\n" + this.value);

@@ -5,9 +5,12 @@ import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,9 +20,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.littlethreads.payment.IdempotencyKeys;
 import com.littlethreads.payment.PaymentProblems;
 import com.littlethreads.platform.problem.Problems;
 
@@ -30,8 +33,6 @@ import com.littlethreads.platform.problem.Problems;
 @RestController
 @Tag(name = "Checkout")
 class CheckoutController {
-
-	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	private final Checkout checkout;
 
@@ -51,24 +52,27 @@ class CheckoutController {
 			is held until shortly after the payment session ends, then a Stripe Checkout Session is opened. \
 			The same Idempotency-Key with the same body answers the first request's result again (also for a \
 			final 4xx); with another body 409 idempotency-key-reused; while the first is still running 409 \
-			request-in-progress (retry after a second). A repeated SKU is refused (one line per SKU).""")
+			request-in-progress (retry after a second). Keys are the caller's own: a signed-in shopper's per \
+			account, a guest's per client address; the same key from another caller is another checkout. A \
+			repeated SKU is refused (one line per SKU).""")
 	@ApiResponse(responseCode = "201", description = "Placed: pay at checkoutUrl")
-	@ApiResponse(responseCode = "400", description = "validation-failed, with one entry per field")
+	@ApiResponse(responseCode = "400",
+			description = "validation-failed, with one entry per field; invalid-parameter for a missing or "
+					+ "malformed Idempotency-Key")
 	@ApiResponse(responseCode = "409",
 			description = "insufficient-stock (lines named), idempotency-key-reused, " + "request-in-progress")
 	@ApiResponse(responseCode = "422", description = "unknown-sku (lines named), unknown-address")
 	@ApiResponse(responseCode = "502", description = "payment-provider-error")
 	@ApiResponse(responseCode = "503", description = "catalog-, inventory-, account- or payment-provider-unavailable")
+	@Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, required = true,
+			description = "8 to 255 visible ASCII characters (no spaces), new for each checkout",
+			schema = @Schema(type = "string", pattern = "^[!-~]{8,255}$"))
 	@SecurityRequirement(name = "bearer")
 	ResponseEntity<CheckoutResponse> checkout(@AuthenticationPrincipal Jwt user,
-			@Parameter(description = "8 to 255 characters, new for each new checkout") @RequestHeader(
-					name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-			@Valid @RequestBody CheckoutRequest request) {
-		if (idempotencyKey == null || idempotencyKey.length() < 8 || idempotencyKey.length() > 255) {
-			throw Problems.invalidField(IDEMPOTENCY_KEY, "is required: 8 to 255 characters, new for each checkout");
-		}
-		CheckoutAttempts.Key key = new CheckoutAttempts.Key((user != null) ? "user:" + user.getSubject() : "guest",
-				idempotencyKey);
+			@Valid @RequestBody CheckoutRequest request, HttpServletRequest http) {
+		String idempotencyKey = IdempotencyKeys.require(http, "checkout");
+		CheckoutAttempts.Key key = (user != null) ? CheckoutAttempts.Key.user(user.getSubject(), idempotencyKey)
+				: CheckoutAttempts.Key.guest(http.getRemoteAddr(), idempotencyKey);
 		String bodyHash = CheckoutAttempts.sha256(this.json.writeValueAsString(request));
 		Optional<CheckoutAttempt> earlier = this.attempts.claim(key, bodyHash);
 		if (earlier.isPresent()) {

@@ -1,6 +1,7 @@
 package com.littlethreads.payment.inventory;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -34,12 +35,20 @@ public class CatalogPrices {
 	 * @throws InventoryUnavailableException if catalog-service cannot answer
 	 */
 	public Map<String, CatalogVariant> variants(Collection<String> skus) {
+		// Each SKU is a URI variable, so it is encoded as a value: "A&sku=B" stays one
+		// SKU and "{x}" is not a template. Concatenated, or passed as a query value
+		// (which is a template), such text changed the request or failed to expand.
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (String sku : skus) {
+			values.put("sku" + values.size(), sku);
+		}
 		VariantList list;
 		try {
-			list = this.catalog.get()
-				.uri((uri) -> uri.path("/api/catalog/variants").queryParam("sku", skus.toArray()).build())
-				.retrieve()
-				.body(VariantList.class);
+			list = this.catalog.get().uri((uri) -> {
+				uri.path("/api/catalog/variants");
+				values.keySet().forEach((name) -> uri.queryParam("sku", "{" + name + "}"));
+				return uri.build(values);
+			}).retrieve().body(VariantList.class);
 		}
 		catch (RestClientException ex) {
 			throw new InventoryUnavailableException("catalog-service did not list variants", ex);

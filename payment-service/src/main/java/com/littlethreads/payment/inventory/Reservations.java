@@ -65,7 +65,7 @@ public class Reservations {
 	 * @throws InventoryUnavailableException if the outcome is unknown
 	 */
 	public void commit(String orderId) {
-		call("/internal/inventory/reservations/" + orderId + "/commit", null, (status, body) -> {
+		call("/internal/inventory/reservations/{orderId}/commit", null, (status, body) -> {
 			if (status.is2xxSuccessful()) {
 				return null;
 			}
@@ -73,7 +73,7 @@ public class Reservations {
 				throw new InsufficientStockException(shortLines(body));
 			}
 			throw new InventoryUnavailableException("Commit of %s answered %s".formatted(orderId, status), null);
-		});
+		}, orderId);
 	}
 
 	/**
@@ -85,7 +85,7 @@ public class Reservations {
 	 * @throws InventoryUnavailableException if the outcome is unknown
 	 */
 	public boolean release(String orderId) {
-		return call("/internal/inventory/reservations/" + orderId + "/release", null, (status, body) -> {
+		return call("/internal/inventory/reservations/{orderId}/release", null, (status, body) -> {
 			if (status.is2xxSuccessful() || status.value() == 404) {
 				return true;
 			}
@@ -93,16 +93,24 @@ public class Reservations {
 				return false;
 			}
 			throw new InventoryUnavailableException("Release of %s answered %s".formatted(orderId, status), null);
-		});
+		}, orderId);
 	}
 
-	private <T> T call(String path, Object body, Outcome<T> outcome) {
+	/**
+	 * Posts to the inventory API.
+	 * @param path the path, a URI template
+	 * @param body the JSON body, or {@code null}
+	 * @param outcome what the answer means
+	 * @param pathVariables the template's values, each encoded as a value (never
+	 * concatenated into the path)
+	 */
+	private <T> T call(String path, Object body, Outcome<T> outcome, Object... pathVariables) {
 		try {
 			String token = this.tokens.token();
-			Answer answer = post(path, body, token);
+			Answer answer = post(path, pathVariables, body, token);
 			if (answer.status().value() == 401) {
 				this.tokens.forget(token);
-				answer = post(path, body, this.tokens.token());
+				answer = post(path, pathVariables, body, this.tokens.token());
 			}
 			return outcome.apply(answer.status(), answer.body());
 		}
@@ -111,9 +119,9 @@ public class Reservations {
 		}
 	}
 
-	private Answer post(String path, Object body, String token) {
+	private Answer post(String path, Object[] pathVariables, Object body, String token) {
 		RestClient.RequestBodySpec request = this.catalog.post()
-			.uri(path)
+			.uri(path, pathVariables)
 			.headers((headers) -> headers.setBearerAuth(token))
 			.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
 		if (body != null) {

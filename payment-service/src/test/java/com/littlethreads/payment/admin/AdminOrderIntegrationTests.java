@@ -1,6 +1,18 @@
 package com.littlethreads.payment.admin;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import com.littlethreads.payment.PaymentHttpTest;
@@ -9,12 +21,15 @@ import com.littlethreads.payment.order.OrderStatus;
 import com.littlethreads.platform.test.TestJwts;
 import com.littlethreads.platform.test.TestHttp.Response;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,6 +55,18 @@ class AdminOrderIntegrationTests extends PaymentHttpTest {
 		assertThat(page.get("total").asLong()).isEqualTo(1);
 		assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(paid);
 		assertThat(page.get("items").get(0).get("needsAttention").asBoolean()).isFalse();
+	}
+
+	@Test
+	void emailFilterWithAControlCharacterIsAnInvalidParameterNotAFailure() {
+		placeGuestOrder();
+
+		Response response = this.http.get("/api/orders/admin/orders?email=ada%00@example.com", "Authorization", ADMIN);
+
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "invalid-parameter");
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("email");
 	}
 
 	@Test
@@ -77,6 +104,8 @@ class AdminOrderIntegrationTests extends PaymentHttpTest {
 					.withFormParam("metadata[order_id]", equalTo(orderId)));
 		assertThat(order(orderId).status()).isEqualTo(OrderStatus.PAID);
 
+		wiremock.stubFor(
+				get(urlPathEqualTo("/v1/refunds")).willReturn(okJson(refundList(refund("re_1", 2400, "succeeded")))));
 		deliver(event("evt_refund", "charge.refunded", """
 				{"id": "ch_1", "object": "charge", "amount": 2400, "amount_refunded": 2400, "refunded": true,
 				 "payment_intent": "pi_cs_test_1", "metadata": {}}"""));
@@ -128,6 +157,223 @@ class AdminOrderIntegrationTests extends PaymentHttpTest {
 
 		assertThat(response.status()).isEqualTo(400);
 		wiremock.verify(exactly(0), postRequestedFor(urlEqualTo("/v1/refunds")));
+	}
+
+	@Test
+	void refundRightAfterAFullRefundIsAConflictAndStripeIsAskedOnce() {
+		String orderId = paidOrder();
+		stubRefund("re_full", 2400);
+
+		Response first = refund(orderId, "refund-key-1001", null);
+		Response second = refund(orderId, "refund-key-1002", null);
+		Response someLines = refund(orderId, "refund-key-1003", """
+				{"lines": [{"sku": "LT-TEE-RED-4T", "quantity": 1}]}""");
+
+		assertThat(first.status()).isEqualTo(202);
+		for (Response again : List.of(second, someLines)) {
+			assertThat(again.status()).as(again.body()).isEqualTo(409);
+			assertThat(again.contentType()).startsWith("application/problem+json");
+			assertThat(again.json().get("type").asString()).isEqualTo(PROBLEMS + "already-refunded");
+		}
+		wiremock.verify(exactly(1), postRequestedFor(urlEqualTo("/v1/refunds")));
+	}
+
+	@Test
+	void refundStripeCallsAlreadyRefundedIsAConflictNotAProviderError() {
+		String orderId = paidOrder();
+		// Refunded in Stripe's dashboard: only Stripe knows so far.
+		wiremock.stubFor(post("/v1/refunds")
+			.willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+					{"error": {"type": "invalid_request_error", "code": "charge_already_refunded", "param": "charge",
+					 "message": "Charge ch_1 has already been refunded."}}""")));
+
+		Response response = refund(orderId, "refund-key-1004", null);
+
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "already-refunded");
+		assertThat(response.body()).doesNotContain("ch_1");
+		// Nothing was refunded by this request, so nothing stays set aside for it.
+		wiremock.stubFor(post("/v1/refunds").willReturn(okJson("""
+				{"id": "re_after", "object": "refund", "amount": 1200, "currency": "gbp", "status": "succeeded"}""")));
+		assertThat(refund(orderId, "refund-key-1005", """
+				{"lines": [{"sku": "LT-TEE-RED-4T", "quantity": 1}]}""").status()).isEqualTo(202);
+	}
+
+	@Test
+	void refundStripeCallsLargerThanWhatIsLeftIsTooLarge() {
+		String orderId = paidOrder();
+		wiremock.stubFor(post("/v1/refunds")
+			.willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+					{"error": {"type": "invalid_request_error", "code": "amount_too_large", "param": "amount",
+					 "message": "Refund amount (£12.00) is greater than unrefunded amount on charge (£4.00)"}}""")));
+
+		Response response = refund(orderId, "refund-key-1006", """
+				{"lines": [{"sku": "LT-TEE-RED-4T", "quantity": 1}]}""");
+
+		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "refund-too-large");
+		assertThat(response.body()).doesNotContain("£");
+	}
+
+	@Test
+	void concurrentFullRefundsRefundOnceAndTheOthersAreConflicts() throws Exception {
+		String orderId = paidOrder();
+		stubRefund("re_once", 2400);
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		try {
+			List<Future<Response>> answers = new ArrayList<>();
+			CountDownLatch start = new CountDownLatch(1);
+			for (int i = 0; i < 6; i++) {
+				String key = "refund-key-20" + i + "0";
+				answers.add(pool.submit(() -> {
+					start.await();
+					return refund(orderId, key, null);
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Response> answer : answers) {
+				statuses.add(answer.get().status());
+			}
+
+			assertThat(statuses).containsOnly(202, 409).containsOnlyOnce(202);
+			wiremock.verify(exactly(1), postRequestedFor(urlEqualTo("/v1/refunds")));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void retriedRefundWithTheSameKeyIsAskedAgainUnderTheSameStripeKey() {
+		String orderId = paidOrder();
+		stubRefund("re_retry", 2400);
+
+		Response first = refund(orderId, "refund-key-3001", null);
+		Response retry = refund(orderId, "refund-key-3001", null);
+
+		assertThat(first.status()).isEqualTo(202);
+		assertThat(retry.status()).isEqualTo(202);
+		assertThat(retry.json().get("refundId").asString()).isEqualTo("re_retry");
+		wiremock.verify(exactly(2), postRequestedFor(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key",
+				equalTo("refund-" + orderId + "-refund-key-3001")));
+	}
+
+	@Test
+	void sameRefundKeyForAnotherAmountIsAConflict() {
+		String orderId = paidOrder();
+		stubRefund("re_part", 1200);
+		assertThat(refund(orderId, "refund-key-3002", """
+				{"lines": [{"sku": "LT-TEE-RED-4T", "quantity": 1}]}""").status()).isEqualTo(202);
+
+		Response other = refund(orderId, "refund-key-3002", null);
+
+		assertThat(other.status()).isEqualTo(409);
+		assertThat(other.json().get("type").asString()).isEqualTo(PROBLEMS + "idempotency-key-reused");
+		wiremock.verify(exactly(1), postRequestedFor(urlEqualTo("/v1/refunds")));
+	}
+
+	@Test
+	void refundThatStripeRefusesForAnotherReasonIsAProviderErrorAndSetsNothingAside() {
+		String orderId = paidOrder();
+		wiremock.stubFor(post("/v1/refunds")
+			.willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+					{"error": {"type": "invalid_request_error", "message": "Something else"}}""")));
+
+		assertThat(refund(orderId, "refund-key-3003", null).status()).isEqualTo(502);
+		stubRefund("re_later", 2400);
+
+		assertThat(refund(orderId, "refund-key-3004", null).status()).isEqualTo(202);
+	}
+
+	@Test
+	void longestRefundKeyStillGivesStripeAKeyItAccepts() {
+		String orderId = paidOrder();
+		stubRefund("re_long", 2400);
+		String key = "k".repeat(255);
+
+		Response response = refund(orderId, key, null);
+
+		assertThat(response.status()).isEqualTo(202);
+		LoggedRequest sent = wiremock.findAll(postRequestedFor(urlEqualTo("/v1/refunds"))).get(0);
+		assertThat(sent.getHeader("Idempotency-Key")).startsWith("refund-" + orderId + "-")
+			.hasSizeLessThanOrEqualTo(255);
+		assertThat(refund(orderId, key, null).json().get("refundId").asString()).isEqualTo("re_long");
+		assertThat(wiremock.findAll(postRequestedFor(urlEqualTo("/v1/refunds"))))
+			.extracting((request) -> request.getHeader("Idempotency-Key"))
+			.containsOnly(sent.getHeader("Idempotency-Key"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "café-refund-key", "key with space", "short" })
+	void refundKeyOutsideVisibleAsciiIsAnInvalidParameterAndStripeIsNotAsked(String key) {
+		String orderId = paidOrder();
+		Response response = sendRaw("POST", "/api/orders/admin/orders/" + orderId + "/refunds", null, "Authorization",
+				ADMIN, "Idempotency-Key", key);
+
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "invalid-parameter");
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+		wiremock.verify(exactly(0), postRequestedFor(urlEqualTo("/v1/refunds")));
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "(", "*", "\\", "ada@example.com)", "[a-z]*@example.com", ".*", "\\E.*", "a{1,}", "$where" })
+	void emailFilterMatchesRegexCharactersLiterally(String email) {
+		placeGuestOrder();
+
+		Response response = this.http.get("/api/orders/admin/orders?email=" + encode(email), "Authorization", ADMIN);
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("total").asLong()).isZero();
+	}
+
+	@Test
+	void emailFilterStillMatchesTheWholeAddressIgnoringCase() {
+		String guest = placeGuestOrder().json().get("orderId").asString();
+
+		JsonNode page = this.http
+			.get("/api/orders/admin/orders?email=" + encode(" ADA@Example.com "), "Authorization", ADMIN)
+			.json();
+
+		assertThat(page.get("total").asLong()).isOne();
+		assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(guest);
+		assertThat(this.http.get("/api/orders/admin/orders?email=ada", "Authorization", ADMIN)
+			.json()
+			.get("total")
+			.asLong()).isZero();
+	}
+
+	@Test
+	void emailFilterWithAControlCharacterIsNeverAServerError() {
+		placeGuestOrder();
+
+		Response response = this.http.get("/api/orders/admin/orders?email=ada%00@example.com", "Authorization", ADMIN);
+
+		// The platform may refuse control characters in parameters (400); if it lets
+		// them through, the filter still matches literally.
+		assertThat(response.status()).as(response.body()).isIn(200, 400);
+		assertThat(response.contentType())
+			.startsWith((response.status() == 200) ? "application/json" : "application/problem+json");
+	}
+
+	@Test
+	void emailFilterLongerThanAnAddressCanBeIsRefused() {
+		Response response = this.http.get("/api/orders/admin/orders?email=" + "a".repeat(255), "Authorization", ADMIN);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("email");
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private static void stubRefund(String id, long amount) {
+		wiremock.stubFor(post("/v1/refunds").willReturn(okJson("""
+				{"id": "%s", "object": "refund", "amount": %d, "currency": "gbp", "status": "succeeded",
+				 "payment_intent": "pi_cs_test_1"}""".formatted(id, amount))));
 	}
 
 	private Response refund(String orderId, String key, String body) {

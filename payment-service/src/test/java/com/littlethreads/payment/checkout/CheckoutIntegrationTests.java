@@ -96,15 +96,28 @@ class CheckoutIntegrationTests extends PaymentHttpTest {
 	}
 
 	@Test
-	void pricesComeFromTheCatalogNotTheRequest() {
+	void checkoutOffersOnlyCardsWhosePaymentIsKnownAtOnce() {
+		// Without the list Stripe offers whatever the account has enabled, bank debits
+		// included, whose money arrives days after the stock hold has lapsed.
+		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "1"), key());
+
+		assertThat(response.status()).isEqualTo(201);
+		LoggedRequest created = wiremock.findAll(postRequestedFor(urlEqualTo("/v1/checkout/sessions"))).get(0);
+		assertThat(created.getBodyAsString().split("&")).filteredOn((pair) -> pair.startsWith("payment_method_types"))
+			.containsExactly("payment_method_types[0]=card");
+	}
+
+	@Test
+	void priceSentByTheClientIsRefusedNotUsedAndNothingIsOrdered() {
 		String body = guestCheckout("LT-TEE-RED-4T", "1").replace("\"quantity\":1", "\"quantity\":1,\"price\":1");
 
 		Response response = checkout(body, key());
 
-		assertThat(response.status()).isEqualTo(201);
-		assertThat(order(response.json().get("orderId").asString()).total().amount()).isEqualTo(1200);
-		wiremock.verify(postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
-			.withFormParam("line_items[0][price_data][unit_amount]", equalTo("1200")));
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "malformed-body");
+		assertThat(response.json().get("detail").asString()).isEqualTo("Field 'lines[0].price' is not accepted here.");
+		assertThat(this.mongo.findAll(Order.class)).isEmpty();
+		wiremock.verify(exactly(0), postRequestedFor(urlEqualTo("/v1/checkout/sessions")));
 	}
 
 	@Test
@@ -449,7 +462,7 @@ class CheckoutIntegrationTests extends PaymentHttpTest {
 	void keyLeftInProgressByADeadRequestIsTakenOverByTheSameRequestLater() {
 		String key = key();
 		String body = guestCheckout("LT-TEE-RED-4T", "1");
-		CheckoutAttempts.Key claimed = new CheckoutAttempts.Key("guest", key);
+		CheckoutAttempts.Key claimed = CheckoutAttempts.Key.guest("127.0.0.1", key);
 		String bodyHash = CheckoutAttempts
 			.sha256(this.json.writeValueAsString(this.json.readValue(body, CheckoutRequest.class)));
 		this.mongo.insert(new CheckoutAttempt(claimed.id(), bodyHash, CheckoutAttempt.State.IN_PROGRESS,

@@ -14,6 +14,9 @@ import jakarta.validation.ConstraintViolationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -39,7 +42,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -109,6 +114,12 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// A body refused while it was read (the body size limit) carries its own answer.
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof ErrorResponse refused) {
+				return handleExceptionInternal(ex, refused.getBody(), headers, refused.getStatusCode(), request);
+			}
+		}
 		ProblemDetail problem = Problems.of(ProblemType.MALFORMED_BODY, describeUnreadable(ex));
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
@@ -180,6 +191,17 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 				HttpStatus.FORBIDDEN, request);
 	}
 
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> handleRequestRejected(RequestRejectedException ex, WebRequest request) {
+		// The firewall's message quotes what it refused; the log may have it, the client
+		// gets the gist.
+		log.debug("Request rejected by the firewall: " + ex.getMessage());
+		return handleExceptionInternal(ex, Problems.of(ProblemType.BAD_REQUEST,
+				"The request was refused: its URL, method, headers or parameter names contain something this service"
+						+ " does not accept."),
+				new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
 		log.error("Unexpected error while handling " + describe(request), ex);
@@ -222,7 +244,17 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 		if (cause == null) {
 			return "A JSON request body is required.";
 		}
+		if (cause instanceof FieldRuleViolation violation && cause instanceof JacksonException jackson) {
+			return "Field '%s' %s.".formatted(path(jackson), violation.rule());
+		}
+		if (cause instanceof InputCoercionException outOfRange && !path(outOfRange).isEmpty()) {
+			return "Field '%s' is out of range.".formatted(path(outOfRange));
+		}
 		if (cause instanceof StreamReadException parse && !(cause instanceof MismatchedInputException)) {
+			String duplicate = duplicateKey(parse);
+			if (duplicate != null) {
+				return "Field '%s' appears more than once.".formatted(duplicate);
+			}
 			return (parse.getLocation() != null)
 					? "The request body is not valid JSON (line %d, column %d)."
 						.formatted(parse.getLocation().getLineNr(), parse.getLocation().getColumnNr())
@@ -240,6 +272,27 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 					: "Field '%s' must be %s.".formatted(path, describeType(mismatch.getTargetType()));
 		}
 		return "The request body could not be read as JSON of the expected shape.";
+	}
+
+	/**
+	 * The path of the key a strict parser found twice, or {@code null} for any other
+	 * parse error. Jackson reports a duplicate as a plain parse error, so it is told
+	 * apart by its message (pinned by a test); the path comes from where the parser
+	 * stopped.
+	 */
+	private static String duplicateKey(StreamReadException ex) {
+		String message = ex.getOriginalMessage();
+		JsonParser parser = ex.processor();
+		if (message == null || !message.startsWith("Duplicate Object property") || parser == null) {
+			return null;
+		}
+		List<String> segments = new ArrayList<>();
+		for (TokenStreamContext context = parser.streamReadContext(); context != null
+				&& !context.inRoot(); context = context.getParent()) {
+			segments.add(0, context.inArray() ? "[" + context.getCurrentIndex() + "]" : "." + context.currentName());
+		}
+		String path = String.join("", segments);
+		return path.startsWith(".") ? path.substring(1) : path;
 	}
 
 	private static String path(JacksonException ex) {

@@ -54,6 +54,12 @@ public enum ProblemType {
 	INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 			"Something went wrong on our side. Quote the request id if you contact us."),
 
+	NOT_IMPLEMENTED("not-implemented", HttpStatus.NOT_IMPLEMENTED, "Not implemented",
+			"The request uses an HTTP feature this service does not implement, such as an unknown transfer coding."),
+
+	HTTP_VERSION_NOT_SUPPORTED("http-version-not-supported", HttpStatus.HTTP_VERSION_NOT_SUPPORTED,
+			"HTTP version not supported", "This service speaks HTTP/1.1 and HTTP/1.0 only."),
+
 	SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
 			"The service cannot handle the request right now. Try again shortly.");
 
@@ -118,7 +124,9 @@ public enum ProblemType {
 			case 409 -> CONFLICT;
 			case 413 -> PAYLOAD_TOO_LARGE;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			case 501 -> NOT_IMPLEMENTED;
 			case 503 -> SERVICE_UNAVAILABLE;
+			case 505 -> HTTP_VERSION_NOT_SUPPORTED;
 			default -> (status >= 500) ? INTERNAL_ERROR : null;
 		};
 	}

@@ -20,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -72,6 +73,18 @@ public class ResourceServerSecurityAutoConfiguration {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
 		return http.build();
+	}
+
+	/**
+	 * Answers what Spring Security's firewall refuses (an encoded slash or period, a
+	 * semicolon, a method it does not know) with the same 400 problem as everything else,
+	 * where its default would send a bare status.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(RequestRejectedHandler.class)
+	RequestRejectedHandler problemRequestRejectedHandler(
+			@Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> resolver) {
+		return (request, response, ex) -> resolver.getObject().resolveException(request, response, null, ex);
 	}
 
 }

@@ -42,7 +42,12 @@ public final class RequestIds {
 		return (id instanceof String string) ? string : null;
 	}
 
-	static String acceptOrCreate(String candidate) {
+	/**
+	 * The caller's id when it is acceptable, otherwise a new one.
+	 * @param candidate the {@value #HEADER} the caller sent, or {@code null}
+	 * @return the id to use
+	 */
+	public static String acceptOrCreate(String candidate) {
 		return (candidate != null && ACCEPTABLE.matcher(candidate).matches()) ? candidate
 				: UUID.randomUUID().toString();
 	}

@@ -1,7 +1,9 @@
 package com.littlethreads.platform.testapp;
 
+import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,9 +21,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.littlethreads.platform.input.SingleLine;
 
 @RestController
 @RequestMapping("/probe")
@@ -42,6 +47,11 @@ class ProbeController {
 	@GetMapping("/items")
 	Map<String, Object> list(@RequestParam(defaultValue = "24") @Min(1) @Max(100) int pageSize) {
 		return Map.of("pageSize", pageSize);
+	}
+
+	@GetMapping("/client")
+	Map<String, Object> client(HttpServletRequest request) {
+		return Map.of("address", request.getRemoteAddr(), "host", request.getRemoteHost());
 	}
 
 	@GetMapping("/boom")
@@ -74,6 +84,46 @@ class ProbeController {
 	@GetMapping("/admin/area")
 	String admin() {
 		return "admin";
+	}
+
+	@PostMapping("/orders")
+	OrderRequest order(@Valid @RequestBody OrderRequest order) {
+		return order;
+	}
+
+	@PostMapping("/raw")
+	Map<String, Object> raw(@RequestBody byte[] body) {
+		return Map.of("bytes", body.length);
+	}
+
+	@GetMapping("/search")
+	Map<String, Object> search(@RequestParam(required = false) String q) {
+		return Map.of("q", String.valueOf(q));
+	}
+
+	@GetMapping("/header")
+	Map<String, Object> header(@RequestHeader("X-Note") String note) {
+		return Map.of("note", note);
+	}
+
+	@GetMapping("/tags/{tag}")
+	Map<String, Object> tag(@PathVariable String tag) {
+		return Map.of("tag", tag);
+	}
+
+	record OrderRequest(@SingleLine @Size(max = 254) String email, @Size(max = 4000) String giftMessage,
+			@NotNull @Size(min = 1, max = 10) List<@NotNull @Valid Line> lines, Boolean gift, Wrapping wrapping,
+			List<@SingleLine String> tags) {
+
+		record Line(@NotNull @SingleLine String sku, @NotNull @Min(1) @Max(10) Integer quantity, Long pence) {
+		}
+
+	}
+
+	enum Wrapping {
+
+		PLAIN, RIBBON
+
 	}
 
 	record ItemRequest(@NotBlank @Size(max = 20) String name, @NotNull @Min(1) @Max(10) Integer quantity,

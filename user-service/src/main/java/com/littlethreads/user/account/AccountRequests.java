@@ -1,14 +1,16 @@
 package com.littlethreads.user.account;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.littlethreads.platform.input.SingleLine;
+
 /**
  * What the account endpoints accept. Each names exactly the fields a shopper may change:
  * anything else (an {@code email}, {@code roles}, {@code id} ...) is refused rather than
- * silently dropped, so a client can never believe it changed what it cannot.
+ * silently dropped (the platform's strict request bodies), so a client can never believe
+ * it changed what it cannot.
  */
 final class AccountRequests {
 
@@ -21,10 +23,8 @@ final class AccountRequests {
 	 * @param displayName the new display name
 	 * @param marketingOptIn whether the shopper wants marketing email
 	 */
-	@JsonIgnoreProperties(ignoreUnknown = false)
-	record ProfileUpdate(
-			@Size(min = 1, max = 80) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String displayName,
-			Boolean marketingOptIn) {
+	record ProfileUpdate(@Size(min = 1, max = 80) @Pattern(regexp = ".*\\S.*",
+			message = "must not be blank") @SingleLine String displayName, Boolean marketingOptIn) {
 
 	}
 
@@ -34,7 +34,6 @@ final class AccountRequests {
 	 * @param currentPassword the password the account has now
 	 * @param newPassword the password it should have
 	 */
-	@JsonIgnoreProperties(ignoreUnknown = false)
 	record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
 			@NotBlank @Size(max = 200) String newPassword) {
 

@@ -3,11 +3,12 @@ package com.littlethreads.user.account;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import com.littlethreads.platform.input.SingleLine;
 
 /**
  * A shipping address as a shopper enters it, for adding and for replacing.
@@ -22,9 +23,9 @@ import jakarta.validation.constraints.Size;
  * 0958 (optional)
  * @param isDefault make this the default address (also accepted as {@code default})
  */
-@JsonIgnoreProperties(ignoreUnknown = false)
-record AddressRequest(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 200) String line1,
-		@Size(max = 200) String line2, @NotBlank @Size(max = 100) String city,
+record AddressRequest(@NotBlank @Size(max = 100) @SingleLine String name,
+		@NotBlank @Size(max = 200) @SingleLine String line1, @Size(max = 200) @SingleLine String line2,
+		@NotBlank @Size(max = 100) @SingleLine String city,
 		@NotBlank @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 \\-]*",
 				message = "may contain only letters, digits, spaces and hyphens") String postalCode,
 		@NotNull @CountryCode String country,

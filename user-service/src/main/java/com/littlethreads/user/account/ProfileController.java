@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.littlethreads.platform.problem.Problems;
 import com.littlethreads.user.account.AccountRequests.PasswordChange;
 import com.littlethreads.user.account.AccountRequests.ProfileUpdate;
+import com.littlethreads.user.throttle.PasswordAttempts;
+import com.littlethreads.user.throttle.TooManyAttempts;
 
 /**
  * The signed-in shopper's own account.
@@ -42,14 +45,17 @@ class ProfileController {
 
 	private final ApplicationEventPublisher events;
 
+	private final PasswordAttempts attempts;
+
 	private final Clock clock;
 
 	ProfileController(UserRepository users, PasswordEncoder passwords, PasswordPolicy policy,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, PasswordAttempts attempts, Clock clock) {
 		this.users = users;
 		this.passwords = passwords;
 		this.policy = policy;
 		this.events = events;
+		this.attempts = attempts;
 		this.clock = clock;
 	}
 
@@ -79,14 +85,26 @@ class ProfileController {
 	@PutMapping("/password")
 	@Operation(summary = "Change my password; signs out every other session",
 			description = "A wrong currentPassword is a 400 validation-failed problem naming currentPassword "
-					+ "(not 401/403: the access token is fine, the form is not). On success every refresh "
-					+ "token of the account is revoked; access tokens already issued expire on their own.")
+					+ "(not 401/403: the access token is fine, the form is not). Wrong current passwords count "
+					+ "against the sign-in limits, per client address and per account: once they are used up "
+					+ "the answer is 429 too-many-attempts with Retry-After, even for the right password. "
+					+ "On success every refresh token of the account is revoked; access tokens already issued "
+					+ "expire on their own.")
 	@ApiResponse(responseCode = "204", description = "Changed")
-	ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PasswordChange change) {
+	@ApiResponse(responseCode = "429", description = "too many wrong passwords from this address or for this account")
+	ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PasswordChange change,
+			HttpServletRequest http) {
 		User user = SignedIn.user(this.users, token);
+		String address = http.getRemoteAddr();
+		// A stolen access token must not turn this form into an unthrottled password
+		// oracle: the same limits as sign-in, taken before the check.
+		this.attempts.take(address, user.getEmail()).ifPresent((wait) -> {
+			throw TooManyAttempts.problem(wait, "wrong passwords");
+		});
 		if (!this.passwords.matches(change.currentPassword(), user.getPasswordHash())) {
 			throw Problems.invalidField("currentPassword", "is not your current password");
 		}
+		this.attempts.succeeded(address, user.getEmail());
 		this.policy.problem(change.newPassword(), user.getEmail()).ifPresent((problem) -> {
 			throw Problems.invalidField("newPassword", problem);
 		});

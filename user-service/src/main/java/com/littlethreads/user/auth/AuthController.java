@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -13,7 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,6 +32,8 @@ import com.littlethreads.user.auth.AuthRequests.LoginRequest;
 import com.littlethreads.user.auth.AuthRequests.RefreshRequest;
 import com.littlethreads.user.auth.AuthRequests.RegisterRequest;
 import com.littlethreads.user.auth.AuthRequests.TokenResponse;
+import com.littlethreads.user.throttle.PasswordAttempts;
+import com.littlethreads.user.throttle.TooManyAttempts;
 import com.littlethreads.user.token.AccessTokens;
 import com.littlethreads.user.token.AccessTokens.IssuedToken;
 
@@ -54,7 +57,7 @@ class AuthController {
 
 	private final RefreshCookie cookie;
 
-	private final LoginThrottle throttle;
+	private final PasswordAttempts attempts;
 
 	private final Clock clock;
 
@@ -65,14 +68,14 @@ class AuthController {
 	private final String decoyHash;
 
 	AuthController(UserRepository users, PasswordEncoder passwords, PasswordPolicy policy, AccessTokens accessTokens,
-			RefreshTokens refreshTokens, RefreshCookie cookie, LoginThrottle throttle, Clock clock) {
+			RefreshTokens refreshTokens, RefreshCookie cookie, PasswordAttempts attempts, Clock clock) {
 		this.users = users;
 		this.passwords = passwords;
 		this.policy = policy;
 		this.accessTokens = accessTokens;
 		this.refreshTokens = refreshTokens;
 		this.cookie = cookie;
-		this.throttle = throttle;
+		this.attempts = attempts;
 		this.clock = clock;
 		this.decoyHash = passwords.encode("decoy password that matches nothing");
 	}
@@ -101,15 +104,17 @@ class AuthController {
 	ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
 		String email = Emails.normalise(request.email());
 		String address = http.getRemoteAddr();
-		this.throttle.waitBeforeAttempt(address, email).ifPresent((wait) -> {
-			throw AuthProblems.tooManyAttempts(wait);
+		// Taken before the password is checked and kept when it is wrong: however many
+		// guesses arrive at once, no more are checked than the buckets hold.
+		this.attempts.take(address, email).ifPresent((wait) -> {
+			throw TooManyAttempts.problem(wait, "failed sign-ins");
 		});
 		User user = this.users.findByEmail(email).orElse(null);
 		String hash = (user != null) ? user.getPasswordHash() : this.decoyHash;
 		if (!this.passwords.matches(request.password(), hash) || user == null) {
-			this.throttle.failed(address, email);
 			throw AuthProblems.invalidCredentials();
 		}
+		this.attempts.succeeded(address, email);
 		if (this.passwords.upgradeEncoding(user.getPasswordHash())) {
 			user.setPasswordHash(this.passwords.encode(request.password()));
 			this.users.save(user);
@@ -119,9 +124,11 @@ class AuthController {
 
 	@PostMapping("/refresh")
 	@Operation(summary = "Exchange the refresh token (cookie, or body for API clients) for new tokens")
-	ResponseEntity<TokenResponse> refresh(@CookieValue(name = RefreshCookie.NAME, required = false) String fromCookie,
-			@Valid @RequestBody(required = false) RefreshRequest body) {
-		String presented = (body != null && body.refreshToken() != null) ? body.refreshToken() : fromCookie;
+	@Parameter(in = ParameterIn.COOKIE, name = RefreshCookie.NAME, description = "the refresh token, as sign-in set it")
+	ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest body,
+			HttpServletRequest http) {
+		String presented = (body != null && body.refreshToken() != null) ? body.refreshToken()
+				: RefreshCookie.read(http);
 		RefreshTokens.Rotation rotation = this.refreshTokens.rotate(presented)
 			.orElseThrow(AuthProblems::invalidRefreshToken);
 		User user = this.users.findById(rotation.userId()).orElseThrow(AuthProblems::invalidRefreshToken);
@@ -130,9 +137,10 @@ class AuthController {
 
 	@PostMapping("/logout")
 	@Operation(summary = "Sign out: the refresh token and its family stop working")
-	ResponseEntity<Void> logout(@CookieValue(name = RefreshCookie.NAME, required = false) String fromCookie,
-			@Valid @RequestBody(required = false) RefreshRequest body) {
-		String presented = (body != null && body.refreshToken() != null) ? body.refreshToken() : fromCookie;
+	@Parameter(in = ParameterIn.COOKIE, name = RefreshCookie.NAME, description = "the refresh token, as sign-in set it")
+	ResponseEntity<Void> logout(@Valid @RequestBody(required = false) RefreshRequest body, HttpServletRequest http) {
+		String presented = (body != null && body.refreshToken() != null) ? body.refreshToken()
+				: RefreshCookie.read(http);
 		this.refreshTokens.revokeFamilyOf(presented);
 		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, this.cookie.clear()).build();
 	}

@@ -1,8 +1,5 @@
 package com.littlethreads.user.auth;
 
-import java.time.Duration;
-
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
@@ -26,16 +23,6 @@ final class AuthProblems {
 				Problems.of(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Session ended",
 						"Your session has ended or was signed out elsewhere. Please sign in again."),
 				null);
-	}
-
-	static ErrorResponseException tooManyAttempts(Duration wait) {
-		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-		ErrorResponseException problem = new ErrorResponseException(
-				HttpStatus.TOO_MANY_REQUESTS, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
-						"Too many attempts", "Too many failed sign-ins. Try again in %d seconds.".formatted(seconds)),
-				null);
-		problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-		return problem;
 	}
 
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import com.littlethreads.platform.input.SingleLine;
 import com.littlethreads.user.account.Emails;
 
 /**
@@ -14,8 +15,9 @@ final class AuthRequests {
 	private AuthRequests() {
 	}
 
-	record RegisterRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 80) String displayName,
-			@NotBlank @Size(max = 200) String password, Boolean marketingOptIn) {
+	record RegisterRequest(@NotBlank @Email @Size(max = 254) @SingleLine String email,
+			@NotBlank @Size(max = 80) @SingleLine String displayName, @NotBlank @Size(max = 200) String password,
+			Boolean marketingOptIn) {
 
 		RegisterRequest {
 			// Normalised before validation: "Ann@Example.com " (pasted with a space) is a
@@ -25,7 +27,8 @@ final class AuthRequests {
 
 	}
 
-	record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
+	record LoginRequest(@NotBlank @Size(max = 254) @SingleLine String email,
+			@NotBlank @Size(max = 200) String password) {
 
 	}
 

@@ -2,8 +2,12 @@ package com.littlethreads.user.auth;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.WebUtils;
 
 import com.littlethreads.user.token.TokenProperties;
 
@@ -26,6 +30,19 @@ class RefreshCookie {
 	RefreshCookie(AuthProperties auth, TokenProperties tokens) {
 		this.secure = auth.secureCookie();
 		this.lifetime = tokens.refreshTokenLifetime();
+	}
+
+	/**
+	 * The refresh token the browser sent, as it was sent. Spring's {@code @CookieValue}
+	 * would percent-decode it and fail on a value that is not valid percent-encoding; a
+	 * refresh token is base64url and never encoded, so anything else simply does not
+	 * match one.
+	 * @param request the request
+	 * @return the cookie's value, or {@code null} if there is none
+	 */
+	static String read(HttpServletRequest request) {
+		Cookie cookie = WebUtils.getCookie(request, NAME);
+		return (cookie != null) ? cookie.getValue() : null;
 	}
 
 	String set(String token) {

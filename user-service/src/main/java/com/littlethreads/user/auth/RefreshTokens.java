@@ -15,7 +15,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,9 +27,16 @@ import com.littlethreads.user.token.TokenProperties;
 
 /**
  * Issues, rotates and revokes refresh tokens. A token is 256 random bits, shown once and
- * stored only as a hash. Each use exchanges it for a new one in the same family,
- * atomically; a token that comes back after it was used means it was copied, so the whole
- * family is revoked and the thief and the shopper both have to sign in again.
+ * stored only as a hash. Each use exchanges it for a new one in the same family; a token
+ * that comes back after it was exchanged means it was copied, so the whole family is
+ * revoked and the thief and the shopper both have to sign in again.
+ * <p>
+ * Whether a token works is decided by its family's document alone (see
+ * {@link RefreshFamily}), with single-document atomic updates only: they are all the
+ * embedded store offers, and what real MongoDB does best. Of many requests presenting one
+ * token at once, exactly one moves the family on; the others find it moved and revoke it,
+ * and from then on the winner's new token is refused too, however the requests
+ * interleaved.
  */
 @Component
 public class RefreshTokens {
@@ -57,39 +63,50 @@ public class RefreshTokens {
 	 * @return the token, to hand to the client once
 	 */
 	String issue(String userId) {
-		return issue(userId, UUID.randomUUID().toString());
+		Instant now = this.clock.instant();
+		String family = UUID.randomUUID().toString();
+		String token = newToken();
+		this.mongo.insert(stored(token, userId, family, now));
+		this.mongo.insert(new RefreshFamily(family, userId, hash(token), now, null, null));
+		return token;
 	}
 
 	/**
 	 * Exchanges a token for a new one in its family.
 	 * @param token the presented token
 	 * @return the user and the new token, or empty if the token is unknown, expired,
-	 * revoked or already used (in which case its family is revoked)
+	 * revoked or already exchanged (in which case its family is revoked)
 	 */
 	Optional<Rotation> rotate(String token) {
 		if (token == null || token.isBlank()) {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		String hash = hash(token);
-		Query unused = Query.query(Criteria.where("_id")
-			.is(hash)
-			.and("usedAt")
-			.isNull()
-			.and("revokedAt")
-			.isNull()
-			.and("expiresAt")
-			.gt(now));
-		RefreshToken used = this.mongo.findAndModify(unused, Update.update("usedAt", now),
-				FindAndModifyOptions.options().returnNew(true), RefreshToken.class);
-		if (used != null) {
-			return Optional.of(new Rotation(used.userId(), issue(used.userId(), used.family())));
+		RefreshToken presented = this.mongo.findById(hash(token), RefreshToken.class);
+		if (presented == null) {
+			return Optional.empty();
 		}
-		RefreshToken known = this.mongo.findById(hash, RefreshToken.class);
-		if (known != null && known.usedAt() != null && known.revokedAt() == null) {
-			log.warn("A used refresh token was presented again for user " + known.userId() + ": revoking its family "
-					+ known.family());
-			revokeFamily(known.family());
+		if (presented.expiresAt().isAfter(now)) {
+			// Written first, but it works only once the family names it current.
+			String next = newToken();
+			RefreshToken successor = this.mongo.insert(stored(next, presented.userId(), presented.family(), now));
+			RefreshFamily movedOn = this.mongo.findAndModify(
+					familyQuery(presented.family()).addCriteria(Criteria.where("current").is(presented.hash())),
+					new Update().set("current", successor.hash()).set("rotatedAt", now), RefreshFamily.class);
+			if (movedOn != null) {
+				return Optional.of(new Rotation(presented.userId(), next));
+			}
+			this.mongo.remove(successor);
+		}
+		// Refused. A token that is no longer its family's current one was exchanged
+		// already: it was copied, or it lost a race to its own copy.
+		long revoked = this.mongo
+			.updateFirst(familyQuery(presented.family()).addCriteria(Criteria.where("current").ne(presented.hash())),
+					Update.update("revokedAt", now), RefreshFamily.class)
+			.getModifiedCount();
+		if (revoked > 0) {
+			log.warn("A used refresh token was presented again for user " + presented.userId() + ": revoked its family "
+					+ presented.family());
 		}
 		return Optional.empty();
 	}
@@ -104,7 +121,8 @@ public class RefreshTokens {
 		}
 		RefreshToken known = this.mongo.findById(hash(token), RefreshToken.class);
 		if (known != null) {
-			revokeFamily(known.family());
+			this.mongo.updateFirst(familyQuery(known.family()), Update.update("revokedAt", this.clock.instant()),
+					RefreshFamily.class);
 		}
 	}
 
@@ -124,22 +142,24 @@ public class RefreshTokens {
 	 */
 	void revokeAll(String userId) {
 		this.mongo.updateMulti(Query.query(Criteria.where("userId").is(userId).and("revokedAt").isNull()),
-				Update.update("revokedAt", this.clock.instant()), RefreshToken.class);
+				Update.update("revokedAt", this.clock.instant()), RefreshFamily.class);
 	}
 
-	private void revokeFamily(String family) {
-		this.mongo.updateMulti(Query.query(Criteria.where("family").is(family).and("revokedAt").isNull()),
-				Update.update("revokedAt", this.clock.instant()), RefreshToken.class);
+	/**
+	 * The family, if it is not revoked.
+	 */
+	private static Query familyQuery(String family) {
+		return Query.query(Criteria.where("_id").is(family).and("revokedAt").isNull());
 	}
 
-	private String issue(String userId, String family) {
+	private RefreshToken stored(String token, String userId, String family, Instant now) {
+		return new RefreshToken(hash(token), userId, family, now, now.plus(this.properties.refreshTokenLifetime()));
+	}
+
+	private String newToken() {
 		byte[] bits = new byte[32];
 		this.random.nextBytes(bits);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
-		Instant now = this.clock.instant();
-		this.mongo.insert(new RefreshToken(hash(token), userId, family, now,
-				now.plus(this.properties.refreshTokenLifetime()), null, null));
-		return token;
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
 	}
 
 	static String hash(String token) {

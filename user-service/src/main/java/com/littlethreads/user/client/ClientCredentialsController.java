@@ -26,9 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.littlethreads.user.auth.AuthProperties;
-import com.littlethreads.user.auth.FailureBuckets;
 import com.littlethreads.user.client.ClientProperties.Client;
+import com.littlethreads.user.throttle.FailureBuckets;
+import com.littlethreads.user.throttle.ThrottleProperties;
+import com.littlethreads.user.throttle.TooManyAttempts;
 import com.littlethreads.user.token.AccessTokens.IssuedToken;
 
 /**
@@ -45,13 +46,13 @@ class ClientCredentialsController {
 	private final ServiceTokens tokens;
 
 	/**
-	 * Failed client authentications per client address, with the sign-in limits. Never
-	 * counted per client id, so that nobody can lock an internal service out by failing
-	 * in its name.
+	 * Failed client authentications per client address, with the per-address sign-in
+	 * limit. Never counted per client id, so that nobody can lock an internal service out
+	 * by failing in its name.
 	 */
 	private final FailureBuckets throttle;
 
-	ClientCredentialsController(Clients clients, ServiceTokens tokens, AuthProperties limits) {
+	ClientCredentialsController(Clients clients, ServiceTokens tokens, ThrottleProperties limits) {
 		this.clients = clients;
 		this.tokens = tokens;
 		this.throttle = new FailureBuckets(limits.failuresPerAddress(), limits.failureWindow());
@@ -88,8 +89,10 @@ class ClientCredentialsController {
 			throw OAuthProblems.invalidRequest("The grant_type parameter is required.");
 		}
 		String address = http.getRemoteAddr();
-		this.throttle.waitBeforeAttempt(address).ifPresent((wait) -> {
-			throw OAuthProblems.tooManyAttempts(wait);
+		// Taken before the secret is checked, kept only when authentication fails: a
+		// burst of guesses gets no more checks than the bucket holds.
+		this.throttle.take(address).ifPresent((wait) -> {
+			throw TooManyAttempts.problem(wait, "failed client authentications");
 		});
 		Client client;
 		Credentials credentials;
@@ -99,11 +102,13 @@ class ClientCredentialsController {
 				.orElseThrow(OAuthProblems::invalidClient);
 		}
 		catch (ErrorResponseException ex) {
-			if (ex.getStatusCode().value() == 401) {
-				this.throttle.failed(address);
+			if (ex.getStatusCode().value() != 401) {
+				// A malformed request, not a failed authentication.
+				this.throttle.giveBack(address);
 			}
 			throw ex;
 		}
+		this.throttle.giveBack(address);
 		if (!CLIENT_CREDENTIALS.equals(grantType)) {
 			throw OAuthProblems.unsupportedGrantType();
 		}

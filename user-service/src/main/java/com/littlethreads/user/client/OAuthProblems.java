@@ -1,7 +1,5 @@
 package com.littlethreads.user.client;
 
-import java.time.Duration;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -43,22 +41,6 @@ final class OAuthProblems {
 	static ErrorResponseException invalidScope() {
 		return problem(HttpStatus.BAD_REQUEST, "invalid_scope", "Scope not allowed",
 				"The requested scope is unknown or not allowed for this client.");
-	}
-
-	/**
-	 * Too many failed client authentications from one address. RFC 6749 has no error code
-	 * for this, so it is a plain problem of the sign-in throttle's type.
-	 * @param wait how long to wait
-	 * @return the problem, with Retry-After
-	 */
-	static ErrorResponseException tooManyAttempts(Duration wait) {
-		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-		ErrorResponseException problem = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
-				Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",
-						"Too many failed client authentications. Try again in %d seconds.".formatted(seconds)),
-				null);
-		problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-		return problem;
 	}
 
 	private static ErrorResponseException problem(HttpStatus status, String error, String title, String detail) {

@@ -43,4 +43,13 @@ class AccountApiDocsTests extends ServiceHttpTest {
 			.contains("currentPassword");
 	}
 
+	@Test
+	void errorPathIsNeitherDocumentedNorServed() {
+		assertThat(this.http.get("/v3/api-docs").json().get("paths").has("/error")).isFalse();
+
+		Response error = this.http.send("DELETE", "/error", null);
+		assertThat(error.status()).isEqualTo(404);
+		assertThat(error.contentType()).startsWith("application/problem+json");
+	}
+
 }

@@ -41,8 +41,10 @@ class AccountDeletionIntegrationTests extends ServiceHttpTest {
 		assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
 		assertThat(this.users.findById(shopper.id())).isEmpty();
 		assertThat(this.users.existsByEmail(shopper.email())).isFalse();
+		Query sessions = Query.query(Criteria.where("userId").is(shopper.id()));
 		Query liveSessions = Query.query(Criteria.where("userId").is(shopper.id()).and("revokedAt").isNull());
-		assertThat(this.mongo.count(liveSessions, Document.class, "refreshTokens")).isZero();
+		assertThat(this.mongo.count(sessions, Document.class, "refreshFamilies")).isPositive();
+		assertThat(this.mongo.count(liveSessions, Document.class, "refreshFamilies")).isZero();
 		assertProblem(shopper.call(this.http, "GET", "/api/users/me", null), 401, "unauthorized");
 		assertProblem(shopper.call(this.http, "GET", "/api/users/me/addresses", null), 401, "unauthorized");
 		assertProblem(shopper.refresh(this.http), 401, "invalid-refresh-token");

@@ -104,6 +104,13 @@ class RefreshRotationTests extends ServiceHttpTest {
 	}
 
 	@Test
+	void aCookieThatIsNotValidPercentEncodingIsJustNotAToken() {
+		assertInvalidRefreshToken(refreshWithCookie("%s%n%x%d"));
+		assertThat(this.http.send("POST", "/api/auth/logout", null, "Cookie", "lt_refresh=%zz").status())
+			.isEqualTo(204);
+	}
+
+	@Test
 	void refreshTokensAreStoredOnlyAsHashes() {
 		String first = refreshCookie(signedIn(this.http));
 		String second = refreshCookie(refreshWithCookie(first));
@@ -115,8 +122,10 @@ class RefreshRotationTests extends ServiceHttpTest {
 			assertThat(stored).as("stored under its SHA-256").isNotNull();
 			assertThat(RefreshTokens.hash(token)).hasSize(64);
 		}
-		for (Document stored : this.mongo.getCollection("refreshTokens").find()) {
-			assertThat(stored.toJson()).doesNotContain(first).doesNotContain(second);
+		for (String collection : new String[] { "refreshTokens", "refreshFamilies" }) {
+			for (Document stored : this.mongo.getCollection(collection).find()) {
+				assertThat(stored.toJson()).doesNotContain(first).doesNotContain(second);
+			}
 		}
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
+import com.littlethreads.user.Concurrently;
 import com.littlethreads.user.UserServiceTest;
 
 import static com.littlethreads.user.Shoppers.jwtClaims;
@@ -30,7 +31,8 @@ import static org.assertj.core.api.Assertions.within;
 @UserServiceTest
 @TestPropertySource(properties = { "users.clients.payment-service.secret=test-only-secret-7f3a9c",
 		"users.clients.payment-service.scopes[0]=inventory:reserve",
-		"users.clients.payment-service.scopes[1]=orders:read", "users.clients.unconfigured-service.scopes[0]=x" })
+		"users.clients.payment-service.scopes[1]=orders:read", "users.clients.unconfigured-service.scopes[0]=x",
+		"users.auth.failures-per-address=5" })
 class ClientCredentialsTests extends ServiceHttpTest {
 
 	private static final String CLIENT = "payment-service";
@@ -156,6 +158,45 @@ class ClientCredentialsTests extends ServiceHttpTest {
 		assertThat(token("grant_type=client_credentials",
 				concat(basic(CLIENT, SECRET), new String[] { "X-Forwarded-For", "203.0.113.78" }))
 			.status()).isEqualTo(200);
+	}
+
+	@Test
+	void aBurstOfWrongSecretsFromOneAddressHasOnlyTheAddressLimitChecked() {
+		String[] attacker = { "X-Forwarded-For", "203.0.113.79" };
+
+		List<Response> burst = Concurrently.run(30,
+				(i) -> token("grant_type=client_credentials", concat(basic(CLIENT, "guess-" + i), attacker)));
+
+		assertThat(burst).extracting(Response::status).containsOnly(401, 429);
+		assertThat(burst).filteredOn((response) -> response.status() == 401).hasSize(5);
+		for (Response refused : burst.stream().filter((response) -> response.status() == 429).toList()) {
+			assertThat(refused.json().get("type").asString())
+				.isEqualTo("https://littlethreads.shop/problems/too-many-attempts");
+			assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+		}
+	}
+
+	@Test
+	void successfulAndMalformedRequestsDoNotUseUpTheLimit() {
+		String[] from = { "X-Forwarded-For", "203.0.113.91" };
+		for (int i = 0; i < 3; i++) {
+			assertOAuthError(token("grant_type=client_credentials", concat(basic(CLIENT, "guess-" + i), from)), 401,
+					"invalid_client");
+		}
+		for (int i = 0; i < 5; i++) {
+			assertThat(token("grant_type=client_credentials", concat(basic(CLIENT, SECRET), from)).status())
+				.isEqualTo(200);
+			assertOAuthError(
+					token("grant_type=client_credentials&client_secret=" + SECRET, concat(basic(CLIENT, SECRET), from)),
+					400, "invalid_request");
+		}
+
+		// Two failures were left, and still are.
+		assertOAuthError(token("grant_type=client_credentials", concat(basic(CLIENT, "guess-3"), from)), 401,
+				"invalid_client");
+		assertOAuthError(token("grant_type=client_credentials", concat(basic(CLIENT, "guess-4"), from)), 401,
+				"invalid_client");
+		assertThat(token("grant_type=client_credentials", concat(basic(CLIENT, SECRET), from)).status()).isEqualTo(429);
 	}
 
 	@Test

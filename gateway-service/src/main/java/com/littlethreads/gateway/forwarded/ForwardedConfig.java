@@ -1,0 +1,35 @@
+package com.littlethreads.gateway.forwarded;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.Assert;
+
+/**
+ * The client-address rule and the forwarded headers, from
+ * {@code littlethreads.trusted-proxies}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ForwardedConfig {
+
+	/**
+	 * Spring Cloud Gateway's own setting: a regular expression that, once set, also makes
+	 * Netty rewrite the connection's address from the forwarded headers and brings back
+	 * the gateway's filters that extend a caller's X-Forwarded-For. Both would undo the
+	 * rule here, so it must stay unset.
+	 */
+	static final String GATEWAY_TRUSTED_PROXIES = "spring.cloud.gateway.server.webflux.trusted-proxies";
+
+	@Bean
+	ClientOrigins clientOrigins(TrustedProxiesProperties properties, Environment environment) {
+		Assert.state(!environment.containsProperty(GATEWAY_TRUSTED_PROXIES), () -> GATEWAY_TRUSTED_PROXIES
+				+ " is not used by Little Threads: list the proxies in littlethreads.trusted-proxies (TRUSTED_PROXIES), as CIDR blocks");
+		return new ClientOrigins(TrustedProxies.parse(properties.trustedProxies()));
+	}
+
+	@Bean
+	ForwardedHeadersFilter forwardedHeadersFilter(ClientOrigins origins) {
+		return new ForwardedHeadersFilter(origins);
+	}
+
+}

@@ -1,0 +1,31 @@
+package com.littlethreads.platform.input;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Refuses path variables that carry {@link ForbiddenCharacters} (an encoded control
+ * character in a path segment) with 400 {@code invalid-parameter} naming the variable,
+ * before the controller runs. Only the handler mapping knows the variables' names, so
+ * this is an interceptor where the parameter check is a filter.
+ */
+class PathVariableTextInterceptor implements HandlerInterceptor {
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
+			for (Map.Entry<?, ?> variable : variables.entrySet()) {
+				if (variable.getValue() instanceof String value && ParameterProblems.forbidden(value)) {
+					throw ParameterProblems.forbiddenValue(String.valueOf(variable.getKey()));
+				}
+			}
+		}
+		return true;
+	}
+
+}

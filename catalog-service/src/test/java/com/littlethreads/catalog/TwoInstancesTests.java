@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two catalog-service instances on one store, as a deployment with several runs them
- * behind the gateway: an admin edit or a stock change made through either shows on the
- * other within a second, in product pages, availability, listings, the in-stock filter
- * and the facet counts alike. The instances run with their shipped settings.
+ * behind the gateway: an admin edit or a stock change (a sale, a release, a restock) made
+ * through either shows on the other within a second, in product pages, availability,
+ * listings, the in-stock filter and the facet counts alike. The instances run with their
+ * shipped settings.
  */
 class TwoInstancesTests {
 
@@ -137,6 +138,36 @@ class TwoInstancesTests {
 					.get(0)
 					.get("inStock")
 					.asBoolean()))
+			.isLessThanOrEqualTo(WITHIN);
+	}
+
+	@Test
+	void aReleaseThroughTheOtherInstanceShowsOnTheFirstWithinASecond() {
+		String name = "Returned Tee " + System.nanoTime();
+		String sku = "LT-BACK-" + System.nanoTime() + "-NAVY-5Y";
+		String slug = "returned-tee-" + System.nanoTime();
+		String inStock = "/api/catalog/products?inStock=true&size=5Y&q=" + encode(name);
+		Response created = admin(one, "POST", "/api/catalog/admin/products", """
+				{"slug": "%s", "name": "%s", "description": "Only one made.", "category": "tops",
+				"gender": "unisex", "seasons": ["summer"], "material": "cotton", "care": [],
+				"price": {"amount": 1500, "currency": "GBP"}, "status": "active",
+				"variants": [{"sku": "%s", "size": "5Y", "colour": "navy", "stock": 1}]}""".formatted(slug, name, sku));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String orderId = "ord_back_" + System.nanoTime();
+		Response reserved = one.send("POST", "/internal/inventory/reservations",
+				"{\"orderId\":\"%s\",\"lines\":[{\"sku\":\"%s\",\"quantity\":1}],\"expiresAt\":\"%s\"}"
+					.formatted(orderId, sku, Instant.now().plus(Duration.ofHours(1))),
+				"Content-Type", "application/json", "Authorization", service());
+		assertThat(reserved.status()).as(reserved.body()).isEqualTo(201);
+		assertThat(timeUntilShown(() -> total(one.get(inStock)) == 0 && available(one, slug, sku) == 0))
+			.isLessThanOrEqualTo(WITHIN);
+
+		Response released = other.send("POST", "/internal/inventory/reservations/" + orderId + "/release", null,
+				"Authorization", service());
+		assertThat(released.status()).as(released.body()).isEqualTo(200);
+
+		assertThat(timeUntilShown(() -> available(one, slug, sku) == 1 && total(one.get(inStock)) == 1
+				&& sizeCount(one.get("/api/catalog/products?inStock=true&q=" + encode(name)), "5Y") == 1))
 			.isLessThanOrEqualTo(WITHIN);
 	}
 

@@ -60,7 +60,7 @@ payment_client_secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 # name, module, port, heap, extra arguments, in start order: user-service first, since it
 # signs the tokens the others check.
-# catalog-service gets more: it holds the catalog in memory (about 38 MB at 10,000 products),
+# catalog-service gets more: it holds the catalog in memory (about 35 MB at 10,000 products),
 # and here the embedded store shares its JVM, whose page cache holds about 95 MB more at that
 # size; on MongoDB (docker-compose) 256m is plenty (66 MB live at 10,000 products).
 SERVICES=(

@@ -35,6 +35,9 @@ public final class SiteGenerator {
 	/** Products per category page. */
 	static final int PAGE_SIZE = 12;
 
+	/** How many pages either side of the current one the pager links. */
+	static final int PAGER_NEIGHBOURS = 2;
+
 	private static final int HOME_TILES = 8;
 
 	/**
@@ -160,12 +163,7 @@ public final class SiteGenerator {
 			model.put("pageNumber", number);
 			model.put("pageCount", pageCount);
 			model.put("multiplePages", pageCount > 1);
-			List<Map<String, Object>> pages = new ArrayList<>();
-			for (int other = 1; other <= pageCount; other++) {
-				pages.add(Map.of("number", other, "href", categoryPath(category.value(), other), "current",
-						other == number));
-			}
-			model.put("pages", pages);
+			model.put("pages", pager(category.value(), number, pageCount));
 			model.put("products", tiles(
 					products.subList((number - 1) * PAGE_SIZE, Math.min(products.size(), number * PAGE_SIZE)), 4));
 			String suffix = (number > 1) ? ", page " + number : "";
@@ -176,6 +174,30 @@ public final class SiteGenerator {
 									+ products.size() + " styles in sizes from newborn to 14 years" + suffix + ".",
 							true, model, category.value(), null, null));
 		}
+	}
+
+	/**
+	 * The page links of one category page: the first and last pages, and this page's
+	 * neighbours, with a gap where pages are left out. A category of thousands of
+	 * products has hundreds of pages; linking every one from every page would make each
+	 * page grow with the category (and the site with its square).
+	 */
+	static List<Map<String, Object>> pager(String category, int number, int pageCount) {
+		List<Map<String, Object>> links = new ArrayList<>();
+		int previous = 0;
+		for (int other = 1; other <= pageCount; other++) {
+			boolean shown = other == 1 || other == pageCount || Math.abs(other - number) <= PAGER_NEIGHBOURS;
+			if (!shown) {
+				continue;
+			}
+			if (other > previous + 1) {
+				links.add(Map.of("gap", true));
+			}
+			links.add(Map.of("gap", false, "number", other, "href", categoryPath(category, other), "current",
+					other == number));
+			previous = other;
+		}
+		return links;
 	}
 
 	private void productPage(CatalogProduct product) throws IOException {

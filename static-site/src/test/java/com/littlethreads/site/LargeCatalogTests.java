@@ -40,12 +40,13 @@ class LargeCatalogTests {
 				.add(new CatalogProduct(slug, "Generated " + category + " " + i, "Made for a large catalog.", category,
 						"unisex", "cotton", List.of("Machine wash at 30°C"), new CatalogProduct.Money(1200, "GBP"),
 						"active", false, List.of(new CatalogProduct.Variant("LT-" + i + "-RED-4T", "4T", "red")),
-						List.of(CatalogProduct.Image.drawn(category, "red", "Generated " + i)), true));
+						List.of(CatalogProduct.Image.drawn(category, "red", "Generated " + i, GeneratedSite.DRAWINGS)),
+						true));
 		}
 		Catalog catalog = new Catalog(products,
 				List.of(new Catalog.Category("tops", "Tops"), new Catalog.Category("dresses", "Dresses")));
-		new SiteGenerator(new SiteSettings(null, Path.of("unused.json"), "", GeneratedSite.PUBLIC_URL,
-				GeneratedSite.PUBLIC_URL, output))
+		new SiteGenerator(new SiteSettings(null, Path.of("unused.json"), GeneratedSite.DRAWINGS, "",
+				GeneratedSite.PUBLIC_URL, GeneratedSite.PUBLIC_URL, output))
 			.generate(catalog);
 		site = new GeneratedSite(output);
 	}

@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Publishes {@code littlethreads_mongodb_reachable}: 1 while the service's MongoDB
  * answers the driver's heartbeats. The "MongoDB down" alert reads it from every service
- * (no exporter with credentials of its own is needed), and it says which service lost
- * its database.
+ * (no exporter with credentials of its own is needed), and it says which service lost its
+ * database.
  */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
 @ConditionalOnClass({ MongoClient.class, MeterRegistry.class })
@@ -33,7 +33,8 @@ public class MongoReachabilityAutoConfiguration {
 
 	@Bean
 	MeterBinder mongoReachableGauge(MongoReachability reachability) {
-		return (registry) -> Gauge.builder("littlethreads.mongodb.reachable", reachability, MongoReachability::reachable)
+		return (registry) -> Gauge
+			.builder("littlethreads.mongodb.reachable", reachability, MongoReachability::reachable)
 			.description("1 while the last heartbeat to the service's MongoDB succeeded")
 			.register(registry);
 	}

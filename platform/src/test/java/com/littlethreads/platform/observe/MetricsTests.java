@@ -26,8 +26,8 @@ class MetricsTests extends ServiceHttpTest {
 	void requestLatencyHasBucketsForPercentiles() {
 		this.http.get("/probe/items/1");
 
-		assertThat(this.http.get("/actuator/prometheus").body())
-			.containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/probe/items/\\{id\\}\"[^}]*le=\"0.25\"");
+		assertThat(this.http.get("/actuator/prometheus").body()).containsPattern(
+				"http_server_requests_seconds_bucket\\{[^}]*uri=\"/probe/items/\\{id\\}\"[^}]*le=\"0.25\"");
 	}
 
 }

@@ -34,9 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * logs stay plain text for people. Either way a request's lines carry its trace, span and
  * request ids.
  * <p>
- * The JSON case runs the test service in a process of its own, started with that
- * variable as a container starts it: logging is configured once per JVM, and switching
- * this one to JSON would change what every later test here reads.
+ * The JSON case runs the test service in a process of its own, started with that variable
+ * as a container starts it: logging is configured once per JVM, and switching this one to
+ * JSON would change what every later test here reads.
  */
 @PlatformTest
 @ExtendWith(OutputCaptureExtension.class)

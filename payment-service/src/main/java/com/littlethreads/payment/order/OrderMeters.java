@@ -1,6 +1,7 @@
 package com.littlethreads.payment.order;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 
 import io.micrometer.core.instrument.Counter;
@@ -21,6 +22,21 @@ import org.springframework.web.ErrorResponseException;
 @Component
 public class OrderMeters {
 
+	/**
+	 * Why checkout refuses, as far as it is known in advance; others (validation
+	 * problems) are counted as they come.
+	 */
+	private static final List<String> REFUSALS = List.of("unknown-sku", "insufficient-stock", "unknown-address",
+			"catalog-unavailable", "inventory-unavailable", "payment-provider-error", "payment-provider-unavailable");
+
+	private static final String PAID = "shop.revenue.paid.minor.units";
+
+	private static final String PAID_DESCRIPTION = "Money paid for orders, in minor units of the currency";
+
+	private static final String REFUNDED = "shop.revenue.refunded.minor.units";
+
+	private static final String REFUNDED_DESCRIPTION = "Money refunded, in minor units of the currency";
+
 	private final MeterRegistry registry;
 
 	private final Counter started;
@@ -38,6 +54,16 @@ public class OrderMeters {
 					(template) -> template.count(Query.query(Criteria.where("needsAttention").is(true)), Order.class))
 			.description("Orders flagged for staff (typically to refund)")
 			.register(registry);
+		// Every series a dashboard or an alert reads exists from the start, at 0: a rate
+		// over a series that appears only with its first event misses that event.
+		for (OrderStatus status : OrderStatus.values()) {
+			if (status.allowedFrom().contains(OrderStatus.PENDING_PAYMENT)) {
+				ended(status);
+			}
+		}
+		for (String reason : REFUSALS) {
+			refused(reason);
+		}
 	}
 
 	/**
@@ -52,11 +78,25 @@ public class OrderMeters {
 	 * @param problem what the shopper was answered
 	 */
 	public void checkoutRefused(ErrorResponseException problem) {
-		Counter.builder("shop.checkouts.refused")
+		refused(reason(problem)).increment();
+	}
+
+	private Counter refused(String reason) {
+		return Counter.builder("shop.checkouts.refused")
 			.description("Checkouts refused, by the problem type the shopper was answered")
-			.tag("reason", reason(problem))
-			.register(this.registry)
-			.increment();
+			.tag("reason", reason)
+			.register(this.registry);
+	}
+
+	private Counter ended(OrderStatus status) {
+		return Counter.builder("shop.checkouts.ended")
+			.description("Orders that left awaiting payment, by how")
+			.tag("outcome", status.name().toLowerCase(Locale.ROOT))
+			.register(this.registry);
+	}
+
+	private Counter revenue(String name, String description, String currency) {
+		return Counter.builder(name).description(description).tag("currency", currency).register(this.registry);
 	}
 
 	/**
@@ -65,17 +105,11 @@ public class OrderMeters {
 	 * @param order the order as it is now
 	 */
 	void ended(Order order) {
-		Counter.builder("shop.checkouts.ended")
-			.description("Orders that left awaiting payment, by how")
-			.tag("outcome", order.status().name().toLowerCase(Locale.ROOT))
-			.register(this.registry)
-			.increment();
+		ended(order.status()).increment();
 		if (order.status() == OrderStatus.PAID) {
-			Counter.builder("shop.revenue.paid.minor.units")
-				.description("Money paid for orders, in minor units of the currency")
-				.tag("currency", order.currency())
-				.register(this.registry)
-				.increment(order.total().amount());
+			revenue(PAID, PAID_DESCRIPTION, order.currency()).increment(order.total().amount());
+			// So that the refunds panel has a series (at 0) in each currency paid in.
+			revenue(REFUNDED, REFUNDED_DESCRIPTION, order.currency());
 		}
 	}
 
@@ -85,11 +119,7 @@ public class OrderMeters {
 	 * @param amount how much more, in minor units
 	 */
 	void refunded(Order order, long amount) {
-		Counter.builder("shop.revenue.refunded.minor.units")
-			.description("Money refunded, in minor units of the currency")
-			.tag("currency", order.currency())
-			.register(this.registry)
-			.increment(amount);
+		revenue(REFUNDED, REFUNDED_DESCRIPTION, order.currency()).increment(amount);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package com.littlethreads.payment.reconciliation;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -17,6 +19,33 @@ class ReconciliationMeters {
 
 	ReconciliationMeters(MeterRegistry registry) {
 		this.registry = registry;
+		// Every series the dashboards and alerts read exists from the start, at 0.
+		runs(true);
+		runs(false);
+		checked();
+		for (String kind : List.of("order-paid", "order-expired", "order-payment-failed", "stock-committed")) {
+			repairs(kind);
+		}
+	}
+
+	private Counter runs(boolean eventsListed) {
+		return Counter.builder("shop.reconciliation.runs")
+			.description("Reconciliation passes, by whether Stripe's events could be listed")
+			.tag("result", eventsListed ? "completed" : "events-unavailable")
+			.register(this.registry);
+	}
+
+	private Counter checked() {
+		return Counter.builder("shop.reconciliation.checked")
+			.description("Events and orders reconciliation looked at")
+			.register(this.registry);
+	}
+
+	private Counter repairs(String kind) {
+		return Counter.builder("shop.reconciliation.repairs")
+			.description("Orders reconciliation moved because no webhook had, by what it did")
+			.tag("kind", kind)
+			.register(this.registry);
 	}
 
 	/**
@@ -25,15 +54,8 @@ class ReconciliationMeters {
 	 * @param checked how many events and orders it looked at
 	 */
 	void ran(boolean eventsListed, int checked) {
-		Counter.builder("shop.reconciliation.runs")
-			.description("Reconciliation passes, by whether Stripe's events could be listed")
-			.tag("result", eventsListed ? "completed" : "events-unavailable")
-			.register(this.registry)
-			.increment();
-		Counter.builder("shop.reconciliation.checked")
-			.description("Events and orders reconciliation looked at")
-			.register(this.registry)
-			.increment(checked);
+		runs(eventsListed).increment();
+		checked().increment(checked);
 	}
 
 	/**
@@ -42,11 +64,7 @@ class ReconciliationMeters {
 	 * or {@code stock-committed}
 	 */
 	void repaired(String kind) {
-		Counter.builder("shop.reconciliation.repairs")
-			.description("Orders reconciliation moved because no webhook had, by what it did")
-			.tag("kind", kind)
-			.register(this.registry)
-			.increment();
+		repairs(kind).increment();
 	}
 
 }

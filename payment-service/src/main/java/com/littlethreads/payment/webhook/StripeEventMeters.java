@@ -2,6 +2,7 @@ package com.littlethreads.payment.webhook;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import io.micrometer.core.instrument.Counter;
@@ -28,6 +29,42 @@ class StripeEventMeters {
 		this.received = Counter.builder("shop.stripe.webhooks.received")
 			.description("Webhook deliveries, before the signature is checked")
 			.register(registry);
+		// Every series the dashboards and alerts read exists from the start, at 0.
+		for (String reason : List.of("signature", "malformed")) {
+			refusedCounter(reason);
+		}
+		for (String via : List.of("webhook", "events-api")) {
+			for (StripeEvents.Outcome outcome : StripeEvents.Outcome.values()) {
+				events(outcome, via);
+			}
+			lag(via);
+		}
+	}
+
+	private Counter refusedCounter(String reason) {
+		return Counter.builder("shop.stripe.webhooks.refused")
+			.description("Webhook deliveries refused: a missing or wrong signature, or an unreadable event")
+			.tag("reason", reason)
+			.register(this.registry);
+	}
+
+	private Counter events(StripeEvents.Outcome outcome, String via) {
+		return Counter.builder("shop.stripe.events")
+			.description("Stripe events dealt with, by outcome and by the way they came")
+			.tag("outcome",
+					(outcome == StripeEvents.Outcome.ALREADY_DONE) ? "duplicate"
+							: outcome.name().toLowerCase(Locale.ROOT))
+			.tag("via", via)
+			.register(this.registry);
+	}
+
+	private Timer lag(String via) {
+		return Timer.builder("shop.stripe.event.lag")
+			.description("From Stripe creating an event to the shop applying it")
+			.tag("via", via)
+			.serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
+					Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1))
+			.register(this.registry);
 	}
 
 	void received() {
@@ -39,11 +76,7 @@ class StripeEventMeters {
 	 * @param reason {@code signature} or {@code malformed}
 	 */
 	void refused(String reason) {
-		Counter.builder("shop.stripe.webhooks.refused")
-			.description("Webhook deliveries refused: a missing or wrong signature, or an unreadable event")
-			.tag("reason", reason)
-			.register(this.registry)
-			.increment();
+		refusedCounter(reason).increment();
 	}
 
 	/**
@@ -54,22 +87,10 @@ class StripeEventMeters {
 	 * @param now the time it was dealt with
 	 */
 	void processed(StripeEvents.Outcome outcome, String via, Instant created, Instant now) {
-		Counter.builder("shop.stripe.events")
-			.description("Stripe events dealt with, by outcome and by the way they came")
-			.tag("outcome",
-					(outcome == StripeEvents.Outcome.ALREADY_DONE) ? "duplicate"
-							: outcome.name().toLowerCase(Locale.ROOT))
-			.tag("via", via)
-			.register(this.registry)
-			.increment();
+		events(outcome, via).increment();
 		if (outcome == StripeEvents.Outcome.APPLIED && created != null) {
-			Timer.builder("shop.stripe.event.lag")
-				.description("From Stripe creating an event to the shop applying it")
-				.tag("via", via)
-				.serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
-						Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1))
-				.register(this.registry)
-				.record(Duration.between(created, now).isNegative() ? Duration.ZERO : Duration.between(created, now));
+			Duration lag = Duration.between(created, now);
+			lag(via).record(lag.isNegative() ? Duration.ZERO : lag);
 		}
 	}
 

@@ -65,7 +65,11 @@ class Reservations {
 
 	private final Clock clock;
 
-	Reservations(MongoTemplate mongo, ProductRepository products, ApplicationEventPublisher events, Clock clock) {
+	private final InventoryMeters meters;
+
+	Reservations(MongoTemplate mongo, ProductRepository products, ApplicationEventPublisher events, Clock clock,
+			InventoryMeters meters) {
+		this.meters = meters;
 		this.mongo = mongo;
 		this.products = products;
 		this.events = events;
@@ -100,6 +104,7 @@ class Reservations {
 		try {
 			Reservation held = this.mongo.insert(
 					new Reservation(orderId, List.copyOf(lines), ReservationStatus.HELD, expiresAt, now, now, true));
+			this.meters.reservation(ReservationStatus.HELD);
 			return new Reserved(held, true);
 		}
 		catch (DuplicateKeyException ex) {
@@ -127,6 +132,7 @@ class Reservations {
 				if (committed.holdsRecorded()) {
 					settleAll(orderId, committed.lines());
 				}
+				this.meters.reservation(ReservationStatus.COMMITTED);
 				return committed;
 			}
 			Reservation current = find(orderId).orElseThrow(() -> InventoryProblems.notFound(orderId));
@@ -147,6 +153,7 @@ class Reservations {
 			if (committed != null) {
 				// Settles every line, also those a racing commit took and we found held.
 				settleAll(orderId, current.lines());
+				this.meters.reservation(ReservationStatus.COMMITTED);
 				return committed;
 			}
 			// A racing commit won and settles (or has settled) the holds it relies on;
@@ -165,6 +172,7 @@ class Reservations {
 		Reservation released = transition(orderId, ReservationStatus.HELD, ReservationStatus.RELEASED);
 		if (released != null) {
 			giveBackAll(released);
+			this.meters.reservation(ReservationStatus.RELEASED);
 			return released;
 		}
 		Reservation current = find(orderId).orElseThrow(() -> InventoryProblems.notFound(orderId));
@@ -193,6 +201,7 @@ class Reservations {
 					RETURN_NEW, Reservation.class);
 			if (lapsedOne != null) {
 				giveBackAll(lapsedOne);
+				this.meters.reservation(ReservationStatus.EXPIRED);
 				expired++;
 			}
 		}

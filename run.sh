@@ -289,7 +289,7 @@ if $with_prometheus; then
     sleep 1
   done
   say "prometheus is ready"
-  prometheus_line="  Prometheus (metrics, alerts):      http://127.0.0.1:$PROMETHEUS_PORT/graph, /alerts (this machine only)"
+  prometheus_line="  Prometheus (graph, alert rules):   http://127.0.0.1:$PROMETHEUS_PORT/ (this machine only)"
 else
   prometheus_line="  Prometheus: not started (./run.sh --prometheus starts it, when Debian's prometheus is installed)"
 fi

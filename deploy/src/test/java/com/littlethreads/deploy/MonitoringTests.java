@@ -26,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MonitoringTests {
 
 	/**
-	 * Where each service's /actuator/prometheus answers: the gateway on its management
-	 * port.
+	 * Where each service's /actuator/prometheus answers (the gateway's: management port).
 	 */
 	static final Map<String, Integer> METRICS_PORTS = Map.of("user-service", 8081, "catalog-service", 8082,
 			"payment-service", 8083, "gateway-service", 8079);

@@ -117,8 +117,7 @@ class NetworkPolicyTests {
 				for (V1NetworkPolicyPeer peer : rule.getFrom()) {
 					assertThat(peer.getIpBlock()).isNull();
 					if (peer.getNamespaceSelector() != null && policy.getMetadata().getName().endsWith("-metrics")) {
-						// The monitoring component's: Prometheus, on the metrics port
-						// alone.
+						// The monitoring component's: Prometheus, on the metrics port.
 						assertThat(peer.getNamespaceSelector().getMatchLabels())
 							.containsExactly(Map.entry("kubernetes.io/metadata.name", "monitoring"));
 						assertThat(peer.getPodSelector().getMatchLabels())

@@ -83,14 +83,17 @@ class StripeEventMeters {
 	 * An event was dealt with.
 	 * @param outcome what became of it
 	 * @param via {@code webhook} or {@code events-api}
-	 * @param created when Stripe created the event, or {@code null}
+	 * @param created when Stripe created the event (epoch seconds, as signed in its
+	 * payload, so anything a {@code long} holds), or {@code null}
 	 * @param now the time it was dealt with
 	 */
-	void processed(StripeEvents.Outcome outcome, String via, Instant created, Instant now) {
+	void processed(StripeEvents.Outcome outcome, String via, Long created, Instant now) {
 		events(outcome, via).increment();
-		if (outcome == StripeEvents.Outcome.APPLIED && created != null) {
-			Duration lag = Duration.between(created, now);
-			lag(via).record(lag.isNegative() ? Duration.ZERO : lag);
+		// Seconds, not Instants: a creation time outside Instant's range must not turn
+		// an applied event into an error. One from the future counts as no lag.
+		if (outcome == StripeEvents.Outcome.APPLIED && created != null && created > 0) {
+			long lag = Math.max(0, now.getEpochSecond() - created);
+			lag(via).record(Duration.ofSeconds(lag));
 		}
 	}
 

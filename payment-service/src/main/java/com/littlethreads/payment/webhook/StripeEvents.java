@@ -1,7 +1,6 @@
 package com.littlethreads.payment.webhook;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,8 +89,7 @@ public class StripeEvents {
 	 */
 	public Outcome process(Event event, String via) throws StripeException {
 		Outcome outcome = processOnce(event, via);
-		this.meters.processed(outcome, via,
-				(event.getCreated() != null) ? Instant.ofEpochSecond(event.getCreated()) : null, this.clock.instant());
+		this.meters.processed(outcome, via, event.getCreated(), this.clock.instant());
 		return outcome;
 	}
 

@@ -74,8 +74,10 @@ COPY --from=build /out/app/application/ ./
 # heap the services were measured with and leaves the other half for metaspace, code cache,
 # thread stacks, Netty's direct buffers and the health probe's short-lived JVM. An
 # OutOfMemoryError ends the process, so the restart policy replaces it instead of leaving a
-# half-working JVM.
+# half-working JVM. Logs are JSON, one object a line (Elastic Common Schema) with the
+# trace, span and request ids, for whatever collects the container's output.
 ENV SPRING_PROFILES_ACTIVE=docker \
+    LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
 USER 10001:10001
 # Health: docker-compose.yml runs `java -Xmx16m ... -cp /opt/healthcheck HealthCheck`, which

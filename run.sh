@@ -6,6 +6,11 @@
 #   ./run.sh            build what is missing or stale, start, wait until healthy
 #   ./run.sh --wipe     delete the stored data first (accounts, the admin password and the
 #                       catalog; the sample catalog is loaded again)
+#   ./run.sh --prometheus
+#                       also start Prometheus (Debian's `prometheus` package) on 127.0.0.1,
+#                       scraping every service with the shop's alert rules
+#                       (observability/prometheus/rules): its graph and alerts pages show the
+#                       metrics in a browser. Its samples stay in the run directory.
 #
 # The shop's admin account is admin@littlethreads.local. Its password is made up once, kept
 # in <data directory>/admin-password (readable only by you) and printed at every start.
@@ -19,7 +24,8 @@
 # USER_PORT (8081), CATALOG_PORT (8082), PAYMENT_PORT (8083), STRIPE_EMULATOR_PORT (8090),
 # LT_STARTUP_TIMEOUT seconds (240), ADMIN_EMAIL and ADMIN_PASSWORD (the admin's sign-in
 # instead of the generated one), STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (a real Stripe
-# test account), TRUSTED_PROXIES (the gateway's only: CIDRs of a proxy in front of it).
+# test account), TRUSTED_PROXIES (the gateway's only: CIDRs of a proxy in front of it),
+# PROMETHEUS_PORT (9090, with --prometheus).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,6 +38,7 @@ USER_PORT="${USER_PORT:-8081}"
 CATALOG_PORT="${CATALOG_PORT:-8082}"
 PAYMENT_PORT="${PAYMENT_PORT:-8083}"
 STRIPE_EMULATOR_PORT="${STRIPE_EMULATOR_PORT:-8090}"
+PROMETHEUS_PORT="${PROMETHEUS_PORT:-9090}"
 STARTUP_TIMEOUT="${LT_STARTUP_TIMEOUT:-240}"
 PUBLIC_URL="http://localhost:$GATEWAY_PORT"
 JWKS="--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:$USER_PORT/.well-known/jwks.json"
@@ -79,9 +86,11 @@ say() { printf '%s\n' "$*"; }
 fail() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
 
 wipe=false
+with_prometheus=false
 for arg in "$@"; do
   case "$arg" in
     --wipe) wipe=true ;;
+    --prometheus) with_prometheus=true ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) fail "unknown option $arg (try --help)" ;;
   esac
@@ -91,6 +100,10 @@ command -v java >/dev/null || fail "Java 17 or newer is needed (java is not on t
 java_major=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
 [ "${java_major%%.*}" -ge 17 ] 2>/dev/null || fail "Java 17 or newer is needed (found $java_major)"
 command -v curl >/dev/null || fail "curl is needed to check the services' health"
+if $with_prometheus; then
+  command -v prometheus >/dev/null \
+    || fail "--prometheus needs Prometheus on the PATH (Debian: apt-get install prometheus)"
+fi
 
 jar_of() { printf '%s/%s/target/%s-0.1.0-SNAPSHOT.jar' "$ROOT" "$1" "$1"; }
 
@@ -141,6 +154,9 @@ for entry in "${SERVICES[@]}"; do
 done
 if in_use "$GATEWAY_MANAGEMENT_PORT"; then
   fail "port $GATEWAY_MANAGEMENT_PORT (the gateway's actuator) is already in use: is Little Threads already running? Set GATEWAY_MANAGEMENT_PORT to use another."
+fi
+if $with_prometheus && in_use "$PROMETHEUS_PORT"; then
+  fail "port $PROMETHEUS_PORT (for Prometheus) is already in use. Set PROMETHEUS_PORT to use another."
 fi
 
 if $wipe; then
@@ -221,10 +237,33 @@ for entry in "${SERVICES[@]}"; do
   say "Started $name (port $port, log $LOG_DIR/$name.log)"
 done
 
+# The same rules as docker-compose's Prometheus, with the local ports as targets and each
+# job named as there, so that the alerts and dashboards' queries work unchanged.
+if $with_prometheus; then
+  prometheus_dir="$RUN_DIR/prometheus"
+  mkdir -p "$prometheus_dir/data"
+  target() { printf '  - job_name: %s\n    metrics_path: /actuator/prometheus\n    static_configs:\n      - targets: ["127.0.0.1:%s"]\n' "$1" "$2"; }
+  {
+    printf 'global:\n  scrape_interval: 15s\n  evaluation_interval: 15s\n'
+    printf 'rule_files:\n  - %s/observability/prometheus/rules/*.yml\n' "$ROOT"
+    printf 'scrape_configs:\n'
+    target user-service "$USER_PORT"
+    target catalog-service "$CATALOG_PORT"
+    target payment-service "$PAYMENT_PORT"
+    target gateway-service "$GATEWAY_MANAGEMENT_PORT"
+  } >"$prometheus_dir/prometheus.yml"
+  prometheus --config.file="$prometheus_dir/prometheus.yml" --storage.tsdb.path="$prometheus_dir/data" \
+    --storage.tsdb.retention.time=2d --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" \
+    >"$LOG_DIR/prometheus.log" 2>&1 &
+  pids+=("$!")
+  names+=("prometheus")
+  say "Started prometheus (port $PROMETHEUS_PORT, log $LOG_DIR/prometheus.log)"
+fi
+
 healthy() { curl -fsS -m 2 "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; }
 
 deadline=$((SECONDS + STARTUP_TIMEOUT))
-for i in "${!names[@]}"; do
+for i in "${!SERVICES[@]}"; do
   IFS='|' read -r name _ port _ _ <<<"${SERVICES[$i]}"
   until healthy "$(health_port "$name" "$port")"; do
     if ! kill -0 "${pids[$i]}" 2>/dev/null; then
@@ -241,6 +280,22 @@ for i in "${!names[@]}"; do
   done
   say "${names[$i]} is healthy"
 done
+
+if $with_prometheus; then
+  until curl -fsS -m 2 "http://127.0.0.1:$PROMETHEUS_PORT/-/ready" >/dev/null 2>&1; do
+    if ! kill -0 "${pids[-1]}" 2>/dev/null; then
+      say "prometheus failed to start. The end of its log ($LOG_DIR/prometheus.log):" >&2
+      tail -n 40 "$LOG_DIR/prometheus.log" >&2
+      exit 1
+    fi
+    [ $SECONDS -lt $deadline ] || fail "prometheus did not become ready within ${STARTUP_TIMEOUT}s (see $LOG_DIR/prometheus.log)"
+    sleep 1
+  done
+  say "prometheus is ready"
+  prometheus_line="  Prometheus (graph, alert rules):   http://127.0.0.1:$PROMETHEUS_PORT/ (this machine only)"
+else
+  prometheus_line="  Prometheus: not started (./run.sh --prometheus starts it, when Debian's prometheus is installed)"
+fi
 
 if $use_emulator; then
   payments_line="  Payments: the Stripe emulator      http://localhost:$STRIPE_EMULATOR_PORT/ (test card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined)"
@@ -260,6 +315,7 @@ Little Threads is running (data in $DATA_DIR, logs in $LOG_DIR).
   Checkout and orders:               http://localhost:$GATEWAY_PORT/api/checkout, /api/orders
 $payments_line
   Gateway health and metrics:        http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator/health, /actuator/prometheus (this machine only)
+$prometheus_line
   One service's own Swagger UI:      http://localhost:$CATALOG_PORT/swagger-ui.html (catalog), http://localhost:$USER_PORT/swagger-ui.html (users), http://localhost:$PAYMENT_PORT/swagger-ui.html (payments)
 
   Admin sign-in: $ADMIN_EMAIL / $admin_password

@@ -126,7 +126,8 @@ class ImageTests {
 			.stream()
 			.map(JsonElement::getAsString)
 			.toList();
-		assertThat(environment).contains("SPRING_PROFILES_ACTIVE=docker")
+		// JSON logs (with trace, span and request ids) wherever the image runs.
+		assertThat(environment).contains("SPRING_PROFILES_ACTIVE=docker", "LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs")
 			.anySatisfy((variable) -> assertThat(variable).startsWith("JAVA_TOOL_OPTIONS=")
 				.contains("-XX:MaxRAMPercentage=50", "-Djava.io.tmpdir=/tmp"));
 		assertThat(config.getAsJsonArray("Entrypoint").get(0).getAsString()).isEqualTo("java");

@@ -32,10 +32,10 @@ import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
  * into the model then checks the scalar types (integers, booleans, quantities such as
  * {@code 512Mi}, int-or-string ports).
  * <p>
- * Custom resources (the External Secrets Operator's ExternalSecret) are no part of the
- * Kubernetes API and have no model here: they are listed in {@link #CUSTOM_RESOURCES},
- * skipped by this validator on purpose, and checked field by field by the tests that read
- * them.
+ * Custom resources (the External Secrets Operator's ExternalSecret, the Prometheus
+ * Operator's ServiceMonitor and PrometheusRule) are no part of the Kubernetes API and
+ * have no model here: they are listed in {@link #CUSTOM_RESOURCES}, skipped by this
+ * validator on purpose, and checked field by field by the tests that read them.
  */
 final class KubernetesSchema {
 
@@ -54,7 +54,8 @@ final class KubernetesSchema {
 			Map.entry("networking.k8s.io/v1/Ingress", V1Ingress.class));
 
 	/** Custom resources: not validated here (see the class comment). */
-	static final Set<String> CUSTOM_RESOURCES = Set.of("external-secrets.io/v1/ExternalSecret");
+	static final Set<String> CUSTOM_RESOURCES = Set.of("external-secrets.io/v1/ExternalSecret",
+			"monitoring.coreos.com/v1/ServiceMonitor", "monitoring.coreos.com/v1/PrometheusRule");
 
 	private static final Gson PLAIN = new Gson();
 

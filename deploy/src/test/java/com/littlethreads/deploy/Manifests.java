@@ -27,6 +27,11 @@ final class Manifests {
 	 */
 	static final String PRODUCTION_WITH_EXTERNAL_SECRETS = "production+external-secrets";
 
+	/**
+	 * The production overlay plus the monitoring component, rendered from target/.
+	 */
+	static final String PRODUCTION_WITH_MONITORING = "production+monitoring";
+
 	private static final Map<String, Rendered> RENDERED = new ConcurrentHashMap<>();
 
 	private Manifests() {
@@ -58,12 +63,13 @@ final class Manifests {
 	}
 
 	/**
-	 * Every overlay, and production with the external-secrets component.
+	 * Every overlay, and production with each optional component.
 	 * @return their names
 	 */
 	static List<String> variants() {
 		List<String> variants = new ArrayList<>(overlays());
 		variants.add(PRODUCTION_WITH_EXTERNAL_SECRETS);
+		variants.add(PRODUCTION_WITH_MONITORING);
 		return variants;
 	}
 
@@ -73,12 +79,13 @@ final class Manifests {
 	}
 
 	private static Path directory(String variant) {
-		if (!PRODUCTION_WITH_EXTERNAL_SECRETS.equals(variant)) {
+		if (!variant.startsWith("production+")) {
 			return kubernetes().resolve("overlays").resolve(variant);
 		}
+		String component = variant.substring("production+".length());
 		// A kustomization may name other kustomizations by relative path, wherever they
 		// are.
-		Path directory = repositoryRoot().resolve("deploy/target/kustomize/production-external-secrets");
+		Path directory = repositoryRoot().resolve("deploy/target/kustomize/production-" + component);
 		try {
 			Files.createDirectories(directory);
 			Files.writeString(directory.resolve("kustomization.yaml"), """
@@ -92,8 +99,8 @@ final class Manifests {
 					resources:
 					  - ../../../kubernetes/overlays/production
 					components:
-					  - ../../../kubernetes/components/external-secrets
-					""");
+					  - ../../../kubernetes/components/%s
+					""".formatted(component));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

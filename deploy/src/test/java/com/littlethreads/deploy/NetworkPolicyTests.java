@@ -1,6 +1,7 @@
 package com.littlethreads.deploy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -115,7 +116,18 @@ class NetworkPolicyTests {
 				assertThat(rule.getFrom()).as("sources of %s", policy.getMetadata().getName()).isNotEmpty();
 				for (V1NetworkPolicyPeer peer : rule.getFrom()) {
 					assertThat(peer.getIpBlock()).isNull();
-					if (peer.getNamespaceSelector() != null) {
+					if (peer.getNamespaceSelector() != null && policy.getMetadata().getName().endsWith("-metrics")) {
+						// The monitoring component's: Prometheus, on the metrics port.
+						assertThat(peer.getNamespaceSelector().getMatchLabels())
+							.containsExactly(Map.entry("kubernetes.io/metadata.name", "monitoring"));
+						assertThat(peer.getPodSelector().getMatchLabels())
+							.containsExactly(Map.entry("app.kubernetes.io/name", "prometheus"));
+						assertThat(rule.getPorts()).extracting((port) -> port.getPort().getIntValue())
+							.containsExactly(MonitoringTests.METRICS_PORTS.get(policy.getMetadata()
+								.getName()
+								.substring(0, policy.getMetadata().getName().length() - "-metrics".length())));
+					}
+					else if (peer.getNamespaceSelector() != null) {
 						assertThat(policy.getMetadata().getName()).isEqualTo("gateway-service");
 						assertThat(rule.getPorts()).extracting((port) -> port.getPort().getIntValue())
 							.containsExactly(8080);

@@ -46,6 +46,9 @@ class ComposeFileTests {
 	private static final Pattern URI_CREDENTIALS = Pattern
 		.compile("[a-z][a-z0-9+.-]*://[^/:@\\s]*:(\\$\\{[^}]*}|[^@\\s]+)@");
 
+	/** The services of the observability profile. */
+	private static final List<String> OBSERVABILITY = List.of("prometheus", "alertmanager", "tempo", "grafana");
+
 	private static ComposeFile compose;
 
 	@BeforeAll
@@ -205,12 +208,13 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void onlyTheGatewayAndTheEmulatorPagePublishPorts() {
+	void onlyTheGatewayAndTheEmulatorPagePublishPortsAndGrafanaOnlyOnLoopback() {
 		for (Service service : compose.services().values()) {
-			if (!Set.of("gateway", "stripe-emulator").contains(service.name())) {
+			if (!Set.of("gateway", "stripe-emulator", "grafana").contains(service.name())) {
 				assertThat(service.get("ports")).as(service.name() + " ports").isNull();
 			}
 		}
+		assertThat(compose.service("grafana").strings("ports")).singleElement().asString().startsWith("127.0.0.1:");
 		assertThat(compose.networks().get("backend")).containsEntry("internal", true);
 		assertThat(compose.service("mongo").networkNames()).containsExactly("backend");
 		assertThat(compose.service("redis").networkNames()).containsExactly("backend");
@@ -227,12 +231,40 @@ class ComposeFileTests {
 		assertThat(stripeCli.strings("command")).containsSequence("--forward-to",
 				"gateway:8080/api/payments/stripe/webhook");
 		for (Service service : compose.services().values()) {
-			if (!Set.of("stripe-emulator", "stripe-cli").contains(service.name())) {
+			if (!Set.of("stripe-emulator", "stripe-cli").contains(service.name())
+					&& !OBSERVABILITY.contains(service.name())) {
 				assertThat(service.get("profiles")).as(service.name() + " profiles").isNull();
 				assertThat(service.dependsOn()).as(service.name() + " depends on a profile's service")
-					.doesNotContainKeys("stripe-emulator", "stripe-cli");
+					.doesNotContainKeys("stripe-emulator", "stripe-cli")
+					.doesNotContainKeys(OBSERVABILITY.toArray(String[]::new));
 			}
 		}
+	}
+
+	@Test
+	void prometheusAlertmanagerTempoAndGrafanaRunOnlyInTheObservabilityProfile() {
+		for (String name : OBSERVABILITY) {
+			assertThat(compose.service(name).strings("profiles")).as(name + " profiles")
+				.containsExactly("observability");
+		}
+		assertThat(compose.service("prometheus").networkNames()).contains("backend");
+		assertThat(compose.service("tempo").networkNames()).contains("backend");
+	}
+
+	@Test
+	void prometheusScrapesEveryServiceAndTheGatewayOnItsManagementPort() throws IOException {
+		String prometheus = Files.readString(ComposeFile.ROOT.resolve("observability/prometheus/prometheus.yml"));
+		for (String target : List.of("user-service:8081", "catalog-service-1:8082", "catalog-service-2:8082",
+				"payment-service:8083")) {
+			assertThat(prometheus).contains("\"" + target + "\"");
+		}
+		Map<String, String> gateway = compose.service("gateway").environment();
+		assertThat(prometheus).contains("\"gateway:" + gateway.get("MANAGEMENT_SERVER_PORT") + "\"")
+			.doesNotContain("gateway:" + gateway.get("PORT"));
+		// Reachable by Prometheus on the backend network, and published nowhere.
+		assertThat(gateway.get("MANAGEMENT_SERVER_ADDRESS")).isEqualTo("0.0.0.0");
+		assertThat(compose.service("gateway").strings("ports"))
+			.noneMatch((port) -> port.contains(gateway.get("MANAGEMENT_SERVER_PORT")));
 	}
 
 	@Test

@@ -70,6 +70,11 @@ class ObservabilityTests extends UpstreamGatewayTest {
 			.getResponseBody();
 
 		assertThat(metrics).containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"catalog\"");
+		// Buckets for the p99 per route, and each service's breaker state for the edge
+		// dashboard and the breaker-open alert.
+		assertThat(metrics)
+			.containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*routeId=\"catalog\"[^}]*le=\"0.25\"")
+			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"catalog\",state=\"closed\"\\} 1.0");
 	}
 
 }

@@ -20,9 +20,13 @@ class InventoryConfiguration implements SchedulingConfigurer {
 
 	private final HoldRepair holdRepair;
 
+	private final InventoryMeters meters;
+
 	private final ReservationProperties properties;
 
-	InventoryConfiguration(Reservations reservations, HoldRepair holdRepair, ReservationProperties properties) {
+	InventoryConfiguration(Reservations reservations, HoldRepair holdRepair, ReservationProperties properties,
+			InventoryMeters meters) {
+		this.meters = meters;
 		this.reservations = reservations;
 		this.holdRepair = holdRepair;
 		this.properties = properties;
@@ -41,7 +45,8 @@ class InventoryConfiguration implements SchedulingConfigurer {
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
 		registrar.addFixedDelayTask(this.reservations::expireLapsed, this.properties.expiryCheckInterval());
-		registrar.addFixedDelayTask(this.holdRepair::repair, this.properties.repairInterval());
+		registrar.addFixedDelayTask(() -> this.meters.repaired(this.holdRepair.repair()),
+				this.properties.repairInterval());
 	}
 
 }

@@ -65,8 +65,11 @@ class Reservations {
 
 	private final Clock clock;
 
+	private final InventoryMeters meters;
+
 	Reservations(MongoTemplate mongo, ProductRepository products, StockLedger ledger, ActiveProducts catalog,
-			Clock clock) {
+			Clock clock, InventoryMeters meters) {
+		this.meters = meters;
 		this.mongo = mongo;
 		this.products = products;
 		this.ledger = ledger;
@@ -103,6 +106,7 @@ class Reservations {
 		try {
 			Reservation held = this.mongo.insert(
 					new Reservation(orderId, List.copyOf(lines), ReservationStatus.HELD, expiresAt, now, now, true));
+			this.meters.reservation(ReservationStatus.HELD);
 			return new Reserved(held, true);
 		}
 		catch (DuplicateKeyException ex) {
@@ -130,6 +134,7 @@ class Reservations {
 				if (committed.holdsRecorded()) {
 					settleAll(orderId, committed.lines());
 				}
+				this.meters.reservation(ReservationStatus.COMMITTED);
 				return committed;
 			}
 			Reservation current = find(orderId).orElseThrow(() -> InventoryProblems.notFound(orderId));
@@ -150,6 +155,7 @@ class Reservations {
 			if (committed != null) {
 				// Settles every line, also those a racing commit took and we found held.
 				settleAll(orderId, current.lines());
+				this.meters.reservation(ReservationStatus.COMMITTED);
 				return committed;
 			}
 			// A racing commit won and settles (or has settled) the holds it relies on;
@@ -168,6 +174,7 @@ class Reservations {
 		Reservation released = transition(orderId, ReservationStatus.HELD, ReservationStatus.RELEASED);
 		if (released != null) {
 			giveBackAll(released);
+			this.meters.reservation(ReservationStatus.RELEASED);
 			return released;
 		}
 		Reservation current = find(orderId).orElseThrow(() -> InventoryProblems.notFound(orderId));
@@ -196,6 +203,7 @@ class Reservations {
 					RETURN_NEW, Reservation.class);
 			if (lapsedOne != null) {
 				giveBackAll(lapsedOne);
+				this.meters.reservation(ReservationStatus.EXPIRED);
 				expired++;
 			}
 		}

@@ -1,5 +1,7 @@
 package com.littlethreads.gateway.ratelimit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,10 +24,11 @@ class RateLimitConfig {
 	}
 
 	@Bean
-	RateLimitFilter rateLimitFilter(RateLimitProperties properties, BucketStore buckets, ClientOrigins origins) {
+	RateLimitFilter rateLimitFilter(RateLimitProperties properties, BucketStore buckets, ClientOrigins origins,
+			MeterRegistry registry) {
 		AccessTokens tokens = AccessTokens.verifiedAgainst(properties.jwksUri(), properties.issuer(),
 				properties.audience(), properties.jwksCoolDown());
-		return new RateLimitFilter(properties, buckets, new ClientKeys(origins, tokens));
+		return new RateLimitFilter(properties, buckets, new ClientKeys(origins, tokens), new RateLimitMeters(registry));
 	}
 
 }

@@ -35,7 +35,10 @@ class RateLimitFilter implements WebFilter, Ordered {
 
 	private final ClientKeys clients;
 
-	RateLimitFilter(RateLimitProperties limits, BucketStore buckets, ClientKeys clients) {
+	private final RateLimitMeters meters;
+
+	RateLimitFilter(RateLimitProperties limits, BucketStore buckets, ClientKeys clients, RateLimitMeters meters) {
+		this.meters = meters;
 		this.limits = limits;
 		this.buckets = buckets;
 		this.clients = clients;
@@ -52,11 +55,12 @@ class RateLimitFilter implements WebFilter, Ordered {
 		return this.clients.userOrAddress(exchange)
 			.flatMapMany((client) -> Flux.fromIterable(bucketsFor(exchange, withoutTrailingSlash(path), client)))
 			.concatMap((bucket) -> this.buckets.tryConsume(bucket.key(), bucket.limit())
-				.map((probe) -> new Outcome(bucket.limit(), probe)))
+				.map((probe) -> new Outcome(bucket.kind(), bucket.limit(), probe)))
 			.collectList()
 			.flatMap((outcomes) -> {
 				for (Outcome outcome : outcomes) {
 					if (!outcome.probe().isConsumed()) {
+						this.meters.refused(outcome.kind(), withoutTrailingSlash(path));
 						return Mono.error(new TooManyRequestsException(outcome));
 					}
 				}
@@ -86,14 +90,16 @@ class RateLimitFilter implements WebFilter, Ordered {
 
 	private List<Bucket> bucketsFor(ServerWebExchange exchange, String path, String client) {
 		List<Bucket> buckets = new ArrayList<>(2);
-		buckets.add(new Bucket("client:" + client, this.limits.client()));
+		buckets.add(new Bucket("client", "client:" + client, this.limits.client()));
 		if (HttpMethod.POST.equals(exchange.getRequest().getMethod())) {
 			String address = this.clients.address(exchange);
 			switch (path) {
-				case "/api/auth/login" -> buckets.add(new Bucket("sign-in:" + address, this.limits.signIn()));
+				case "/api/auth/login" ->
+					buckets.add(new Bucket("sign-in", "sign-in:" + address, this.limits.signIn()));
 				case "/api/auth/register" ->
-					buckets.add(new Bucket("registration:" + address, this.limits.registration()));
-				case "/api/checkout" -> buckets.add(new Bucket("checkout:" + client, this.limits.checkout()));
+					buckets.add(new Bucket("registration", "registration:" + address, this.limits.registration()));
+				case "/api/checkout" ->
+					buckets.add(new Bucket("checkout", "checkout:" + client, this.limits.checkout()));
 				default -> {
 				}
 			}
@@ -108,11 +114,11 @@ class RateLimitFilter implements WebFilter, Ordered {
 		return Ordered.HIGHEST_PRECEDENCE + 15;
 	}
 
-	private record Bucket(String key, Limit limit) {
+	private record Bucket(String kind, String key, Limit limit) {
 
 	}
 
-	private record Outcome(Limit limit, ConsumptionProbe probe) {
+	private record Outcome(String kind, Limit limit, ConsumptionProbe probe) {
 
 	}
 

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,6 +61,9 @@ class RateLimitTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	MeterRegistry registry;
 
 	@LocalServerPort
 	int port;
@@ -122,6 +127,26 @@ class RateLimitTests {
 		login("203.0.113.4").expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
 
 		get("/api/catalog/products", "203.0.113.4", null).expectStatus().isOk();
+	}
+
+	@Test
+	void eachRefusalIsCountedByTheBucketThatRanOutAndTheRoute() {
+		double before = refusals("sign-in", "users");
+		login("198.51.100.141").expectStatus().isOk();
+		login("198.51.100.141").expectStatus().isOk();
+
+		login("198.51.100.141").expectStatus().isEqualTo(429);
+		login("198.51.100.141").expectStatus().isEqualTo(429);
+
+		assertThat(refusals("sign-in", "users") - before).isEqualTo(2);
+	}
+
+	private double refusals(String limit, String route) {
+		Counter counter = this.registry.find("gateway.rate.limit.refusals")
+			.tag("limit", limit)
+			.tag("route", route)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@ParameterizedTest

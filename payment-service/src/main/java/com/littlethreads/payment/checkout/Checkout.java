@@ -20,6 +20,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 import com.littlethreads.payment.PaymentProblems;
 import com.littlethreads.payment.PaymentProperties;
@@ -32,6 +33,7 @@ import com.littlethreads.payment.inventory.UnknownSkusException;
 import com.littlethreads.payment.order.Money;
 import com.littlethreads.payment.order.Order;
 import com.littlethreads.payment.order.OrderLine;
+import com.littlethreads.payment.order.OrderMeters;
 import com.littlethreads.payment.order.OrderStatus;
 import com.littlethreads.payment.order.OrderTokens;
 import com.littlethreads.payment.order.Orders;
@@ -67,8 +69,11 @@ class Checkout {
 
 	private final Clock clock;
 
+	private final OrderMeters meters;
+
 	Checkout(CatalogPrices prices, Reservations reservations, Orders orders, PaymentOutcomes outcomes,
-			Accounts accounts, StripeClient stripe, PaymentProperties properties, Clock clock) {
+			Accounts accounts, StripeClient stripe, PaymentProperties properties, Clock clock, OrderMeters meters) {
+		this.meters = meters;
 		this.prices = prices;
 		this.reservations = reservations;
 		this.orders = orders;
@@ -86,6 +91,17 @@ class Checkout {
 	 * @return the placed order and where to pay
 	 */
 	Placed place(CheckoutRequest request, Jwt user) {
+		this.meters.checkoutStarted();
+		try {
+			return placeChecked(request, user);
+		}
+		catch (ErrorResponseException ex) {
+			this.meters.checkoutRefused(ex);
+			throw ex;
+		}
+	}
+
+	private Placed placeChecked(CheckoutRequest request, Jwt user) {
 		checkShape(request, user);
 		String email = (request.email() != null) ? request.email() : this.accounts.email(user.getTokenValue());
 		ShippingAddress address = (request.shippingAddress() != null) ? copy(request.shippingAddress())

@@ -19,8 +19,11 @@ public class Orders {
 
 	private final MongoTemplate mongo;
 
-	Orders(MongoTemplate mongo) {
+	private final OrderMeters meters;
+
+	Orders(MongoTemplate mongo, OrderMeters meters) {
 		this.mongo = mongo;
+		this.meters = meters;
 	}
 
 	/**
@@ -52,8 +55,14 @@ public class Orders {
 		Query query = Query.query((guard != null) ? new Criteria().andOperator(criteria, guard) : criteria);
 		Update update = (also != null) ? also : new Update();
 		update.set("status", to.name());
-		return Optional.ofNullable(
+		Optional<Order> moved = Optional.ofNullable(
 				this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Order.class));
+		if (to.allowedFrom().contains(OrderStatus.PENDING_PAYMENT)) {
+			// Counted here, where the guarded update says this caller moved it: however
+			// many webhooks, reconciliation runs and shoppers race, each order ends once.
+			moved.ifPresent(this.meters::ended);
+		}
+		return moved;
 	}
 
 	/**
@@ -77,6 +86,7 @@ public class Orders {
 	public void flag(String id, String reason) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
 				new Update().set("needsAttention", true).set("attentionReason", reason), Order.class);
+		this.meters.flagged(reason);
 	}
 
 	/**
@@ -92,7 +102,11 @@ public class Orders {
 		Update update = new Update().push("unmatchedPayments", payment)
 			.set("needsAttention", true)
 			.set("attentionReason", "payment-not-matching");
-		return this.mongo.updateFirst(notYet, update, Order.class).getModifiedCount() == 1;
+		boolean recorded = this.mongo.updateFirst(notYet, update, Order.class).getModifiedCount() == 1;
+		if (recorded) {
+			this.meters.flagged("payment-not-matching");
+		}
+		return recorded;
 	}
 
 	public Order insert(Order order) {

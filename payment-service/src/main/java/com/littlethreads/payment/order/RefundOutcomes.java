@@ -40,10 +40,13 @@ public class RefundOutcomes {
 
 	private final Clock clock;
 
-	RefundOutcomes(OrderRepository orders, MongoTemplate mongo, Clock clock) {
+	private final OrderMeters meters;
+
+	RefundOutcomes(OrderRepository orders, MongoTemplate mongo, Clock clock, OrderMeters meters) {
 		this.orders = orders;
 		this.mongo = mongo;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
@@ -77,7 +80,11 @@ public class RefundOutcomes {
 				log.info("Refund %s of order %s is %s: the order is %s, %d refunded, %d pending".formatted(
 						refund.getId(), order.id(), status, changed.status(), changed.amountRefunded(),
 						changed.amountRefundPending()));
+				if (changed.amountRefunded() > order.amountRefunded()) {
+					this.meters.refunded(changed, changed.amountRefunded() - order.amountRefunded());
+				}
 				if (!status.takesMoney()) {
+					this.meters.flagged((status == RefundStatus.FAILED) ? "refund-failed" : "refund-canceled");
 					log.error("Refund %s of order %s %s (%s): flagged for staff".formatted(refund.getId(), order.id(),
 							status.name().toLowerCase(Locale.ROOT), refund.getFailureReason()));
 				}

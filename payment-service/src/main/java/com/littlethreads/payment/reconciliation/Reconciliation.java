@@ -1,6 +1,7 @@
 package com.littlethreads.payment.reconciliation;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
@@ -39,8 +40,11 @@ public class Reconciliation {
 
 	private final EventRecovery events;
 
+	private final ReconciliationMeters meters;
+
 	Reconciliation(OrderRepository orders, PaymentOutcomes outcomes, StripeClient stripe, EventRecovery events,
-			Clock clock) {
+			Clock clock, ReconciliationMeters meters) {
+		this.meters = meters;
 		this.orders = orders;
 		this.events = events;
 		this.outcomes = outcomes;
@@ -54,10 +58,12 @@ public class Reconciliation {
 	 */
 	public int reconcile() {
 		int checked = 0;
+		boolean eventsListed = true;
 		try {
 			checked += this.events.walk();
 		}
 		catch (StripeException | RuntimeException ex) {
+			eventsListed = false;
 			log.warn("Could not list Stripe's events; trying again next run", ex);
 		}
 		for (Order order : this.orders.findByStatusAndSessionExpiresAtBefore(OrderStatus.PENDING_PAYMENT,
@@ -65,6 +71,10 @@ public class Reconciliation {
 			checked++;
 			try {
 				reconcile(order);
+				this.orders.findById(order.id())
+					.filter((now) -> now.status() != OrderStatus.PENDING_PAYMENT)
+					.ifPresent((now) -> this.meters
+						.repaired("order-" + now.status().name().toLowerCase(Locale.ROOT).replace('_', '-')));
 			}
 			catch (StripeException | RuntimeException ex) {
 				log.warn("Could not reconcile order " + order.id() + "; trying again next run", ex);
@@ -74,11 +84,15 @@ public class Reconciliation {
 			checked++;
 			try {
 				this.outcomes.commitStock(order);
+				if (this.orders.findById(order.id()).filter(Order::stockCommitted).isPresent()) {
+					this.meters.repaired("stock-committed");
+				}
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not commit the stock of paid order " + order.id() + "; trying again next run", ex);
 			}
 		}
+		this.meters.ran(eventsListed, checked);
 		return checked;
 	}
 

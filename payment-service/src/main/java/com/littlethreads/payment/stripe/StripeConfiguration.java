@@ -1,6 +1,7 @@
 package com.littlethreads.payment.stripe;
 
 import com.stripe.StripeClient;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 class StripeConfiguration {
 
 	@Bean
-	StripeClient stripeClient(StripeProperties properties) {
+	StripeClient stripeClient(StripeProperties properties, MeterRegistry registry) {
 		return StripeClient.builder()
+			.setHttpClient(new MeteredStripeHttpClient(registry))
 			.setApiKey(properties.secretKey())
 			.setApiBase(properties.apiBase())
 			.setConnectTimeout((int) properties.connectTimeout().toMillis())

@@ -63,8 +63,11 @@ public class StripeEvents {
 
 	private final Clock clock;
 
+	private final StripeEventMeters meters;
+
 	StripeEvents(PaymentOutcomes outcomes, RefundOutcomes refunds, OrderRepository orders, StripeClient stripe,
-			MongoTemplate mongo, Clock clock) {
+			MongoTemplate mongo, Clock clock, StripeEventMeters meters) {
+		this.meters = meters;
 		this.outcomes = outcomes;
 		this.refunds = refunds;
 		this.orders = orders;
@@ -85,6 +88,12 @@ public class StripeEvents {
 	 * again
 	 */
 	public Outcome process(Event event, String via) throws StripeException {
+		Outcome outcome = processOnce(event, via);
+		this.meters.processed(outcome, via, event.getCreated(), this.clock.instant());
+		return outcome;
+	}
+
+	private Outcome processOnce(Event event, String via) throws StripeException {
 		if (this.mongo.findById(event.getId(), ReceivedEvent.class) != null) {
 			return Outcome.ALREADY_DONE;
 		}

@@ -43,7 +43,10 @@ class StripeWebhookController {
 
 	private final Clock clock;
 
-	StripeWebhookController(StripeEvents events, StripeProperties properties, Clock clock) {
+	private final StripeEventMeters meters;
+
+	StripeWebhookController(StripeEvents events, StripeProperties properties, Clock clock, StripeEventMeters meters) {
+		this.meters = meters;
 		this.events = events;
 		this.secret = properties.webhookSecret();
 		this.clock = clock;
@@ -57,7 +60,9 @@ class StripeWebhookController {
 	ResponseEntity<Void> receive(@RequestBody(required = false) byte[] body,
 			@Parameter(description = "Stripe's signature header") @RequestHeader(name = "Stripe-Signature",
 					required = false) String signature) {
+		this.meters.received();
 		if (body == null || signature == null) {
+			this.meters.refused("signature");
 			throw PaymentProblems.invalidSignature();
 		}
 		String payload = new String(body, StandardCharsets.UTF_8);
@@ -67,6 +72,7 @@ class StripeWebhookController {
 			Webhook.Signature.verifyHeader(payload, signature, this.secret, Webhook.DEFAULT_TOLERANCE, this.clock);
 		}
 		catch (SignatureVerificationException ex) {
+			this.meters.refused("signature");
 			throw PaymentProblems.invalidSignature();
 		}
 		Event event;
@@ -75,6 +81,7 @@ class StripeWebhookController {
 		}
 		catch (MalformedEventException ex) {
 			log.error("A signed Stripe event could not be read (" + ex.getMessage() + "); refused");
+			this.meters.refused("malformed");
 			throw PaymentProblems.malformedEvent();
 		}
 		try {

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ abstract class OrdersContract {
 	@BeforeEach
 	void emptyStore() {
 		this.mongo.remove(new Query(), Order.class);
-		this.orders = new Orders(this.mongo);
+		this.orders = new Orders(this.mongo, new OrderMeters(new SimpleMeterRegistry(), this.mongo));
 	}
 
 	@Test

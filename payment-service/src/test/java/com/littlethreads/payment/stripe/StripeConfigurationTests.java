@@ -1,6 +1,7 @@
 package com.littlethreads.payment.stripe;
 
 import com.stripe.StripeClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -14,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StripeConfigurationTests {
 
 	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
-		.withUserConfiguration(StripeConfiguration.class);
+		.withUserConfiguration(StripeConfiguration.class)
+		.withBean(SimpleMeterRegistry.class);
 
 	@Test
 	void missingSecretKeyFailsStartupNamingTheVariable() {

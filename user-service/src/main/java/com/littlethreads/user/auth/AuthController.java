@@ -61,6 +61,8 @@ class AuthController {
 
 	private final Clock clock;
 
+	private final SignInMeters meters;
+
 	/**
 	 * Compared against when the email has no account, so that a failed sign-in takes as
 	 * long whether or not the account exists.
@@ -68,7 +70,9 @@ class AuthController {
 	private final String decoyHash;
 
 	AuthController(UserRepository users, PasswordEncoder passwords, PasswordPolicy policy, AccessTokens accessTokens,
-			RefreshTokens refreshTokens, RefreshCookie cookie, PasswordAttempts attempts, Clock clock) {
+			RefreshTokens refreshTokens, RefreshCookie cookie, PasswordAttempts attempts, Clock clock,
+			SignInMeters meters) {
+		this.meters = meters;
 		this.users = users;
 		this.passwords = passwords;
 		this.policy = policy;
@@ -96,6 +100,7 @@ class AuthController {
 				this.clock.instant());
 		user.setMarketingOptIn(Boolean.TRUE.equals(request.marketingOptIn()));
 		User created = this.users.insert(user);
+		this.meters.registered();
 		return ResponseEntity.created(URI.create("/api/users/me")).body(ProfileView.of(created));
 	}
 
@@ -107,14 +112,17 @@ class AuthController {
 		// Taken before the password is checked and kept when it is wrong: however many
 		// guesses arrive at once, no more are checked than the buckets hold.
 		this.attempts.take(address, email).ifPresent((wait) -> {
+			this.meters.throttled();
 			throw TooManyAttempts.problem(wait, "failed sign-ins");
 		});
 		User user = this.users.findByEmail(email).orElse(null);
 		String hash = (user != null) ? user.getPasswordHash() : this.decoyHash;
 		if (!this.passwords.matches(request.password(), hash) || user == null) {
+			this.meters.failed();
 			throw AuthProblems.invalidCredentials();
 		}
 		this.attempts.succeeded(address, email);
+		this.meters.succeeded();
 		if (this.passwords.upgradeEncoding(user.getPasswordHash())) {
 			user.setPasswordHash(this.passwords.encode(request.password()));
 			this.users.save(user);

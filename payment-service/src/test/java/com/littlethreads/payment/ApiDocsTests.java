@@ -3,6 +3,7 @@ package com.littlethreads.payment;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.littlethreads.platform.test.OpenApiDocuments;
 import com.littlethreads.platform.test.TestHttp.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,16 @@ class ApiDocsTests extends PaymentHttpTest {
 		Response error = this.http.get("/error");
 		assertThat(error.status()).isEqualTo(404);
 		assertThat(error.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void theDocumentFollowsTheRulesAndIsWrittenForTheLint() {
+		// target/openapi/payments.json: tools/openapi-lint runs Spectral over it in
+		// `verify`.
+		JsonNode document = OpenApiDocuments.export(this.http, "payments");
+
+		assertThat(document.at("/components/schemas/Problem/required").toString())
+			.isEqualTo("[\"type\",\"title\",\"status\"]");
 	}
 
 }

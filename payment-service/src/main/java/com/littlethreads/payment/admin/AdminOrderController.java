@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -63,7 +62,6 @@ import com.littlethreads.platform.problem.Problems;
 @RestController
 @RequestMapping("/api/orders/admin/orders")
 @Tag(name = "Admin")
-@SecurityRequirement(name = "bearer")
 class AdminOrderController {
 
 	private static final Log log = LogFactory.getLog(AdminOrderController.class);
@@ -311,7 +309,8 @@ class AdminOrderController {
 		 * @param sku the variant, as ordered
 		 * @param quantity how many of it
 		 */
-		record Line(@NotBlank String sku, @NotNull @Min(1) @Max(10) Integer quantity) {
+		@Schema(name = "RefundLine") // checkout's request has a Line of its own
+		record Line(@NotBlank @Size(max = 40) String sku, @NotNull @Min(1) @Max(10) Integer quantity) {
 
 		}
 

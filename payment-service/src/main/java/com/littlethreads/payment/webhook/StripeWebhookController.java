@@ -9,6 +9,8 @@ import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.commons.logging.Log;
@@ -54,6 +56,9 @@ class StripeWebhookController {
 			+ "A missing or wrong signature, or one older than 5 minutes, gets 400 invalid-signature and changes "
 			+ "nothing. An event already applied is acknowledged and ignored.")
 	@SecurityRequirements
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "A Stripe event, exactly as Stripe sent it",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)))
 	ResponseEntity<Void> receive(@RequestBody(required = false) byte[] body,
 			@Parameter(description = "Stripe's signature header") @RequestHeader(name = "Stripe-Signature",
 					required = false) String signature) {

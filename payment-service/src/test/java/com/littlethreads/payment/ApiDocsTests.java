@@ -20,7 +20,7 @@ class ApiDocsTests extends PaymentHttpTest {
 
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode api = response.json();
-		assertThat(api.get("openapi").asString()).startsWith("3.1");
+		assertThat(api.get("openapi").asString()).startsWith("3.0");
 		assertThat(api.get("info").get("description").asString()).contains("Idempotency-Key")
 			.contains("X-Order-Token")
 			.contains("problem+json");
@@ -47,8 +47,8 @@ class ApiDocsTests extends PaymentHttpTest {
 		// `verify`.
 		JsonNode document = OpenApiDocuments.export(this.http, "payments");
 
-		assertThat(document.at("/components/schemas/Problem/required").toString())
-			.isEqualTo("[\"type\",\"title\",\"status\"]");
+		assertThat(document.at("/components/schemas/Problem/required").toString()).contains("\"type\"", "\"title\"",
+				"\"status\"");
 	}
 
 }

@@ -3,6 +3,9 @@ package com.littlethreads.catalog.image;
 import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.CacheControl;
@@ -28,6 +31,8 @@ class ProductImageController {
 
 	@GetMapping("/api/catalog/images/{category}/{colour}.svg")
 	@Operation(summary = "A drawing of a kind of garment in a colour (SVG)")
+	@ApiResponse(responseCode = "200", description = "The drawing",
+			content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")))
 	ResponseEntity<String> image(@PathVariable String category, @PathVariable String colour) {
 		Category kind;
 		try {

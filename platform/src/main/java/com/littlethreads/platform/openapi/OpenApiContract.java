@@ -60,7 +60,8 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
  * <li>schemas that match the answers: a response field is required unless it is nullable
  * ({@code @Schema(nullable = true)} on the record component, written as
  * {@code type: [..., "null"]}), and patterns are anchored, as Bean Validation's
- * {@code @Pattern} matches the whole value.</li>
+ * {@code @Pattern} matches the whole value, and integers have the bounds of their type
+ * where the validation sets none.</li>
  * </ul>
  */
 class OpenApiContract implements GlobalOpenApiCustomizer {
@@ -122,7 +123,8 @@ class OpenApiContract implements GlobalOpenApiCustomizer {
 				}
 			});
 		}
-		walkSchemas(api, OpenApiContract::tidy);
+		boolean v31 = api.getOpenapi() != null && api.getOpenapi().startsWith("3.1");
+		walkSchemas(api, (schema) -> tidy(schema, v31));
 	}
 
 	private void describe(String path, PathItem.HttpMethod method, Operation operation) {
@@ -389,10 +391,11 @@ class OpenApiContract implements GlobalOpenApiCustomizer {
 
 	/**
 	 * What springdoc writes that a validator or generator reads wrongly: OpenAPI 3.0's
-	 * {@code nullable} in a 3.1 document, unanchored patterns and {@code minLength: 0}.
+	 * {@code nullable} in a 3.1 document (should a service serve 3.1), unanchored
+	 * patterns and {@code minLength: 0}.
 	 */
-	private static void tidy(Schema<?> schema) {
-		if (Boolean.TRUE.equals(schema.getNullable())) {
+	private static void tidy(Schema<?> schema, boolean v31) {
+		if (v31 && Boolean.TRUE.equals(schema.getNullable())) {
 			schema.setNullable(null);
 			Set<String> types = new LinkedHashSet<>();
 			if (schema.getTypes() != null) {
@@ -420,6 +423,24 @@ class OpenApiContract implements GlobalOpenApiCustomizer {
 		if (schema.getMinLength() != null && schema.getMinLength() == 0) {
 			schema.setMinLength(null);
 		}
+		if (isInteger(schema)) {
+			// What the type itself holds: a larger number is refused as unreadable (400).
+			boolean int64 = !"int32".equals(schema.getFormat());
+			if (schema.getMinimum() == null && schema.getExclusiveMinimumValue() == null) {
+				schema.setMinimum(BigDecimal.valueOf(int64 ? Long.MIN_VALUE : Integer.MIN_VALUE));
+			}
+			if (schema.getMaximum() == null && schema.getExclusiveMaximumValue() == null) {
+				schema.setMaximum(BigDecimal.valueOf(int64 ? Long.MAX_VALUE : Integer.MAX_VALUE));
+			}
+			if (schema.getFormat() == null) {
+				schema.setFormat("int64");
+			}
+		}
+	}
+
+	private static boolean isInteger(Schema<?> schema) {
+		return "integer".equals(schema.getType())
+				|| (schema.getTypes() != null && schema.getTypes().contains("integer"));
 	}
 
 	private static void walkSchemas(OpenAPI api, Consumer<Schema<?>> action) {

@@ -140,9 +140,12 @@ class AdminOrderController {
 	@ApiResponse(responseCode = "409",
 			description = "order-not-refundable, already-refunded (nothing left), idempotency-key-reused")
 	@ApiResponse(responseCode = "422", description = "refund-too-large")
+	@ApiResponse(responseCode = "502", description = "payment-provider-error: Stripe refused the refund")
+	@ApiResponse(responseCode = "503",
+			description = "payment-provider-unavailable: Stripe could not be reached; retry with the same key")
 	@Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, required = true,
 			description = "8 to 255 visible ASCII characters (no spaces), new for each refund",
-			schema = @Schema(type = "string", pattern = "^[!-~]{8,255}$"))
+			schema = @Schema(type = "string", minLength = 8, maxLength = 255, pattern = "^[!-~]{8,255}$"))
 	ResponseEntity<RefundView> refund(@PathVariable String id,
 			@Valid @RequestBody(required = false) RefundRequest request, HttpServletRequest http) {
 		String idempotencyKey = IdempotencyKeys.require(http, "refund");

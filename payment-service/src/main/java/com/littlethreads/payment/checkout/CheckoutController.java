@@ -65,7 +65,7 @@ class CheckoutController {
 	@ApiResponse(responseCode = "503", description = "catalog-, inventory-, account- or payment-provider-unavailable")
 	@Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, required = true,
 			description = "8 to 255 visible ASCII characters (no spaces), new for each checkout",
-			schema = @Schema(type = "string", pattern = "^[!-~]{8,255}$"))
+			schema = @Schema(type = "string", minLength = 8, maxLength = 255, pattern = "^[!-~]{8,255}$"))
 	ResponseEntity<CheckoutResponse> checkout(@AuthenticationPrincipal Jwt user,
 			@Valid @RequestBody CheckoutRequest request, HttpServletRequest http) {
 		String idempotencyKey = IdempotencyKeys.require(http, "checkout");

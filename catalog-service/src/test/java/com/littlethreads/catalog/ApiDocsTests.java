@@ -34,8 +34,11 @@ class ApiDocsTests extends ServiceHttpTest {
 		// Internal paths are never routed by the gateway the document's server names.
 		assertThat(api.get("paths").propertyNames()).noneMatch((path) -> path.startsWith("/internal"));
 		assertThat(api.get("info").get("description").asString()).contains("/internal/inventory");
-		assertThat(api.get("components").get("securitySchemes").get("bearer").get("scheme").asString())
+		assertThat(api.get("components").get("securitySchemes").get("admin").get("scheme").asString())
 			.isEqualTo("bearer");
+		assertThat(api.at("/paths/~1api~1catalog~1admin~1products/post/security").toString())
+			.isEqualTo("[{\"admin\":[]}]");
+		assertThat(api.at("/paths/~1api~1catalog~1admin~1products/post/responses").has("201")).isTrue();
 		assertThat(api.get("servers").get(0).get("url").asString()).isEqualTo("http://localhost:8080");
 	}
 

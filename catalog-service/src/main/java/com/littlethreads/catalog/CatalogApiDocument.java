@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * What the catalog's document says beyond what springdoc reads from the controllers.
  */
 @Configuration(proxyBeanMethods = false)
-class CatalogOpenApi {
+class CatalogApiDocument {
 
 	private static final Set<String> LIST_FILTERS = Set.of("category", "gender", "size", "colour");
 

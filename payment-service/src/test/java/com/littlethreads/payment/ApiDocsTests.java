@@ -49,6 +49,11 @@ class ApiDocsTests extends PaymentHttpTest {
 
 		assertThat(document.at("/components/schemas/Problem/required").toString()).contains("\"type\"", "\"title\"",
 				"\"status\"");
+		// Open to guests; a shopper's token, when sent, places the order on their
+		// account.
+		assertThat(document.at("/paths/~1api~1checkout/post/security").toString()).isEqualTo("[{},{\"shopper\":[]}]");
+		assertThat(document.at("/paths/~1api~1orders~1admin~1orders/get/security").toString())
+			.isEqualTo("[{\"admin\":[]}]");
 	}
 
 }

@@ -1,7 +1,6 @@
 package com.littlethreads.platform.openapi;
 
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
-import org.springdoc.core.customizers.PropertyCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,7 +17,7 @@ import com.littlethreads.platform.input.RequestLimitProperties;
 
 /**
  * Every service's OpenAPI document says what the service does: see
- * {@link OpenApiContract} and {@link ValidationConstraints}.
+ * {@link OpenApiContract} and {@link IdentityMarker}.
  */
 @AutoConfiguration(after = RequestInputAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -36,11 +35,6 @@ public class OpenApiContractAutoConfiguration {
 	@Bean
 	IdentityMarker openApiIdentityMarker() {
 		return new IdentityMarker();
-	}
-
-	@Bean
-	PropertyCustomizer validationConstraints() {
-		return new ValidationConstraints();
 	}
 
 }

@@ -1,5 +1,6 @@
 // Product page: live stock per size and colour (sold-out sizes cannot be chosen) and
-// adding the chosen size to the cart.
+// adding the chosen size to the cart. The stock line and the size cells have room for what
+// the stock check writes into them, so nothing below moves when it answers.
 import { request } from './api.js';
 import { add } from './cart.js';
 import { announce, showError } from './ui.js';
@@ -20,7 +21,8 @@ function showSizes() {
     const soldOut = !variant || (stock !== null && !(stock.get(variant.sku)?.inStock));
     input.disabled = soldOut;
     if (soldOut && input.checked) input.checked = false;
-    input.nextElementSibling.textContent = soldOut ? `${input.value} (sold out)` : input.value;
+    // Unbreakable "sold out", so a narrow cell wraps it whole onto the line below the size.
+    input.nextElementSibling.textContent = soldOut ? `${input.value} (sold\u00a0out)` : input.value;
   }
 }
 

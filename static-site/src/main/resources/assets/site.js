@@ -3,6 +3,6 @@ import { updateBadge } from './cart.js';
 
 updateBadge();
 if (localStorage.getItem('lt.signedIn') === '1') {
-  const link = document.getElementById('account-link');
-  if (link) link.textContent = 'Your account';
+  const label = document.getElementById('account-label');
+  if (label) label.textContent = 'Your account';
 }

@@ -47,6 +47,34 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAPackage("com.littlethreads.catalog.inventory..");
 
+	/**
+	 * Shoppers' reads (listings, facets, search, categories, product pages, availability,
+	 * variants) are answered from the in-memory catalog; none may go to the store.
+	 */
+	@ArchTest
+	static final ArchRule shoppersAreAnsweredFromMemory = noClasses().that()
+		.resideInAnyPackage("com.littlethreads.catalog.search..", "com.littlethreads.catalog.category..")
+		.or()
+		.haveFullyQualifiedName("com.littlethreads.catalog.product.ProductController")
+		.or()
+		.haveFullyQualifiedName("com.littlethreads.catalog.product.VariantController")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework.data..", "com.mongodb..", "org.bson..")
+		.orShould()
+		.dependOnClassesThat()
+		.haveFullyQualifiedName("com.littlethreads.catalog.product.ProductRepository");
+
+	/**
+	 * Stock moves, holds and their repair are inventory's: the product package keeps a
+	 * variant's units on hand as data, and never takes, holds or gives them back.
+	 */
+	@ArchTest
+	static final ArchRule onlyInventoryPublishesStockMoves = noClasses().that()
+		.resideOutsideOfPackage("com.littlethreads.catalog.inventory..")
+		.should()
+		.callConstructor(com.littlethreads.catalog.product.StockChanged.class, String.class, String.class);
+
 	@ArchTest
 	static final ArchRule catalogDependsOnNoOtherService = noClasses().that()
 		.resideInAPackage("com.littlethreads.catalog..")

@@ -3,6 +3,7 @@ package com.littlethreads.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
@@ -26,15 +27,36 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 final class HeadlessChromium {
 
+	/** A common phone's screen in CSS pixels, the first screen. */
+	static final int PHONE_WIDTH = 390;
+
+	static final int PHONE_HEIGHT = 844;
+
 	private static final Path FAILURES = Path.of("target/storefront-failures");
 
 	private HeadlessChromium() {
 	}
 
 	static WebDriver start() {
+		return start("--window-size=1280,1000");
+	}
+
+	/**
+	 * A phone's screen: a 390 x 844 CSS pixel viewport that honours the pages' viewport
+	 * meta, as a browser on a common phone lays them out.
+	 * @return the browser
+	 */
+	static WebDriver phone() {
+		ChromeDriver browser = (ChromeDriver) start("--window-size=390,844");
+		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT, "deviceScaleFactor", 1, "mobile", true));
+		return browser;
+	}
+
+	private static WebDriver start(String windowSize) {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", windowSize);
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);

@@ -189,6 +189,35 @@ class StorefrontBrowserTests {
 		assertThat(this.browser.findElements(By.cssSelector("#results .tile"))).hasSize(navyTops);
 	}
 
+	@Test
+	void onAPhoneTheFirstResultAndTheProductsNamePriceAndSizesAreInTheFirstScreen() {
+		this.browser.quit();
+		this.browser = HeadlessChromium.phone();
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+
+		open("/search/?category=tops&size=4T");
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .tile img")));
+		assertThat(bottom(".site-header")).as("the header").isLessThanOrEqualTo(72);
+		assertThat(bottom("#results .tile")).as("the first result").isLessThanOrEqualTo(HeadlessChromium.PHONE_HEIGHT);
+
+		open("/products/rainbow-stripe-tee/");
+		awaitAvailability();
+		assertThat(bottom(".site-header")).as("the header").isLessThanOrEqualTo(72);
+		assertThat(bottom(".product h1")).as("the name").isLessThanOrEqualTo(HeadlessChromium.PHONE_HEIGHT);
+		assertThat(bottom(".price")).as("the price").isLessThanOrEqualTo(HeadlessChromium.PHONE_HEIGHT);
+		assertThat(bottom(".sizes")).as("the size choice").isLessThanOrEqualTo(HeadlessChromium.PHONE_HEIGHT);
+		assertThat(((Number) ((JavascriptExecutor) this.browser)
+			.executeScript("return document.documentElement.scrollWidth")).intValue()).as("no sideways scrolling")
+			.isEqualTo(HeadlessChromium.PHONE_WIDTH);
+	}
+
+	/** Where an element ends, in CSS pixels from the top of the first screen. */
+	private double bottom(String selector) {
+		return ((Number) ((JavascriptExecutor) this.browser)
+			.executeScript("return document.querySelector(arguments[0]).getBoundingClientRect().bottom", selector))
+			.doubleValue();
+	}
+
 	private void open(String path) {
 		this.browser.get(gateway + path);
 	}

@@ -3,6 +3,8 @@ package com.littlethreads.e2e;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -28,6 +30,8 @@ abstract class StubbedSiteTest {
 
 	private HttpServer server;
 
+	private ExecutorService answering;
+
 	@RegisterExtension
 	final AfterTestExecutionCallback keepEvidence = HeadlessChromium.evidenceOnFailure(() -> this.browser);
 
@@ -35,9 +39,13 @@ abstract class StubbedSiteTest {
 	void startServerAndBrowser() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", this::answer);
+		// One thread per request, as a real server: an answer a test holds back must not
+		// hold up the page's other files.
+		this.answering = Executors.newCachedThreadPool();
+		this.server.setExecutor(this.answering);
 		this.server.start();
 		this.base = "http://127.0.0.1:" + this.server.getAddress().getPort();
-		this.browser = HeadlessChromium.start();
+		this.browser = startBrowser();
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 	}
 
@@ -47,6 +55,16 @@ abstract class StubbedSiteTest {
 			this.browser.quit();
 		}
 		this.server.stop(0);
+		this.answering.shutdownNow();
+	}
+
+	/**
+	 * The browser the test drives: a desktop-sized window unless a test needs another
+	 * screen ({@link HeadlessChromium#phone()}).
+	 * @return the started browser
+	 */
+	protected WebDriver startBrowser() {
+		return HeadlessChromium.start();
 	}
 
 	/**

@@ -39,9 +39,10 @@ public record Catalog(List<CatalogProduct> products, List<Category> categories) 
 	 * Reads the seed file catalog-service loads into an empty catalog. The file lists the
 	 * newest products first, as catalog-service dates them.
 	 * @param seed the file
+	 * @param drawingsVersion the version catalog-service's drawn images carry, or empty
 	 * @return the catalog
 	 */
-	public static Catalog fromSeed(Path seed) {
+	public static Catalog fromSeed(Path seed, String drawingsVersion) {
 		List<CatalogProduct> products = new ArrayList<>();
 		for (JsonNode node : JSON.readTree(seed.toFile())) {
 			List<CatalogProduct.Variant> variants = variants(node.path("variants"));
@@ -50,7 +51,7 @@ public record Catalog(List<CatalogProduct> products, List<Category> categories) 
 			List<CatalogProduct.Image> images = variants.stream()
 				.map(CatalogProduct.Variant::colour)
 				.distinct()
-				.map((colour) -> CatalogProduct.Image.drawn(category, colour, name))
+				.map((colour) -> CatalogProduct.Image.drawn(category, colour, name, drawingsVersion))
 				.toList();
 			boolean inStock = false;
 			for (JsonNode variant : node.path("variants")) {

@@ -68,14 +68,17 @@ public record CatalogProduct(String slug, String name, String description, Strin
 
 		/**
 		 * The catalog's drawn image of a kind of garment in a colour, as catalog-service
-		 * gives seeded products.
+		 * gives seeded products: under a name carrying the drawings' version, which
+		 * browsers keep for a year.
 		 * @param category the category
 		 * @param colour the colour
 		 * @param productName the product's name
+		 * @param version the drawings' version; empty for the unversioned name
 		 * @return the image
 		 */
-		static Image drawn(String category, String colour, String productName) {
-			return new Image("/api/catalog/images/" + category + "/" + colour + ".svg",
+		static Image drawn(String category, String colour, String productName, String version) {
+			String name = version.isEmpty() ? colour : colour + "." + version;
+			return new Image("/api/catalog/images/" + category + "/" + name + ".svg",
 					productName + " in " + colour.replace('-', ' '), 480, 480);
 		}
 

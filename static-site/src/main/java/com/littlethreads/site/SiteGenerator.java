@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -34,7 +35,17 @@ public final class SiteGenerator {
 	/** Products per category page. */
 	static final int PAGE_SIZE = 12;
 
+	/** How many pages either side of the current one the pager links. */
+	static final int PAGER_NEIGHBOURS = 2;
+
 	private static final int HOME_TILES = 8;
+
+	/**
+	 * Tiles the search page shows while its results load: the first screen's worth on a
+	 * phone (two columns) or a desktop, so the results take their places instead of
+	 * pushing anything.
+	 */
+	static final int SEARCH_PLACEHOLDERS = 8;
 
 	private static final Locale LOCALE = Locale.UK;
 
@@ -62,7 +73,7 @@ public final class SiteGenerator {
 	public static void main(String[] args) {
 		SiteSettings settings = SiteSettings.fromArguments(args, System::getenv);
 		Catalog catalog = (settings.catalogUrl() != null) ? Catalog.fromApi(settings.catalogUrl())
-				: Catalog.fromSeed(settings.seed());
+				: Catalog.fromSeed(settings.seed(), settings.drawingsVersion());
 		new SiteGenerator(settings).generate(catalog);
 		System.out.println("Storefront with " + catalog.active().size() + " products written to "
 				+ settings.output().toAbsolutePath());
@@ -87,9 +98,11 @@ public final class SiteGenerator {
 			for (CatalogProduct product : active) {
 				productPage(product);
 			}
-			simplePage("/search/", "search", "Search | Little Threads",
-					"Search Little Threads children's clothing by size, colour, category and price.", true,
-					"search.js");
+			writePage("/search/",
+					page("/search/", "search", "Search | Little Threads",
+							"Search Little Threads children's clothing by size, colour, category and price.", true,
+							Map.of("placeholders", Collections.nCopies(SEARCH_PLACEHOLDERS, true)), null, null, null,
+							"search.js"));
 			simplePage("/cart/", "cart", "Your cart | Little Threads", "The items in your Little Threads cart.", false,
 					"cart-page.js");
 			simplePage("/account/sign-in/", "sign-in", "Sign in | Little Threads",
@@ -150,12 +163,7 @@ public final class SiteGenerator {
 			model.put("pageNumber", number);
 			model.put("pageCount", pageCount);
 			model.put("multiplePages", pageCount > 1);
-			List<Map<String, Object>> pages = new ArrayList<>();
-			for (int other = 1; other <= pageCount; other++) {
-				pages.add(Map.of("number", other, "href", categoryPath(category.value(), other), "current",
-						other == number));
-			}
-			model.put("pages", pages);
+			model.put("pages", pager(category.value(), number, pageCount));
 			model.put("products", tiles(
 					products.subList((number - 1) * PAGE_SIZE, Math.min(products.size(), number * PAGE_SIZE)), 4));
 			String suffix = (number > 1) ? ", page " + number : "";
@@ -166,6 +174,30 @@ public final class SiteGenerator {
 									+ products.size() + " styles in sizes from newborn to 14 years" + suffix + ".",
 							true, model, category.value(), null, null));
 		}
+	}
+
+	/**
+	 * The page links of one category page: the first and last pages, and this page's
+	 * neighbours, with a gap where pages are left out. A category of thousands of
+	 * products has hundreds of pages; linking every one from every page would make each
+	 * page grow with the category (and the site with its square).
+	 */
+	static List<Map<String, Object>> pager(String category, int number, int pageCount) {
+		List<Map<String, Object>> links = new ArrayList<>();
+		int previous = 0;
+		for (int other = 1; other <= pageCount; other++) {
+			boolean shown = other == 1 || other == pageCount || Math.abs(other - number) <= PAGER_NEIGHBOURS;
+			if (!shown) {
+				continue;
+			}
+			if (other > previous + 1) {
+				links.add(Map.of("gap", true));
+			}
+			links.add(Map.of("gap", false, "number", other, "href", categoryPath(category, other), "current",
+					other == number));
+			previous = other;
+		}
+		return links;
 	}
 
 	private void productPage(CatalogProduct product) throws IOException {

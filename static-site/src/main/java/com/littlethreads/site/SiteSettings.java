@@ -1,6 +1,9 @@
 package com.littlethreads.site;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,16 +15,20 @@ import java.util.function.UnaryOperator;
  * @param catalogUrl a running catalog API (gateway or catalog-service) to read products
  * from, or {@code null} to read the seed file
  * @param seed the seed catalog-service loads, read when no catalog URL is given
+ * @param drawingsVersion the version catalog-service's drawn images carry in their URLs
+ * (its {@code images/drawings.version}), for the seeded products' images; empty: their
+ * unversioned URLs
  * @param apiBase where the pages call the API: empty for the same origin, or a gateway
  * URL
  * @param publicUrl the site's public address, for canonical URLs and the sitemap
  * @param gatewayUrl the gateway a static host's {@code /api/*} proxy rule forwards to
  * @param output the directory the site is written to (emptied first)
  */
-public record SiteSettings(URI catalogUrl, Path seed, String apiBase, String publicUrl, String gatewayUrl,
-		Path output) {
+public record SiteSettings(URI catalogUrl, Path seed, String drawingsVersion, String apiBase, String publicUrl,
+		String gatewayUrl, Path output) {
 
 	public SiteSettings {
+		drawingsVersion = (drawingsVersion != null) ? drawingsVersion.strip() : "";
 		apiBase = stripTrailingSlash(apiBase);
 		publicUrl = stripTrailingSlash(publicUrl);
 		gatewayUrl = stripTrailingSlash(gatewayUrl);
@@ -32,7 +39,8 @@ public record SiteSettings(URI catalogUrl, Path seed, String apiBase, String pub
 
 	/**
 	 * Reads {@code --name=value} arguments; the catalog URL may also come from the
-	 * {@code SITE_CATALOG_URL} environment variable.
+	 * {@code SITE_CATALOG_URL} environment variable. {@code --drawings} names the file
+	 * that holds the drawings' version.
 	 * @param args the arguments
 	 * @param environment the environment, such as {@code System::getenv}
 	 * @return the settings
@@ -49,10 +57,20 @@ public record SiteSettings(URI catalogUrl, Path seed, String apiBase, String pub
 		if (catalogUrl.isEmpty() && environment.apply("SITE_CATALOG_URL") != null) {
 			catalogUrl = environment.apply("SITE_CATALOG_URL").strip();
 		}
+		String drawings = values.getOrDefault("drawings", "");
 		return new SiteSettings(catalogUrl.isEmpty() ? null : URI.create(stripTrailingSlash(catalogUrl)),
-				Path.of(required(values, "seed")), values.getOrDefault("api-base", ""),
-				values.getOrDefault("public-url", "http://localhost:8080"),
+				Path.of(required(values, "seed")), drawings.isEmpty() ? "" : read(Path.of(drawings)),
+				values.getOrDefault("api-base", ""), values.getOrDefault("public-url", "http://localhost:8080"),
 				values.getOrDefault("gateway-url", "http://localhost:8080"), Path.of(required(values, "output")));
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the drawings' version from " + file, ex);
+		}
 	}
 
 	private static String required(Map<String, String> values, String name) {

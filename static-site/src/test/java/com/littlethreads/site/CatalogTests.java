@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ class CatalogTests {
 
 	@Test
 	void seedKeepsEveryProductWithItsStatusAndDrawsAnImagePerColour() {
-		Catalog catalog = Catalog.fromSeed(GeneratedSite.fixtureSeed());
+		Catalog catalog = Catalog.fromSeed(GeneratedSite.fixtureSeed(), "0123456789");
 
 		assertThat(catalog.products()).extracting(CatalogProduct::slug)
 			.startsWith("sunny-tee", "secret-draft-dress", "old-archived-coat");
@@ -38,7 +39,12 @@ class CatalogTests {
 			.hasSize(16);
 		CatalogProduct tee = catalog.products().get(0);
 		assertThat(tee.images()).extracting(CatalogProduct.Image::url)
-			.containsExactly("/api/catalog/images/tops/yellow.svg", "/api/catalog/images/tops/dusty-pink.svg");
+			.containsExactly("/api/catalog/images/tops/yellow.0123456789.svg",
+					"/api/catalog/images/tops/dusty-pink.0123456789.svg");
+		assertThat(Catalog.fromSeed(GeneratedSite.fixtureSeed(), "").products().get(0).images())
+			.extracting(CatalogProduct.Image::url)
+			.as("without a version, the names catalog-service gave before it had versions")
+			.startsWith("/api/catalog/images/tops/yellow.svg");
 		assertThat(tee.sizes()).containsExactly("12-18M", "2T", "3T");
 		assertThat(catalog.categories()).extracting(Catalog.Category::value)
 			.as("only categories with active products")
@@ -91,6 +97,18 @@ class CatalogTests {
 		assertThat(fromSeed.catalogUrl()).isNull();
 		assertThat(fromSeed.seed()).isEqualTo(Path.of("seed.json"));
 		assertThat(fromSeed.apiBase()).isEmpty();
+	}
+
+	@Test
+	void drawingsVersionIsReadFromTheFileCatalogServiceKeeps() throws IOException {
+		Path file = Path.of("../catalog-service/src/main/resources/images/drawings.version");
+		String[] args = { "--seed=seed.json", "--output=out", "--drawings=" + file };
+
+		SiteSettings settings = SiteSettings.fromArguments(args, (name) -> null);
+
+		assertThat(settings.drawingsVersion()).matches("[0-9a-f]{10}").isEqualTo(Files.readString(file).strip());
+		assertThat(SiteSettings.fromArguments(new String[] { "--seed=s.json", "--output=o" }, (name) -> null)
+			.drawingsVersion()).isEmpty();
 	}
 
 	private URI serve(Map<String, String> answers) throws IOException {

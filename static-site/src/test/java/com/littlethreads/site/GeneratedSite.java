@@ -20,6 +20,11 @@ record GeneratedSite(Path root) {
 
 	static final String PUBLIC_URL = "https://shop.example";
 
+	/**
+	 * The drawings' version the tests build with (catalog-service's is a hash like it).
+	 */
+	static final String DRAWINGS = "0123456789";
+
 	private static final Pattern LINK = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
 
 	static Path fixtureSeed() {
@@ -36,8 +41,9 @@ record GeneratedSite(Path root) {
 	}
 
 	static GeneratedSite generate(Path seed, Path output) {
-		SiteSettings settings = new SiteSettings(null, seed, "", PUBLIC_URL, "https://gateway.example", output);
-		new SiteGenerator(settings).generate(Catalog.fromSeed(seed));
+		SiteSettings settings = new SiteSettings(null, seed, DRAWINGS, "", PUBLIC_URL, "https://gateway.example",
+				output);
+		new SiteGenerator(settings).generate(Catalog.fromSeed(seed, DRAWINGS));
 		return new GeneratedSite(output);
 	}
 

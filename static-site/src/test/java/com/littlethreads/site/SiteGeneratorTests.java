@@ -37,7 +37,7 @@ class SiteGeneratorTests {
 
 	@BeforeAll
 	static void generate() {
-		catalog = Catalog.fromSeed(GeneratedSite.fixtureSeed());
+		catalog = Catalog.fromSeed(GeneratedSite.fixtureSeed(), GeneratedSite.DRAWINGS);
 		site = GeneratedSite.generate(GeneratedSite.fixtureSeed(), output);
 	}
 
@@ -237,6 +237,31 @@ class SiteGeneratorTests {
 	}
 
 	@Test
+	void everyImageAndAssetAPageLoadsHasAVersionedNameThatStaticHostsKeepForAYear() throws IOException {
+		Pattern imageUrl = Pattern.compile("/api/catalog/images/[^\"\\s,]+");
+		int images = 0;
+		for (Path page : site.htmlFiles()) {
+			String html = Files.readString(page);
+			Matcher image = imageUrl.matcher(html);
+			while (image.find()) {
+				images++;
+				assertThat(image.group()).as(site.urlPath(page))
+					.matches("/api/catalog/images/[a-z]+/[a-z-]+\\." + GeneratedSite.DRAWINGS + "\\.svg");
+			}
+			for (String link : GeneratedSite.links(html)) {
+				if (link.startsWith("/assets/")) {
+					assertThat(Assets.fingerprint(link.substring("/assets/".length())).matches())
+						.as("%s on %s", link, site.urlPath(page))
+						.isTrue();
+				}
+			}
+		}
+		assertThat(images).as("tiles, product images, colour choices and structured data").isGreaterThan(50);
+		assertThat(Files.readString(Path.of("netlify.toml"))).containsPattern(
+				"for = \"/assets/\\*\"\\s+\\[headers.values]\\s+Cache-Control = \"public, max-age=31536000, immutable\"");
+	}
+
+	@Test
 	void modulesImportEachOtherByFingerprintedName() throws IOException {
 		try (Stream<Path> assets = Files.list(output.resolve("assets"))) {
 			for (Path module : assets.filter((file) -> file.toString().endsWith(".js")).toList()) {
@@ -285,13 +310,13 @@ class SiteGeneratorTests {
 
 	@Test
 	void apiBaseGoesOnEveryPageAndOnApiImages(@TempDir Path elsewhere) throws IOException {
-		SiteSettings settings = new SiteSettings(null, GeneratedSite.fixtureSeed(), "https://api.example/",
-				GeneratedSite.PUBLIC_URL, "https://gateway.example", elsewhere);
+		SiteSettings settings = new SiteSettings(null, GeneratedSite.fixtureSeed(), GeneratedSite.DRAWINGS,
+				"https://api.example/", GeneratedSite.PUBLIC_URL, "https://gateway.example", elsewhere);
 		new SiteGenerator(settings).generate(catalog);
 
 		String page = Files.readString(elsewhere.resolve("products/sunny-tee/index.html"));
 		assertThat(page).contains("<html lang=\"en-GB\" data-api=\"https://api.example\">")
-			.contains("src=\"https://api.example/api/catalog/images/tops/yellow.svg\"");
+			.contains("src=\"https://api.example/api/catalog/images/tops/yellow.0123456789.svg\"");
 	}
 
 	/** The {@code /*} rule of a {@code _headers} file: its indented lines. */

@@ -1,6 +1,7 @@
 package com.littlethreads.catalog.image;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The colours the catalog names, as the drawings paint them.
@@ -20,6 +21,14 @@ final class Palette {
 	private static final String UNKNOWN = "#b8bcc2";
 
 	private Palette() {
+	}
+
+	/**
+	 * Every colour the palette names.
+	 * @return the names
+	 */
+	static Set<String> names() {
+		return COLOURS.keySet();
 	}
 
 	/**

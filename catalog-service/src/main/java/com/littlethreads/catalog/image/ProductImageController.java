@@ -1,6 +1,8 @@
 package com.littlethreads.catalog.image;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -17,11 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.littlethreads.catalog.product.ApiValue;
 import com.littlethreads.catalog.product.Category;
+import com.littlethreads.catalog.product.Image;
 import com.littlethreads.platform.problem.Problems;
 
 /**
- * Serves the drawn product images. A drawing never changes for a given address, so it is
- * cached for a day by browsers and CDNs.
+ * Serves the drawn product images. A product's image URL names the version of the
+ * drawings ({@code navy.<version>.svg}, see {@link Image#drawn}); under the current
+ * version the drawing is cached for a year and never revalidated, since a redrawn image
+ * gets a new URL. Without a version (URLs stored before versions existed) or under an
+ * older one, the answer is today's drawing, which may differ from what that URL once
+ * showed, so it is cached for a day only.
  */
 @RestController
 @Tag(name = "Images")
@@ -29,8 +36,16 @@ class ProductImageController {
 
 	private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
 
+	private static final Pattern COLOUR = Pattern.compile("([a-z]+(?:-[a-z]+)*)(?:\\.([0-9a-f]{10}))?");
+
+	static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+	static final CacheControl A_DAY = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
+
 	@GetMapping("/api/catalog/images/{category}/{colour}.svg")
-	@Operation(summary = "A drawing of a kind of garment in a colour (SVG)")
+	@Operation(summary = "A drawing of a kind of garment in a colour (SVG)",
+			description = "`colour` may carry the drawings' version (`navy.0123456789`), as product image URLs do: "
+					+ "those answers are cached for a year.")
 	@ApiResponse(responseCode = "200", description = "The drawing",
 			content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")))
 	ResponseEntity<String> image(@PathVariable String category, @PathVariable String colour) {
@@ -41,14 +56,16 @@ class ProductImageController {
 		catch (IllegalArgumentException ex) {
 			throw Problems.invalidField("category", "must be one of " + ApiValue.accepted(Category.class));
 		}
-		if (!colour.matches("[a-z]+(-[a-z]+)*") || colour.length() > 30) {
+		Matcher name = COLOUR.matcher(colour);
+		if (!name.matches() || name.group(1).length() > 30) {
 			throw Problems.invalidField("colour", "must be lower-case words joined by hyphens");
 		}
+		boolean current = Image.DRAWINGS_VERSION.equals(name.group(2));
 		return ResponseEntity.ok()
 			.contentType(SVG)
-			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
+			.cacheControl(current ? IMMUTABLE : A_DAY)
 			.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-			.body(GarmentDrawing.svg(kind, colour));
+			.body(GarmentDrawing.svg(kind, name.group(1)));
 	}
 
 }

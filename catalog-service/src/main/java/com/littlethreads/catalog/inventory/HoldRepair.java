@@ -7,13 +7,7 @@ import java.util.Optional;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
-import com.littlethreads.catalog.product.Product;
-import com.littlethreads.catalog.product.ProductRepository;
-import com.littlethreads.catalog.product.StockChanged;
-import com.littlethreads.catalog.product.StockHold;
 
 /**
  * Finishes what a crash interrupted. Every hold on a product says which order has the
@@ -33,21 +27,17 @@ class HoldRepair {
 
 	private static final Log log = LogFactory.getLog(HoldRepair.class);
 
-	private final ProductRepository products;
+	private final StockLedger ledger;
 
 	private final Reservations reservations;
-
-	private final ApplicationEventPublisher events;
 
 	private final ReservationProperties properties;
 
 	private final Clock clock;
 
-	HoldRepair(ProductRepository products, Reservations reservations, ApplicationEventPublisher events,
-			ReservationProperties properties, Clock clock) {
-		this.products = products;
+	HoldRepair(StockLedger ledger, Reservations reservations, ReservationProperties properties, Clock clock) {
+		this.ledger = ledger;
 		this.reservations = reservations;
-		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -60,13 +50,13 @@ class HoldRepair {
 	int repair() {
 		Instant cutoff = this.clock.instant().minus(this.properties.repairGrace());
 		int repaired = 0;
-		for (StockHold hold : this.products.holdsTakenBefore(cutoff)) {
+		for (StockHold hold : this.ledger.holdsTakenBefore(cutoff)) {
 			Optional<ReservationStatus> status = this.reservations.find(hold.orderId()).map(Reservation::status);
 			if (status.isPresent() && status.get() == ReservationStatus.HELD) {
 				continue;
 			}
 			if (status.isPresent() && status.get() == ReservationStatus.COMMITTED) {
-				if (this.products.settle(hold.orderId(), hold.sku())) {
+				if (this.ledger.settle(hold.orderId(), hold.sku())) {
 					log.warn("Repaired the hold of order " + hold.orderId() + " on " + hold.sku()
 							+ ": the order is committed, so its " + hold.quantity() + " unit(s) stay sold");
 					repaired++;
@@ -74,9 +64,7 @@ class HoldRepair {
 				continue;
 			}
 			String why = status.map((lapsed) -> "the reservation is " + lapsed).orElse("there is no reservation");
-			Optional<Product> givenBack = this.products.giveBack(hold.orderId(), hold.sku(), hold.purpose());
-			if (givenBack.isPresent()) {
-				this.events.publishEvent(new StockChanged(givenBack.get().getSlug(), hold.sku()));
+			if (this.ledger.giveBack(hold.orderId(), hold.sku(), hold.purpose())) {
 				log.warn("Repaired the hold of order " + hold.orderId() + " on " + hold.sku() + ": " + why + ", so its "
 						+ hold.quantity() + " unit(s) went back into stock");
 				repaired++;

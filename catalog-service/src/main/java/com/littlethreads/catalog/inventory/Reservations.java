@@ -14,7 +14,6 @@ import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,12 +25,12 @@ import org.springframework.web.ErrorResponseException;
 
 import com.littlethreads.catalog.inventory.InventoryProblems.Shortfall;
 import com.littlethreads.catalog.inventory.Reservation.ReservationLine;
+import com.littlethreads.catalog.inventory.StockHold.Outcome;
+import com.littlethreads.catalog.inventory.StockHold.Purpose;
+import com.littlethreads.catalog.product.ActiveProducts;
 import com.littlethreads.catalog.product.Product;
 import com.littlethreads.catalog.product.ProductRepository;
 import com.littlethreads.catalog.product.ProductStatus;
-import com.littlethreads.catalog.product.StockChanged;
-import com.littlethreads.catalog.product.StockHold.Purpose;
-import com.littlethreads.catalog.product.StockHold.Taken;
 import com.littlethreads.catalog.product.Variant;
 
 /**
@@ -43,12 +42,11 @@ import com.littlethreads.catalog.product.Variant;
  * one that moves stock.
  * <p>
  * Stock is taken together with a hold recorded on the product in the same update (see
- * {@link com.littlethreads.catalog.product.StockHold}), and given back or settled by
- * removing that hold. A crash between the product update and the reservation update
- * therefore leaves a hold that says what is owed; {@link HoldRepair} settles it once the
- * reservation's status shows what should have happened. Reservations stored before holds
- * existed ({@link Reservation#holdsRecorded()} false) move their stock as they always
- * did.
+ * {@link StockHold} and {@link StockLedger}), and given back or settled by removing that
+ * hold. A crash between the product update and the reservation update therefore leaves a
+ * hold that says what is owed; {@link HoldRepair} settles it once the reservation's
+ * status shows what should have happened. Reservations stored before holds existed
+ * ({@link Reservation#holdsRecorded()} false) move their stock as they always did.
  */
 @Component
 class Reservations {
@@ -61,14 +59,18 @@ class Reservations {
 
 	private final ProductRepository products;
 
-	private final ApplicationEventPublisher events;
+	private final StockLedger ledger;
+
+	private final ActiveProducts catalog;
 
 	private final Clock clock;
 
-	Reservations(MongoTemplate mongo, ProductRepository products, ApplicationEventPublisher events, Clock clock) {
+	Reservations(MongoTemplate mongo, ProductRepository products, StockLedger ledger, ActiveProducts catalog,
+			Clock clock) {
 		this.mongo = mongo;
 		this.products = products;
-		this.events = events;
+		this.ledger = ledger;
+		this.catalog = catalog;
 		this.clock = clock;
 	}
 
@@ -84,6 +86,7 @@ class Reservations {
 		if (existing.isPresent()) {
 			return new Reserved(sameLines(existing.get(), lines), false);
 		}
+		refuseWhatIsSoldOut(orderId, lines);
 		requireForSale(lines);
 		try {
 			holdAll(orderId, lines, Purpose.RESERVATION);
@@ -225,10 +228,42 @@ class Reservations {
 		return existing;
 	}
 
+	/**
+	 * Answers at once, from the in-memory catalog, when it shows a line without enough
+	 * stock: in a sale, most callers ask for what is already gone, and none of them need
+	 * wait for the store, whose updates for that product the winners are queued on.
+	 * Refusing on the catalog's word can never oversell; it may refuse stock that came
+	 * back through another instance less than a poll interval ago, and stock this
+	 * instance gave back a moment ago (the catalog takes a change in right after storing
+	 * it). A line the catalog does not know goes the slow way, to be named by the store.
+	 * Before refusing, the order's own reservation is looked for, as a repeat of this
+	 * order may have taken the stock.
+	 */
+	private void refuseWhatIsSoldOut(String orderId, List<ReservationLine> lines) {
+		Map<String, Integer> available = new HashMap<>();
+		this.catalog.variants(skus(lines)).items().forEach((item) -> available.put(item.sku(), item.available()));
+		if (!available.keySet().containsAll(skus(lines))) {
+			return;
+		}
+		List<Shortfall> shortLines = lines.stream()
+			.filter((line) -> available.get(line.sku()) < line.quantity())
+			.map((line) -> new Shortfall(line.sku(), line.quantity(), available.get(line.sku())))
+			.toList();
+		if (!shortLines.isEmpty() && find(orderId).isEmpty()) {
+			throw InventoryProblems.insufficientStock(shortLines);
+		}
+	}
+
+	/**
+	 * Looked up by the SKUs' unique index alone, the status checked here: a query naming
+	 * the status as well would leave the embedded store no index to use.
+	 */
 	private void requireForSale(List<ReservationLine> lines) {
 		Set<String> forSale = new LinkedHashSet<>();
-		for (Product product : this.products.findByStatusAndVariantsSkuIn(ProductStatus.ACTIVE, skus(lines))) {
-			product.getVariants().forEach((variant) -> forSale.add(variant.sku()));
+		for (Product product : this.products.findByVariantsSkuIn(skus(lines))) {
+			if (product.getStatus() == ProductStatus.ACTIVE) {
+				product.getVariants().forEach((variant) -> forSale.add(variant.sku()));
+			}
 		}
 		List<String> unknown = skus(lines).stream().filter((sku) -> !forSale.contains(sku)).toList();
 		if (!unknown.isEmpty()) {
@@ -248,13 +283,9 @@ class Reservations {
 	private void holdAll(String orderId, List<ReservationLine> lines, Purpose purpose) {
 		List<ReservationLine> held = new ArrayList<>();
 		for (ReservationLine line : lines) {
-			Taken result = this.products.takeStock(orderId, line.sku(), line.quantity(), purpose);
-			switch (result.outcome()) {
-				case TAKEN -> {
-					held.add(line);
-					this.events.publishEvent(new StockChanged(result.product().getSlug(), line.sku()));
-				}
-				case ALREADY_HELD -> held.add(line);
+			Outcome outcome = this.ledger.takeStock(orderId, line.sku(), line.quantity(), purpose);
+			switch (outcome) {
+				case TAKEN, ALREADY_HELD -> held.add(line);
 				case HELD_OTHERWISE -> {
 					withdrawAll(orderId, held, purpose);
 					throw InventoryProblems.conflict(orderId);
@@ -278,21 +309,19 @@ class Reservations {
 
 	private void giveBackAll(String orderId, List<ReservationLine> lines, Purpose purpose) {
 		for (ReservationLine line : lines) {
-			this.products.giveBack(orderId, line.sku(), purpose)
-				.ifPresent((product) -> this.events.publishEvent(new StockChanged(product.getSlug(), line.sku())));
+			this.ledger.giveBack(orderId, line.sku(), purpose);
 		}
 	}
 
 	private void withdrawAll(String orderId, List<ReservationLine> lines, Purpose purpose) {
 		for (ReservationLine line : lines) {
-			this.products.withdraw(orderId, line.sku(), purpose)
-				.ifPresent((product) -> this.events.publishEvent(new StockChanged(product.getSlug(), line.sku())));
+			this.ledger.withdraw(orderId, line.sku(), purpose);
 		}
 	}
 
 	private void settleAll(String orderId, List<ReservationLine> lines) {
 		for (ReservationLine line : lines) {
-			this.products.settle(orderId, line.sku());
+			this.ledger.settle(orderId, line.sku());
 		}
 	}
 
@@ -302,10 +331,10 @@ class Reservations {
 	 */
 	private void returnAll(List<ReservationLine> lines) {
 		for (ReservationLine line : lines) {
-			this.products.returnStock(line.sku(), line.quantity())
-				.ifPresentOrElse((product) -> this.events.publishEvent(new StockChanged(product.getSlug(), line.sku())),
-						() -> log.warn("Could not return " + line.quantity() + " of " + line.sku()
-								+ ": the variant no longer exists"));
+			if (!this.ledger.returnStock(line.sku(), line.quantity())) {
+				log.warn(
+						"Could not return " + line.quantity() + " of " + line.sku() + ": the variant no longer exists");
+			}
 		}
 	}
 

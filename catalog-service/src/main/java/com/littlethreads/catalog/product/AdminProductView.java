@@ -29,7 +29,7 @@ public record AdminProductView(String slug, String name, String description, Cat
 		Set<Season> seasons, String material, List<String> care, Money price, List<Image> images, ProductStatus status,
 		boolean featured, List<Variant> variants, Instant createdAt, Instant updatedAt, long version) {
 
-	static AdminProductView of(Product product) {
+	public static AdminProductView of(Product product) {
 		return new AdminProductView(product.getSlug(), product.getName(), product.getDescription(),
 				product.getCategory(), product.getGender(), product.getSeasons(), product.getMaterial(),
 				product.getCare(), product.getPrice(), product.getImages(), product.getStatus(), product.isFeatured(),

@@ -1,6 +1,7 @@
 package com.littlethreads.catalog.product;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Live stock of every size and colour of a product. Never cached.
@@ -11,13 +12,12 @@ import java.util.List;
  */
 public record AvailabilityView(String slug, boolean inStock, List<VariantAvailability> variants) {
 
-	static AvailabilityView of(Product product) {
-		return new AvailabilityView(product.getSlug(), product.inStock(),
-				ProductView.ordered(product.getVariants())
-					.stream()
-					.map((variant) -> new VariantAvailability(variant.sku(), variant.size(), variant.colour(),
-							variant.stock(), variant.inStock()))
-					.toList());
+	static AvailabilityView of(ProductView product, Map<String, Integer> available) {
+		List<VariantAvailability> variants = product.variants()
+			.stream()
+			.map((variant) -> VariantAvailability.of(variant, available.getOrDefault(variant.sku(), 0)))
+			.toList();
+		return new AvailabilityView(product.slug(), variants.stream().anyMatch(VariantAvailability::inStock), variants);
 	}
 
 	/**
@@ -30,6 +30,10 @@ public record AvailabilityView(String slug, boolean inStock, List<VariantAvailab
 	 * @param inStock whether any can
 	 */
 	public record VariantAvailability(String sku, Size size, String colour, int available, boolean inStock) {
+
+		static VariantAvailability of(ProductView.VariantView variant, int available) {
+			return new VariantAvailability(variant.sku(), variant.size(), variant.colour(), available, available > 0);
+		}
 
 	}
 

@@ -15,19 +15,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A product as stored. Never bound from or written to HTTP directly: requests and views
- * are records of their own.
+ * are records of their own. Products are listed from memory (see {@link ActiveProducts}),
+ * so the store is only asked for a product by slug or SKU, and its indexes serve those
+ * and the admin list.
  */
 @Document("products")
-@CompoundIndex(name = "status_createdAt", def = "{'status': 1, 'createdAt': -1}")
-@CompoundIndex(name = "status_category_price", def = "{'status': 1, 'category': 1, 'price.amount': 1}")
-@CompoundIndex(name = "status_gender_price", def = "{'status': 1, 'gender': 1, 'price.amount': 1}")
-@CompoundIndex(name = "status_price", def = "{'status': 1, 'price.amount': 1}")
-@CompoundIndex(name = "status_name", def = "{'status': 1, 'name': 1}")
+@CompoundIndex(name = "createdAt", def = "{'createdAt': -1}")
 @CompoundIndex(name = "sku", def = "{'variants.sku': 1}", unique = true)
-@CompoundIndex(name = "variants_size_colour_stock",
-		def = "{'variants.size': 1, 'variants.colour': 1, 'variants.stock': 1}")
-// The repair job's query: products holding stock since before a cutoff (see StockHold).
-@CompoundIndex(name = "holds_at", def = "{'holds.at': 1}", sparse = true)
 public class Product {
 
 	@Id
@@ -66,6 +60,13 @@ public class Product {
 
 	@Version
 	private Long version;
+
+	/**
+	 * Counts every change to the document, stock included (unlike {@link #version}, which
+	 * guards an editor's changes only), so that a reader learning of changes out of order
+	 * keeps the newest.
+	 */
+	private long rev;
 
 	public String getId() {
 		return this.id;
@@ -201,6 +202,10 @@ public class Product {
 
 	public Long getVersion() {
 		return this.version;
+	}
+
+	public long getRev() {
+		return this.rev;
 	}
 
 }

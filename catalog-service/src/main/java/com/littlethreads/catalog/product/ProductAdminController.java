@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 import com.littlethreads.catalog.CatalogProperties;
 import com.littlethreads.catalog.product.ProductRequests.NewProductRequest;
 import com.littlethreads.catalog.product.ProductRequests.ProductUpdateRequest;
-import com.littlethreads.catalog.product.ProductRequests.RestockRequest;
 import com.littlethreads.catalog.product.ProductRequests.VariantRequest;
 import com.littlethreads.catalog.product.ProductRequests.VariantUpdateRequest;
 import com.littlethreads.platform.problem.Problems;
@@ -173,19 +172,6 @@ class ProductAdminController {
 		Update update = new Update().set("variants.$[variant].size", request.size())
 			.set("variants.$[variant].colour", request.colour());
 		return changed(this.products.editVariant(slug, sku, request.version(), update));
-	}
-
-	@PostMapping("/{slug}/variants/{sku}/restock")
-	@Operation(summary = "Add received units to a variant's stock (atomic; needs no version)")
-	AdminProductView restock(@PathVariable String slug, @PathVariable String sku,
-			@Valid @RequestBody RestockRequest request) {
-		Product product = find(slug);
-		product.variant(sku).orElseThrow(() -> CatalogProblems.variantNotFound(slug, sku));
-		Product restocked = this.products.restock(slug, sku, request.quantity(), ProductRequests.MAXIMUM_STOCK)
-			.orElseThrow(() -> Problems.invalidField("quantity",
-					"would take the stock above " + ProductRequests.MAXIMUM_STOCK));
-		this.events.publishEvent(new StockChanged(slug, sku));
-		return AdminProductView.of(restocked);
 	}
 
 	private Product find(String slug) {

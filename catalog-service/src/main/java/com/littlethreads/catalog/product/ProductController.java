@@ -20,14 +20,11 @@ import com.littlethreads.catalog.CatalogProperties;
 @Tag(name = "Products")
 class ProductController {
 
-	private final ProductViews views;
-
-	private final ProductRepository products;
+	private final ActiveProducts products;
 
 	private final CacheControl publicCache;
 
-	ProductController(ProductViews views, ProductRepository products, CatalogProperties properties) {
-		this.views = views;
+	ProductController(ActiveProducts products, CatalogProperties properties) {
 		this.products = products;
 		this.publicCache = CacheControl.maxAge(properties.publicMaxAge()).cachePublic();
 	}
@@ -35,15 +32,16 @@ class ProductController {
 	@GetMapping
 	@Operation(summary = "An active product by slug, with every size and colour")
 	ResponseEntity<ProductView> product(@PathVariable String slug) {
-		return ResponseEntity.ok().cacheControl(this.publicCache).body(this.views.activeProduct(slug));
+		ProductView product = this.products.product(slug).orElseThrow(() -> CatalogProblems.productNotFound(slug));
+		return ResponseEntity.ok().cacheControl(this.publicCache).body(product);
 	}
 
 	@GetMapping("/availability")
 	@Operation(summary = "Live stock of every variant of an active product (never cached)")
 	ResponseEntity<AvailabilityView> availability(@PathVariable String slug) {
-		Product product = this.products.findBySlugAndStatus(slug, ProductStatus.ACTIVE)
+		AvailabilityView availability = this.products.availability(slug)
 			.orElseThrow(() -> CatalogProblems.productNotFound(slug));
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(AvailabilityView.of(product));
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(availability);
 	}
 
 }

@@ -28,8 +28,6 @@ final class ProductRequests {
 
 	static final String COLOUR = "[a-z]+(-[a-z]+)*";
 
-	static final int MAXIMUM_STOCK = 100_000;
-
 	private ProductRequests() {
 	}
 
@@ -60,7 +58,7 @@ final class ProductRequests {
 			@NotNull com.littlethreads.catalog.product.Size size,
 			@NotBlank @Size(max = 30) @Pattern(regexp = COLOUR,
 					message = "must be lower-case words joined by hyphens") String colour,
-			@NotNull @Min(0) @Max(MAXIMUM_STOCK) Integer stock) {
+			@NotNull @Min(0) @Max(Variant.MAXIMUM_STOCK) Integer stock) {
 
 		Variant toVariant() {
 			return new Variant(this.sku, this.size, this.colour, this.stock);
@@ -94,10 +92,6 @@ final class ProductRequests {
 	record VariantUpdateRequest(@NotNull @Min(0) Long version, @NotNull com.littlethreads.catalog.product.Size size,
 			@NotBlank @Size(max = 30) @Pattern(regexp = COLOUR,
 					message = "must be lower-case words joined by hyphens") String colour) {
-
-	}
-
-	record RestockRequest(@NotNull @Min(1) @Max(MAXIMUM_STOCK) Integer quantity) {
 
 	}
 

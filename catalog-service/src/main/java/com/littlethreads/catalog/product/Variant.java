@@ -10,6 +10,11 @@ package com.littlethreads.catalog.product;
  */
 public record Variant(String sku, Size size, String colour, int stock) {
 
+	/**
+	 * The most units a variant may hold.
+	 */
+	public static final int MAXIMUM_STOCK = 100_000;
+
 	public boolean inStock() {
 		return this.stock > 0;
 	}

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Products")
 class VariantController {
 
-	private final ProductRepository products;
+	private final ActiveProducts products;
 
-	VariantController(ProductRepository products) {
+	VariantController(ActiveProducts products) {
 		this.products = products;
 	}
 
@@ -33,8 +33,7 @@ class VariantController {
 			description = "Unknown SKUs and SKUs of draft or archived products are simply absent.")
 	ResponseEntity<VariantsView> variants(@Parameter(description = "1 to 50 SKUs") @RequestParam(name = "sku") @Size(
 			min = 1, max = 50) List<@NotBlank @Size(max = 40) String> skus) {
-		List<Product> found = this.products.findByStatusAndVariantsSkuIn(ProductStatus.ACTIVE, skus);
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(VariantsView.of(skus, found));
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(this.products.variants(skus));
 	}
 
 }

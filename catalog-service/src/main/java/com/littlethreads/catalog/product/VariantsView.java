@@ -1,10 +1,8 @@
 package com.littlethreads.catalog.product;
 
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Variants looked up by SKU, with the authoritative price and live stock: what checkout
@@ -14,16 +12,6 @@ import java.util.Objects;
  * for
  */
 public record VariantsView(List<VariantItem> items) {
-
-	static VariantsView of(Collection<String> skus, List<Product> products) {
-		Map<String, VariantItem> bySku = new LinkedHashMap<>();
-		for (Product product : products) {
-			for (Variant variant : product.getVariants()) {
-				bySku.put(variant.sku(), VariantItem.of(product, variant));
-			}
-		}
-		return new VariantsView(skus.stream().distinct().map(bySku::get).filter(Objects::nonNull).toList());
-	}
 
 	/**
 	 * One variant of an active product.
@@ -40,9 +28,16 @@ public record VariantsView(List<VariantItem> items) {
 	public record VariantItem(String sku, String slug, String name, Size size, String colour, Money price,
 			int available, boolean inStock) {
 
-		static VariantItem of(Product product, Variant variant) {
-			return new VariantItem(variant.sku(), product.getSlug(), product.getName(), variant.size(),
-					variant.colour(), product.getPrice(), variant.stock(), variant.inStock());
+		static Optional<VariantItem> of(ProductView product, String sku, Map<String, Integer> available) {
+			return product.variants()
+				.stream()
+				.filter((variant) -> variant.sku().equals(sku))
+				.findFirst()
+				.map((variant) -> {
+					int units = available.getOrDefault(sku, 0);
+					return new VariantItem(sku, product.slug(), product.name(), variant.size(), variant.colour(),
+							product.price(), units, units > 0);
+				});
 		}
 
 	}

@@ -1,9 +1,7 @@
 package com.littlethreads.catalog.search;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.domain.Sort.Direction;
-
 import com.littlethreads.catalog.product.ApiValue;
+import com.littlethreads.catalog.product.Listing;
 
 /**
  * The orders a listing can be sorted in. Each ends with the slug, so pages never overlap
@@ -11,21 +9,21 @@ import com.littlethreads.catalog.product.ApiValue;
  */
 public enum ProductSort implements ApiValue {
 
-	NEWEST("newest", Sort.by(Direction.DESC, "createdAt")),
+	NEWEST("newest", Listing.Order.NEWEST),
 
-	PRICE_ASC("price-asc", Sort.by(Direction.ASC, "price.amount")),
+	PRICE_ASC("price-asc", Listing.Order.PRICE_ASC),
 
-	PRICE_DESC("price-desc", Sort.by(Direction.DESC, "price.amount")),
+	PRICE_DESC("price-desc", Listing.Order.PRICE_DESC),
 
-	NAME("name", Sort.by(Direction.ASC, "name"));
+	NAME("name", Listing.Order.NAME);
 
 	private final String value;
 
-	private final Sort sort;
+	private final Listing.Order order;
 
-	ProductSort(String value, Sort sort) {
+	ProductSort(String value, Listing.Order order) {
 		this.value = value;
-		this.sort = sort.and(Sort.by(Direction.ASC, "slug"));
+		this.order = order;
 	}
 
 	@Override
@@ -33,8 +31,8 @@ public enum ProductSort implements ApiValue {
 		return this.value;
 	}
 
-	Sort sort() {
-		return this.sort;
+	Listing.Order order() {
+		return this.order;
 	}
 
 	@Override

@@ -1,5 +1,10 @@
 package com.littlethreads.catalog.image;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.TreeSet;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,9 +15,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.littlethreads.catalog.CatalogConfiguration;
+import com.littlethreads.catalog.product.Category;
+import com.littlethreads.catalog.product.Image;
 
 import static org.hamcrest.Matchers.allOf;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -39,11 +48,56 @@ class ProductImageControllerTests {
 	}
 
 	@Test
-	void drawingIsPubliclyCacheableForADay() throws Exception {
-		this.mvc.perform(get("/api/catalog/images/tops/navy.svg"))
+	void aProductsDrawingIsCachedForAYearAndNeverRevalidated() throws Exception {
+		String url = Image.drawn(Category.TOPS, "navy", "Striped tee").url();
+
+		assertThat(url).isEqualTo("/api/catalog/images/tops/navy." + Image.DRAWINGS_VERSION + ".svg");
+		this.mvc.perform(get(url))
 			.andExpect(status().isOk())
-			.andExpect(
-					header().string("Cache-Control", allOf(containsString("public"), containsString("max-age=86400"))));
+			.andExpect(content().string(containsString("#27385f")))
+			.andExpect(header().string("Cache-Control",
+					allOf(containsString("public"), containsString("max-age=31536000"), containsString("immutable"))));
+	}
+
+	@Test
+	void aDrawingWithoutTheCurrentVersionIsCachedForADayOnly() throws Exception {
+		String older = "0123456789".equals(Image.DRAWINGS_VERSION) ? "9876543210" : "0123456789";
+		for (String url : new String[] { "/api/catalog/images/tops/navy.svg",
+				"/api/catalog/images/tops/navy." + older + ".svg" }) {
+			this.mvc.perform(get(url))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("#27385f")))
+				.andExpect(header().string("Cache-Control", allOf(containsString("public"),
+						containsString("max-age=86400"), not(containsString("immutable")))));
+		}
+	}
+
+	/**
+	 * The version a drawing's URL carries must change whenever any drawing does, or
+	 * browsers would keep an old drawing for a year under the new one's URL.
+	 */
+	@Test
+	void theDrawingsVersionIsTheHashOfEveryDrawing() throws Exception {
+		MessageDigest digest = MessageDigest.getInstance("SHA-256");
+		TreeSet<String> colours = new TreeSet<>(Palette.names());
+		colours.add("a-colour-the-palette-lacks");
+		for (Category category : Category.values()) {
+			for (String colour : colours) {
+				digest.update(GarmentDrawing.svg(category, colour).getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 10);
+
+		assertThat(Image.DRAWINGS_VERSION)
+			.as("The drawings changed: write %s into catalog-service/src/main/resources/images/drawings.version", hash)
+			.isEqualTo(hash);
+	}
+
+	@Test
+	void aVersionThatIsNotTenHexDigitsIsABadRequest() throws Exception {
+		this.mvc.perform(get("/api/catalog/images/tops/navy.v2.svg"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("colour"));
 	}
 
 	@Test

@@ -17,8 +17,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import com.littlethreads.catalog.inventory.Reservation.ReservationLine;
-import com.littlethreads.catalog.product.StockHold.Outcome;
-import com.littlethreads.catalog.product.StockHold.Purpose;
+import com.littlethreads.catalog.inventory.StockHold.Outcome;
+import com.littlethreads.catalog.inventory.StockHold.Purpose;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.test.TestJwts;
 
@@ -78,7 +78,7 @@ class HoldRepairIntegrationTests extends InventoryIntegrationTest {
 		String order = StockFixtures.orderId();
 		// The reserve took the stock, then the process died before recording the
 		// reservation.
-		assertThat(this.products.takeStock(order, sku, 2, Purpose.RESERVATION).outcome()).isEqualTo(Outcome.TAKEN);
+		assertThat(this.ledger.takeStock(order, sku, 2, Purpose.RESERVATION)).isEqualTo(Outcome.TAKEN);
 
 		this.clock.advance(Duration.ofMinutes(1));
 		this.repair.repair();
@@ -98,7 +98,7 @@ class HoldRepairIntegrationTests extends InventoryIntegrationTest {
 	void aRepeatedReserveAfterACrashAdoptsTheHoldInsteadOfTakingAgain() {
 		String sku = this.shelf.variant(5);
 		String order = StockFixtures.orderId();
-		this.products.takeStock(order, sku, 2, Purpose.RESERVATION);
+		this.ledger.takeStock(order, sku, 2, Purpose.RESERVATION);
 
 		Reservations.Reserved reserved = reserve(order, 2, sku);
 
@@ -184,7 +184,7 @@ class HoldRepairIntegrationTests extends InventoryIntegrationTest {
 		reserve(order, 2, sku);
 		this.reservations.release(order);
 		// The commit took the stock again, then died before marking the order committed.
-		this.products.takeStock(order, sku, 2, Purpose.LATE_COMMIT);
+		this.ledger.takeStock(order, sku, 2, Purpose.LATE_COMMIT);
 
 		this.clock.advance(PAST_THE_GRACE);
 		this.repair.repair();

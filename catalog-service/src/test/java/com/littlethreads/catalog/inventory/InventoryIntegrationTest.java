@@ -37,6 +37,9 @@ abstract class InventoryIntegrationTest extends ServiceHttpTest {
 	Reservations reservations;
 
 	@Autowired
+	StockLedger ledger;
+
+	@Autowired
 	MutableClock clock;
 
 	StockFixtures shelf;

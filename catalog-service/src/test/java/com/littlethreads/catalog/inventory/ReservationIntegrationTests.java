@@ -10,10 +10,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.mongodb.client.model.UpdateOptions;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.littlethreads.catalog.product.ProductStatus;
 import com.littlethreads.platform.test.TestHttp.Response;
@@ -26,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tokens. Each test works on products of its own.
  */
 class ReservationIntegrationTests extends InventoryIntegrationTest {
+
+	@Autowired
+	MongoTemplate mongo;
 
 	private static final String PROBLEMS = "https://littlethreads.shop/problems/";
 
@@ -52,7 +58,7 @@ class ReservationIntegrationTests extends InventoryIntegrationTest {
 	}
 
 	@Test
-	void reservingEvictsCachedListingsThatShowStock() {
+	void reservingTheLastUnitTakesTheProductOutOfInStockListingsAtOnce() {
 		String sku = this.shelf.variant(1);
 		String inStock = "/api/catalog/products?inStock=true&q=" + sku;
 		assertThat(this.http.get(inStock).json().get("total").asLong()).isEqualTo(1);
@@ -96,6 +102,36 @@ class ReservationIntegrationTests extends InventoryIntegrationTest {
 		assertThat(shortLines.get(1).get("sku").asString()).isEqualTo(second);
 		assertThat(shortLines.get(1).get("available").asInt()).isZero();
 		assertThat(this.shelf.stock(plenty)).isEqualTo(9);
+	}
+
+	@Test
+	void whatTheCatalogShowsSoldOutIsRefusedWithoutWaitingForTheStore() {
+		String sku = this.shelf.variant(0);
+		// Units the catalog in memory has not heard of (as if received through another
+		// instance a moment ago): the answer comes from memory, which says none.
+		this.mongo.getCollection("products")
+			.updateOne(new Document("variants.sku", sku),
+					new Document("$inc", new Document("variants.$[variant].stock", 5)),
+					new UpdateOptions().arrayFilters(List.of(new Document("variant.sku", sku))));
+
+		Response response = reserve(StockFixtures.orderId(), line(sku, 1));
+
+		assertProblem(response, 409, "insufficient-stock");
+		assertThat(response.json().get("lines").get(0).get("available").asInt()).isZero();
+		assertThat(this.shelf.stock(sku)).isEqualTo(5);
+	}
+
+	@Test
+	void aRepeatOfAnOrderThatTookTheLastUnitsAnswersItsReservation() {
+		String sku = this.shelf.variant(2);
+		String order = StockFixtures.orderId();
+		Response first = reserve(order, line(sku, 2));
+
+		Response again = reserve(order, line(sku, 2));
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(again.status()).as(again.body()).isEqualTo(200);
+		assertThat(this.shelf.stock(sku)).isZero();
 	}
 
 	@Test
@@ -296,7 +332,7 @@ class ReservationIntegrationTests extends InventoryIntegrationTest {
 			assertThat(statuses).containsOnly(200);
 			assertThat(get(order).json().get("status").asString()).isEqualTo("COMMITTED");
 			assertThat(this.shelf.stock(sku)).as("round %d", round).isEqualTo(38);
-			assertThat(this.products.holdsTakenBefore(this.clock.instant().plus(Duration.ofDays(1))))
+			assertThat(this.ledger.holdsTakenBefore(this.clock.instant().plus(Duration.ofDays(1))))
 				.filteredOn((hold) -> hold.sku().equals(sku))
 				.as("holds left on %s", sku)
 				.isEmpty();

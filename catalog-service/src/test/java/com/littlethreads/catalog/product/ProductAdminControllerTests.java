@@ -180,13 +180,6 @@ class ProductAdminControllerTests {
 			.andExpect(jsonPath("$.detail").value("There is no product 'nope' in the catalog."));
 	}
 
-	@Test
-	void restockOfZeroIsRefused() throws Exception {
-		this.mvc.perform(json(post(PRODUCTS + "/tee/variants/LT-1/restock"), "{\"quantity\": 0}").with(role("ADMIN")))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("quantity"));
-	}
-
 	private static String validProduct() {
 		return aProduct("tee").withVariant("LT-1", "4T", "navy", 3).build();
 	}

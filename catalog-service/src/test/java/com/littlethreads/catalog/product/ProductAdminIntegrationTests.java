@@ -49,7 +49,7 @@ class ProductAdminIntegrationTests extends ServiceHttpTest {
 		assertThat(created.header("Location")).isEqualTo(ADMIN_PRODUCTS + "/moonlight-dungarees");
 		assertThat(created.json().get("version").asLong()).isZero();
 		assertThat(created.json().get("images").get(0).get("url").asString())
-			.isEqualTo("/api/catalog/images/bottoms/navy.svg");
+			.isEqualTo("/api/catalog/images/bottoms/navy." + Image.DRAWINGS_VERSION + ".svg");
 		JsonNode listing = this.http.get("/api/catalog/products?q=Moonlight").json();
 		assertThat(listing.get("total").asLong()).isEqualTo(1);
 		JsonNode availability = this.http.get("/api/catalog/products/moonlight-dungarees/availability").json();

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public final class ProductBuilder {
 
-	static final Instant CREATED = Instant.parse("2025-01-01T09:00:00Z");
+	public static final Instant CREATED = Instant.parse("2025-01-01T09:00:00Z");
 
 	private final String slug;
 

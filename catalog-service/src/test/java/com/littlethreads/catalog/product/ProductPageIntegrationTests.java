@@ -78,6 +78,21 @@ class ProductPageIntegrationTests extends ServiceHttpTest {
 		assertThat(revalidated.header("ETag")).isEqualTo(etag);
 	}
 
+	/**
+	 * The gateway passes the tag on weak when it may gzip the page; a browser then
+	 * revalidates with the weak tag, and must still get its 304.
+	 */
+	@Test
+	void productPageRevalidatedWithTheWeakTagTheGatewayGaveIsNotModified() {
+		String page = page(SeedCatalog.active().get(0));
+		String etag = this.http.get(page).header("ETag");
+
+		Response revalidated = this.http.get(page, "If-None-Match", "W/" + etag);
+
+		assertThat(revalidated.status()).isEqualTo(304);
+		assertThat(revalidated.body()).isEmpty();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "draft", "archived" })
 	void productsShoppersMayNotSeeAreNotFound(String status) {

@@ -13,8 +13,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.littlethreads.catalog.CatalogConfiguration;
 
-import static com.littlethreads.catalog.product.ProductBuilder.aProduct;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
@@ -35,15 +33,17 @@ class VariantControllerTests {
 	MockMvc mvc;
 
 	@MockitoBean
-	ProductRepository products;
+	ActiveProducts products;
 
 	@Test
-	void variantsAreAnsweredInTheOrderAskedWithPriceAndStockAndNeverCached() throws Exception {
-		Product dungarees = aProduct("cord-dungarees").withName("Cord Dungarees")
-			.withVariant("LT-1-NAVY-4T", Size.T4, "navy", 3)
-			.withVariant("LT-1-NAVY-5Y", Size.Y5, "navy", 0)
-			.build();
-		given(this.products.findByStatusAndVariantsSkuIn(any(), anyCollection())).willReturn(List.of(dungarees));
+	void variantsAreAnsweredAsTheCatalogHoldsThemAndNeverCached() throws Exception {
+		Money price = new Money(2400, "GBP");
+		given(this.products.variants(List.of("LT-1-NAVY-5Y", "LT-UNKNOWN", "LT-1-NAVY-4T")))
+			.willReturn(new VariantsView(List.of(
+					new VariantsView.VariantItem("LT-1-NAVY-5Y", "cord-dungarees", "Cord Dungarees", Size.Y5, "navy",
+							price, 0, false),
+					new VariantsView.VariantItem("LT-1-NAVY-4T", "cord-dungarees", "Cord Dungarees", Size.T4, "navy",
+							price, 3, true))));
 
 		this.mvc.perform(get("/api/catalog/variants").param("sku", "LT-1-NAVY-5Y", "LT-UNKNOWN", "LT-1-NAVY-4T"))
 			.andExpect(status().isOk())
@@ -62,14 +62,12 @@ class VariantControllerTests {
 			.andExpect(jsonPath("$.items[1].price.currency").value("GBP"))
 			.andExpect(jsonPath("$.items[1].available").value(3))
 			.andExpect(jsonPath("$.items[1].inStock").value(true));
-		verify(this.products).findByStatusAndVariantsSkuIn(org.mockito.ArgumentMatchers.eq(ProductStatus.ACTIVE),
-				anyCollection());
 	}
 
 	@Test
 	void noSkuIsABadRequestProblem() throws Exception {
 		assertBadRequest(get("/api/catalog/variants"));
-		verify(this.products, never()).findByStatusAndVariantsSkuIn(any(), anyCollection());
+		verify(this.products, never()).variants(anyCollection());
 	}
 
 	@Test
@@ -79,7 +77,7 @@ class VariantControllerTests {
 			skus[i] = "LT-" + i;
 		}
 		assertBadRequest(get("/api/catalog/variants").param("sku", skus));
-		verify(this.products, never()).findByStatusAndVariantsSkuIn(any(), anyCollection());
+		verify(this.products, never()).variants(anyCollection());
 	}
 
 	@Test
@@ -88,9 +86,8 @@ class VariantControllerTests {
 		for (int i = 0; i < skus.length; i++) {
 			skus[i] = "LT-" + i;
 		}
-		this.mvc.perform(get("/api/catalog/variants").param("sku", skus))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.items.length()").value(0));
+		this.mvc.perform(get("/api/catalog/variants").param("sku", skus)).andExpect(status().isOk());
+		verify(this.products).variants(List.of(skus));
 	}
 
 	@Test

@@ -201,9 +201,9 @@ abstract class ProductSearchContract extends ServiceHttpTest {
 	}
 
 	@Test
-	void textWithAControlCharacterReachesTheStoreAsALiteralPattern() {
-		// The platform refuses such parameters at the door; the store's regex must not
-		// depend on that (BSON cannot even carry a NUL inside a pattern).
+	void textWithAControlCharacterIsMatchedLiterally() {
+		// The platform refuses such parameters at the door; the read model's text match
+		// must not depend on that.
 		for (String text : List.of("Dr\u0000ess", "a\u0001b", "\u007f", "\u0085x")) {
 			ProductPage page = this.search.search(new SearchCriteria(Set.of(), Set.of(), Set.of(), Set.of(), null, null,
 					false, null, text, ProductSort.NEWEST, 0, 24));

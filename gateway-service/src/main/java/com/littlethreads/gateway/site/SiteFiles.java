@@ -103,7 +103,7 @@ class SiteFiles {
 				.build();
 		}
 		if (found.file() == null) {
-			return notFound();
+			return notFound(request);
 		}
 		return file(request, found.file(), FINGERPRINTED.matcher(found.urlPath()).matches() ? IMMUTABLE : REVALIDATE);
 	}
@@ -116,20 +116,13 @@ class SiteFiles {
 			attributes = Files.readAttributes(file, BasicFileAttributes.class);
 		}
 		catch (IOException ex) {
-			return notFound();
+			return notFound(request);
 		}
 		Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
-		String etag = "\"" + Long.toHexString(attributes.size()) + "-" + Long.toHexString(modified.getEpochSecond())
-				+ "\"";
+		String etag = etag(attributes, modified);
 		HttpHeaders headers = request.headers().asHttpHeaders();
-		boolean compressible = compressible(file, attributes.size());
-		boolean gzip = compressible && acceptsGzip(headers);
+		boolean gzip = negotiateGzip(request, file, attributes);
 		String selectedTag = gzip ? gzipTag(etag) : etag;
-		if (compressible) {
-			// On the exchange, once, for the 304 and both 200s alike (and added: a
-			// builder's Vary would replace one a filter had already set).
-			request.exchange().getResponse().getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-		}
 		if (notModified(headers, selectedTag, modified)) {
 			return ServerResponse.status(HttpStatus.NOT_MODIFIED)
 				.eTag(selectedTag)
@@ -143,7 +136,7 @@ class SiteFiles {
 				body = gzipped(file, etag, attributes.size());
 			}
 			catch (IOException ex) {
-				return notFound();
+				return notFound(request);
 			}
 			return ServerResponse.ok()
 				.contentType(mediaType(file))
@@ -161,6 +154,25 @@ class SiteFiles {
 			.lastModified(modified)
 			.header(HttpHeaders.CACHE_CONTROL, cacheControl)
 			.body(BodyInserters.fromResource(new FileSystemResource(file)));
+	}
+
+	private static String etag(BasicFileAttributes attributes, Instant modified) {
+		return "\"" + Long.toHexString(attributes.size()) + "-" + Long.toHexString(modified.getEpochSecond()) + "\"";
+	}
+
+	/**
+	 * Whether to send a file gzipped: a compressible file to a client that accepts gzip.
+	 * For every compressible file, whatever the client accepts, the answer says
+	 * {@code Vary: Accept-Encoding}: set on the exchange, once, for the 304, the 404 and
+	 * both 200s alike (and added: a builder's Vary would replace one a filter had already
+	 * set).
+	 */
+	private static boolean negotiateGzip(ServerRequest request, Path file, BasicFileAttributes attributes) {
+		if (!compressible(file, attributes.size())) {
+			return false;
+		}
+		request.exchange().getResponse().getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		return acceptsGzip(request.headers().asHttpHeaders());
 	}
 
 	private byte[] gzipped(Path file, String etag, long size) throws IOException {
@@ -233,12 +245,36 @@ class SiteFiles {
 		return (gzip >= 0) ? gzip > 0 : any > 0;
 	}
 
-	private Mono<ServerResponse> notFound() {
+	/**
+	 * The site's own 404 page with status 404, gzipped like any other page: it is what
+	 * every mistyped or outdated link shows.
+	 */
+	private Mono<ServerResponse> notFound(ServerRequest request) {
 		Path page = this.root.resolve("404.html");
 		ServerResponse.BodyBuilder response = ServerResponse.status(HttpStatus.NOT_FOUND)
 			.header(HttpHeaders.CACHE_CONTROL, REVALIDATE);
-		if (!Files.isRegularFile(page)) {
+		BasicFileAttributes attributes;
+		try {
+			attributes = Files.readAttributes(page, BasicFileAttributes.class);
+		}
+		catch (IOException ex) {
+			attributes = null;
+		}
+		if (attributes == null || !attributes.isRegularFile()) {
 			return response.contentType(MediaType.TEXT_PLAIN).bodyValue("Not found");
+		}
+		if (negotiateGzip(request, page, attributes)) {
+			Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
+			try {
+				byte[] body = gzipped(page, etag(attributes, modified), attributes.size());
+				return response.contentType(HTML)
+					.header(HttpHeaders.CONTENT_ENCODING, "gzip")
+					.contentLength(body.length)
+					.bodyValue(body);
+			}
+			catch (IOException ex) {
+				// Rewritten or removed meanwhile: sent as it is below.
+			}
 		}
 		return response.contentType(HTML).body(BodyInserters.fromResource(new FileSystemResource(page)));
 	}

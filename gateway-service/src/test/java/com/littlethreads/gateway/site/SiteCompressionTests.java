@@ -198,6 +198,23 @@ class SiteCompressionTests extends UpstreamGatewayTest {
 	}
 
 	@Test
+	void theNotFoundPageIsSentGzippedWithItsStatusToAClientThatAcceptsGzip() {
+		EntityExchangeResult<byte[]> gzipped = get("/no-such-page/", "gzip, deflate, br");
+		EntityExchangeResult<byte[]> plain = get("/no-such-page/", null);
+
+		assertThat(gzipped.getStatus().value()).isEqualTo(404);
+		assertThat(gzipped.getResponseHeaders().getFirst("Content-Encoding")).isEqualTo("gzip");
+		assertThat(gzipped.getResponseBody().length).isLessThan(content("/404.html").length);
+		assertThat(gunzip(gzipped.getResponseBody())).isEqualTo(content("/404.html"));
+		assertThat(gzipped.getResponseHeaders().getCacheControl()).isEqualTo(SiteFiles.REVALIDATE);
+		assertThat(gzipped.getResponseHeaders().getVary()).contains("Accept-Encoding");
+		assertThat(plain.getStatus().value()).isEqualTo(404);
+		assertThat(plain.getResponseHeaders().containsHeader("Content-Encoding")).isFalse();
+		assertThat(plain.getResponseBody()).isEqualTo(content("/404.html"));
+		assertThat(plain.getResponseHeaders().getVary()).contains("Accept-Encoding");
+	}
+
+	@Test
 	void aChangedFileIsCompressedAgain() throws IOException {
 		Path file = SITE.resolve("changing.html");
 		write(file, text("first version", 2000));

@@ -31,6 +31,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param cancelledAt when it was cancelled
  * @param cancelReason why it was cancelled: {@code shopper}, {@code stock-unavailable},
  * {@code payment-start-failed}, {@code inventory-unavailable}
+ * @param cancelRequestedAt when the shopper asked to cancel while the session was open:
+ * if the session then ends unpaid, by that request or by Stripe's expiry racing it, the
+ * order is CANCELLED, not EXPIRED
  * @param refundedAt when a refund last succeeded
  * @param amountRefunded how much Stripe reports refunded (succeeded refunds), in minor
  * units
@@ -51,10 +54,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record Order(@Id String id, OrderStatus status, Instant createdAt, @Indexed String userId, String orderTokenHash,
 		String email, List<OrderLine> lines, Money total, ShippingAddress shippingAddress, @Indexed String sessionId,
 		String checkoutUrl, Instant sessionExpiresAt, @Indexed String paymentIntentId, Instant paidAt,
-		Instant paymentFailedAt, Instant expiredAt, Instant cancelledAt, String cancelReason, Instant refundedAt,
-		long amountRefunded, long amountRefundPending, boolean stockCommitted, boolean needsAttention,
-		String attentionReason, List<UnmatchedPayment> unmatchedPayments, List<OrderRefund> refunds,
-		long refundsRevision) {
+		Instant paymentFailedAt, Instant expiredAt, Instant cancelledAt, String cancelReason, Instant cancelRequestedAt,
+		Instant refundedAt, long amountRefunded, long amountRefundPending, boolean stockCommitted,
+		boolean needsAttention, String attentionReason, List<UnmatchedPayment> unmatchedPayments,
+		List<OrderRefund> refunds, long refundsRevision) {
 
 	/**
 	 * A new order awaiting payment.
@@ -74,7 +77,7 @@ public record Order(@Id String id, OrderStatus status, Instant createdAt, @Index
 		long total = lines.stream().mapToLong((line) -> line.lineTotal().amount()).reduce(0, Math::addExact);
 		return new Order(id, OrderStatus.PENDING_PAYMENT, createdAt, userId, orderTokenHash, email, List.copyOf(lines),
 				new Money(total, currency), shippingAddress, null, null, sessionExpiresAt, null, null, null, null, null,
-				null, null, 0, 0, false, false, null, List.of(), List.of(), 0);
+				null, null, null, 0, 0, false, false, null, List.of(), List.of(), 0);
 	}
 
 	public String currency() {

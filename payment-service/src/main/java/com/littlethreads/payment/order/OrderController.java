@@ -1,5 +1,6 @@
 package com.littlethreads.payment.order;
 
+import java.util.Optional;
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
@@ -85,9 +86,14 @@ class OrderController {
 			throw PaymentProblems.orderNotCancellable(id, order.status());
 		}
 		if (order.sessionId() != null) {
+			this.outcomes.cancelRequested(id);
 			expireSession(order);
 		}
-		return this.outcomes.cancelled(id, "shopper").map(OrderView::of).orElseThrow(() -> {
+		// Stripe's expired event for the session just ended may have been applied first:
+		// it cancelled the order already.
+		Optional<Order> cancelled = this.outcomes.cancelled(id, PaymentOutcomes.SHOPPER)
+			.or(() -> this.orders.findById(id).filter((now) -> now.status() == OrderStatus.CANCELLED));
+		return cancelled.map(OrderView::of).orElseThrow(() -> {
 			Order now = this.orders.findById(id).orElseThrow();
 			return PaymentProblems.orderNotCancellable(id, now.status());
 		});
@@ -114,6 +120,10 @@ class OrderController {
 				throw StripeErrors.problem("retrieve a session", retrieveFailed);
 			}
 			Order now = this.orders.findById(order.id()).orElseThrow();
+			if (now.status() == OrderStatus.CANCELLED) {
+				// It had ended unpaid on its own; the shopper's cancel stands.
+				return;
+			}
 			if (now.status() != OrderStatus.PENDING_PAYMENT) {
 				throw PaymentProblems.orderNotCancellable(order.id(), now.status());
 			}

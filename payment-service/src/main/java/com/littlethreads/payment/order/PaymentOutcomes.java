@@ -1,6 +1,7 @@
 package com.littlethreads.payment.order;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import com.stripe.model.checkout.Session;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +28,9 @@ import com.littlethreads.payment.inventory.Reservations;
 public class PaymentOutcomes {
 
 	private static final Log log = LogFactory.getLog(PaymentOutcomes.class);
+
+	/** The {@link Order#cancelReason()} of a cancel the shopper asked for. */
+	public static final String SHOPPER = "shopper";
 
 	private final Orders orders;
 
@@ -207,12 +212,29 @@ public class PaymentOutcomes {
 	}
 
 	/**
-	 * The session ended unpaid: EXPIRED and the stock goes back.
+	 * The session ended unpaid: EXPIRED and the stock goes back; CANCELLED instead when
+	 * the shopper had asked to cancel, because Stripe's news of the session's end (its
+	 * {@code checkout.session.expired} event, or reconciliation) can arrive before the
+	 * cancel request itself records the outcome.
 	 * @param orderId the order
 	 */
 	public void expired(String orderId) {
-		this.orders.transition(orderId, OrderStatus.EXPIRED, new Update().set("expiredAt", this.clock.instant()))
+		Instant now = this.clock.instant();
+		this.orders
+			.transition(orderId, OrderStatus.CANCELLED, Criteria.where("cancelRequestedAt").exists(true),
+					new Update().set("cancelledAt", now).set("cancelReason", SHOPPER))
+			.or(() -> this.orders.transition(orderId, OrderStatus.EXPIRED, new Update().set("expiredAt", now)))
 			.ifPresent((order) -> release(orderId));
+	}
+
+	/**
+	 * Records that the shopper asked to cancel an order awaiting payment, before its
+	 * session is ended: from then on the session's end makes the order CANCELLED.
+	 * @param orderId the order
+	 */
+	public void cancelRequested(String orderId) {
+		this.orders.update(orderId, EnumSet.of(OrderStatus.PENDING_PAYMENT),
+				new Update().set("cancelRequestedAt", this.clock.instant()));
 	}
 
 	/**

@@ -1,5 +1,9 @@
 package com.littlethreads.payment.order;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -146,6 +150,62 @@ class OrderAccessIntegrationTests extends PaymentHttpTest {
 		wiremock.verify(postRequestedFor(urlEqualTo("/v1/checkout/sessions/cs_test_1/expire")));
 		wiremock.verify(exactly(1),
 				postRequestedFor(urlEqualTo("/internal/inventory/reservations/" + orderId + "/release")));
+	}
+
+	@Test
+	void cancelStandsWhenStripesExpiredEventForTheSessionArrivesFirst() throws Exception {
+		JsonNode placed = placeGuestOrder().json();
+		String orderId = placed.get("orderId").asString();
+		// Stripe sends checkout.session.expired as soon as it ends the session, so the
+		// event can be applied while the expire call is still on its way back.
+		wiremock.stubFor(post("/v1/checkout/sessions/cs_test_1/expire")
+			.willReturn(okJson(session("cs_test_1", "expired", "unpaid", orderId)).withFixedDelay(700)));
+		CompletableFuture<Response> cancel = CompletableFuture.supplyAsync(() -> this.http.send("POST",
+				"/api/orders/" + orderId + "/cancel", null, "X-Order-Token", placed.get("orderToken").asString()));
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (wiremock.findAll(postRequestedFor(urlEqualTo("/v1/checkout/sessions/cs_test_1/expire"))).isEmpty()
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(deliver(
+				event("evt_exp_1", "checkout.session.expired", session("cs_test_1", "expired", "unpaid", orderId)))
+			.status()).isEqualTo(200);
+
+		Response response = cancel.get(10, TimeUnit.SECONDS);
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(order(orderId).cancelReason()).isEqualTo("shopper");
+		wiremock.verify(exactly(1),
+				postRequestedFor(urlEqualTo("/internal/inventory/reservations/" + orderId + "/release")));
+	}
+
+	@Test
+	void cancelOfASessionThatHadAlreadyExpiredCancelsTheOrder() {
+		String orderId = placeUserOrder("user-7");
+		wiremock.stubFor(post("/v1/checkout/sessions/cs_test_1/expire").willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\": {\"type\": \"invalid_request_error\", \"message\": \"Session is expired\"}}")));
+		wiremock.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/cs_test_1"))
+			.willReturn(okJson(session("cs_test_1", "expired", "unpaid", orderId))));
+
+		Response response = this.http.send("POST", "/api/orders/" + orderId + "/cancel", null, "Authorization",
+				"Bearer " + TestJwts.token("user-7"));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("status").asString()).isEqualTo("CANCELLED");
+		wiremock.verify(exactly(1),
+				postRequestedFor(urlEqualTo("/internal/inventory/reservations/" + orderId + "/release")));
+	}
+
+	@Test
+	void anExpiredSessionOfAnOrderNobodyAskedToCancelStillExpiresIt() {
+		String orderId = placeUserOrder("user-8");
+
+		deliver(event("evt_exp_2", "checkout.session.expired", session("cs_test_1", "expired", "unpaid", orderId)));
+
+		assertThat(order(orderId).status()).isEqualTo(OrderStatus.EXPIRED);
+		assertThat(order(orderId).cancelReason()).isNull();
 	}
 
 	@Test

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -40,7 +39,7 @@ public class EmbeddedMongoServer implements DisposableBean {
 		}
 		// The 5.x driver refuses the 3.6 wire version mongo-java-server reports by
 		// default.
-		this.server = new MongoServer(new H2Backend(this.file.toString()).version(ServerVersion.MONGO_5_0));
+		this.server = new MongoServer(new IdLookupH2Backend(this.file.toString()).version(ServerVersion.MONGO_5_0));
 		InetSocketAddress address = this.server.bind();
 		this.connectionString = new ConnectionString(
 				"mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);

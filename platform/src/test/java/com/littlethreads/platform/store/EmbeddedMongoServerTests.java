@@ -2,10 +2,14 @@ package com.littlethreads.platform.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +52,67 @@ class EmbeddedMongoServerTests {
 				.find(Filters.eq("slug", "kept-tee"))
 				.first();
 			assertThat(found).isNotNull();
+		}
+		finally {
+			second.destroy();
+		}
+	}
+
+	@Test
+	void queriesNamingOneIdAnswerAsAScanWould() {
+		EmbeddedMongoServer server = new EmbeddedMongoServer(this.dataDirectory, "catalog");
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> products = client.getDatabase("catalog").getCollection("products");
+			for (int i = 0; i < 20; i++) {
+				products.insertOne(new Document("_id", "p" + i).append("stock", i)
+					.append("variants", List.of(new Document("sku", "S" + i).append("stock", i))));
+			}
+
+			assertThat(products.find(Filters.and(Filters.eq("_id", "p5"), Filters.gte("stock", 5))).first())
+				.isNotNull();
+			assertThat(products.find(Filters.and(Filters.eq("_id", "p5"), Filters.gte("stock", 6))).first()).isNull();
+			assertThat(products.find(Filters.and(Filters.eq("_id", "p99"), Filters.gte("stock", 0))).first()).isNull();
+			assertThat(products.find(Filters.and(Filters.eq("_id", "p7"), Filters.eq("variants.sku", "S7")))
+				.projection(new Document("stock", 1))
+				.first()).isEqualTo(new Document("_id", "p7").append("stock", 7));
+			// A guarded update of one element, as stock is taken.
+			Document guard = new Document("_id", "p3").append("variants",
+					new Document("$elemMatch", new Document("sku", "S3").append("stock", new Document("$gte", 2))));
+			Document take = new Document("$inc", new Document("variants.$[v].stock", -2));
+			FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+				.arrayFilters(List.of(new Document("v.sku", "S3")));
+			assertThat(products.findOneAndUpdate(guard, take, options)).isNotNull();
+			assertThat(products.findOneAndUpdate(guard, take, options)).isNull();
+			assertThat(products.find(Filters.eq("_id", "p3")).first().getList("variants", Document.class).get(0))
+				.isEqualTo(new Document("sku", "S3").append("stock", 1));
+			assertThat(products
+				.updateOne(new Document("_id", "p4").append("stock", 4), new Document("$inc", new Document("stock", 1)))
+				.getModifiedCount()).isOne();
+			assertThat(products
+				.updateOne(new Document("_id", "p4").append("stock", 4), new Document("$inc", new Document("stock", 1)))
+				.getModifiedCount()).isZero();
+			assertThat(products.countDocuments(Filters.gte("stock", 10))).isEqualTo(10);
+		}
+		finally {
+			server.destroy();
+		}
+	}
+
+	@Test
+	void collectionsOfAReopenedStoreAnswerQueriesNamingOneId() {
+		EmbeddedMongoServer first = new EmbeddedMongoServer(this.dataDirectory, "catalog");
+		try (MongoClient client = MongoClients.create(first.connectionString())) {
+			client.getDatabase("catalog").getCollection("products").insertOne(new Document("_id", "p1").append("a", 1));
+		}
+		finally {
+			first.destroy();
+		}
+
+		EmbeddedMongoServer second = new EmbeddedMongoServer(this.dataDirectory, "catalog");
+		try (MongoClient client = MongoClients.create(second.connectionString())) {
+			MongoCollection<Document> products = client.getDatabase("catalog").getCollection("products");
+			assertThat(products.find(Filters.and(Filters.eq("_id", "p1"), Filters.eq("a", 1))).first()).isNotNull();
+			assertThat(products.find(Filters.and(Filters.eq("_id", "p1"), Filters.eq("a", 2))).first()).isNull();
 		}
 		finally {
 			second.destroy();

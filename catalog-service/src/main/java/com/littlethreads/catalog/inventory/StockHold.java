@@ -1,12 +1,13 @@
-package com.littlethreads.catalog.product;
+package com.littlethreads.catalog.inventory;
 
 import java.time.Instant;
 
 /**
- * Units of one variant held for an order, recorded on the product document itself in the
- * same atomic update that took them from the variant's stock. Whatever happens to the
- * process afterwards, the store says who has the stock, so it can be given back (or
- * settled as sold) exactly once. Never shown through the product API.
+ * Units of one variant held for an order, recorded on the product document itself (in a
+ * field only inventory reads or writes) in the same atomic update that took them from the
+ * variant's stock. Whatever happens to the process afterwards, the store says who has the
+ * stock, so it can be given back (or settled as sold) exactly once. Never shown through
+ * the product API.
  *
  * @param orderId the order holding the units
  * @param sku the variant
@@ -14,13 +15,13 @@ import java.time.Instant;
  * @param at when they were taken
  * @param purpose why they were taken
  */
-public record StockHold(String orderId, String sku, int quantity, Instant at, Purpose purpose) {
+record StockHold(String orderId, String sku, int quantity, Instant at, Purpose purpose) {
 
 	/**
 	 * The hold's identity on its product: one hold per order and variant.
 	 * @return {@code <orderId>/<sku>}
 	 */
-	public String key() {
+	String key() {
 		return key(this.orderId, this.sku);
 	}
 
@@ -32,7 +33,7 @@ public record StockHold(String orderId, String sku, int quantity, Instant at, Pu
 	 * Why stock was taken. The two are told apart so that a late give-back of a lapsed
 	 * reservation's hold can never return the units a later commit took again.
 	 */
-	public enum Purpose {
+	enum Purpose {
 
 		/**
 		 * Held by a reservation.
@@ -47,19 +48,9 @@ public record StockHold(String orderId, String sku, int quantity, Instant at, Pu
 	}
 
 	/**
-	 * What an attempt to take stock with a hold found.
-	 *
-	 * @param outcome what happened
-	 * @param product the product as changed when the stock was taken, else {@code null}
-	 */
-	public record Taken(Outcome outcome, Product product) {
-
-	}
-
-	/**
 	 * The outcomes of taking stock with a hold.
 	 */
-	public enum Outcome {
+	enum Outcome {
 
 		/**
 		 * The units were taken and the hold recorded.

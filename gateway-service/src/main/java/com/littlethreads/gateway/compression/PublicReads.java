@@ -1,0 +1,107 @@
+package com.littlethreads.gateway.compression;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+
+/**
+ * The rule for which API answers the gateway compresses: public catalog reads, and
+ * nothing else.
+ * <p>
+ * Compression next to input an attacker can choose (a query, a form field, a reflected
+ * header) lets the attacker recover a secret in the same answer by watching its
+ * compressed length: BREACH. So the gateway never compresses an answer that may carry a
+ * secret: tokens (sign-in, refresh), personal data (profile, addresses, orders), or
+ * anything an admin reads. It compresses only what anyone may read without credentials,
+ * where there is nothing to recover: the catalog's lists, products, categories,
+ * availability and images. The rule is an allow-list: a route added later is never
+ * compressed until someone decides it is public.
+ * <ul>
+ * <li>The request: GET or HEAD on the {@code catalog} route, outside its admin API, with
+ * no {@code Authorization} header (an authenticated answer may be personal, whatever its
+ * path).</li>
+ * <li>The answer: no {@code Set-Cookie} (a cookie being set is a secret in the answer)
+ * and not {@code Cache-Control: private} (the service saying it is one person's).</li>
+ * </ul>
+ */
+final class PublicReads {
+
+	/** The route whose public answers are compressed (application.yml). */
+	static final String CATALOG_ROUTE = "catalog";
+
+	static final String ADMIN_PREFIX = "/api/catalog/admin";
+
+	/**
+	 * Below this, gzip's own framing and the Vary cost about what compression saves (the
+	 * same floor as the site's files).
+	 */
+	static final long MIN_SIZE = 1024;
+
+	private static final List<MediaType> TEXT = List.of(MediaType.APPLICATION_JSON,
+			MediaType.parseMediaType("application/*+json"), MediaType.parseMediaType("image/svg+xml"));
+
+	private PublicReads() {
+	}
+
+	/**
+	 * Whether a request is a public catalog read.
+	 * @param request the request
+	 * @param route the route it matched, or {@code null}
+	 * @return whether its answer may be compressed, if the answer is public too
+	 */
+	static boolean isPublicRead(ServerHttpRequest request, Route route) {
+		if (route == null || !CATALOG_ROUTE.equals(route.getId())) {
+			return false;
+		}
+		if (!HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())) {
+			return false;
+		}
+		String path = request.getPath().pathWithinApplication().value().toLowerCase(Locale.ROOT);
+		if (path.equals(ADMIN_PREFIX) || path.startsWith(ADMIN_PREFIX + "/")) {
+			return false;
+		}
+		return !request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+	}
+
+	/**
+	 * Whether an answer is one anyone may read: it sets no cookie and its service did not
+	 * mark it private.
+	 * @param headers the answer's headers
+	 * @return whether it is public
+	 */
+	static boolean isPublicAnswer(HttpHeaders headers) {
+		if (headers.containsHeader(HttpHeaders.SET_COOKIE)) {
+			return false;
+		}
+		return headers.getOrEmpty(HttpHeaders.CACHE_CONTROL)
+			.stream()
+			.noneMatch((value) -> value.toLowerCase(Locale.ROOT).contains("private"));
+	}
+
+	/**
+	 * Whether a public answer's body is worth compressing: JSON or SVG, not already
+	 * encoded, and at least {@link #MIN_SIZE} when its length is known.
+	 * @param status the status
+	 * @param headers the answer's headers
+	 * @return whether to compress it for a client that accepts it
+	 */
+	static boolean isWorthCompressing(HttpStatusCode status, HttpHeaders headers) {
+		if (status == null || status.value() == 304 || status.value() == 204
+				|| headers.containsHeader(HttpHeaders.CONTENT_ENCODING)) {
+			return false;
+		}
+		MediaType type = headers.getContentType();
+		if (type == null || TEXT.stream().noneMatch((text) -> text.includes(type))) {
+			return false;
+		}
+		long length = headers.getContentLength();
+		return length < 0 || length >= MIN_SIZE;
+	}
+
+}

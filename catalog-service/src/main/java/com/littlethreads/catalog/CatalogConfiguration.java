@@ -2,10 +2,8 @@ package com.littlethreads.catalog;
 
 import java.time.Clock;
 
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -87,13 +85,7 @@ public class CatalogConfiguration {
 				`/internal/inventory/**`, which payment-service calls with a service token (scope \
 				`inventory:reserve`). The gateway never routes it and no browser may call it, so it \
 				has no place in the public document this server list points at; \
-				docs/inventory-api.md in the repository describes it."""))
-			.addServersItem(new Server().url(publicUrl).description("through the gateway"))
-			.components(new Components().addSecuritySchemes("bearer",
-					new SecurityScheme().type(SecurityScheme.Type.HTTP)
-						.scheme("bearer")
-						.bearerFormat("JWT")
-						.description("An access token from user-service; the admin API needs role ADMIN.")));
+				docs/inventory-api.md in the repository describes it.""")).addServersItem(new Server().url(publicUrl));
 	}
 
 }

@@ -2,10 +2,8 @@ package com.littlethreads.payment;
 
 import java.time.Clock;
 
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -59,13 +57,7 @@ public class PaymentConfiguration {
 
 				Errors are `application/problem+json` (RFC 9457) with a stable `type`, a `title`, a `detail` and \
 				the `requestId`; checkout problems name the offending lines by index and SKU."""))
-			.addServersItem(new Server().url(properties.publicUrl().toString()).description("through the gateway"))
-			.components(new Components().addSecuritySchemes("bearer",
-					new SecurityScheme().type(SecurityScheme.Type.HTTP)
-						.scheme("bearer")
-						.bearerFormat("JWT")
-						.description("An access token from user-service; optional for checkout, "
-								+ "role ADMIN for the admin API.")));
+			.addServersItem(new Server().url(properties.publicUrl().toString()));
 	}
 
 }

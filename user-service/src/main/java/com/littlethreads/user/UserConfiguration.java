@@ -2,11 +2,13 @@ package com.littlethreads.user;
 
 import java.time.Clock;
 
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.media.BooleanSchema;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.servers.Server;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +48,22 @@ public class UserConfiguration {
 			.hasRole("ADMIN");
 	}
 
+	/**
+	 * {@code default}, the older name of an address's {@code isDefault} (a Jackson
+	 * alias), is still read: the document says so, so that the request checks accept it
+	 * too.
+	 */
+	@Bean
+	OpenApiCustomizer addressDefaultAlias() {
+		return (api) -> {
+			Schema<?> request = api.getComponents().getSchemas().get("AddressRequest");
+			if (request != null) {
+				request.addProperty("default", new BooleanSchema().deprecated(true)
+					.description("The older name of `isDefault`, still read; send `isDefault`"));
+			}
+		};
+	}
+
 	@Bean
 	OpenAPI userOpenApi(@Value("${users.public-url:http://localhost:8080}") String publicUrl) {
 		return new OpenAPI().info(new Info().title("Little Threads accounts API").version("v1").description("""
@@ -60,9 +78,7 @@ public class UserConfiguration {
 				Services verify access tokens against `/.well-known/jwks.json`.
 
 				Errors are `application/problem+json` (RFC 9457) with a stable `type`."""))
-			.addServersItem(new Server().url(publicUrl).description("through the gateway"))
-			.components(new Components().addSecuritySchemes("bearer",
-					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+			.addServersItem(new Server().url(publicUrl));
 	}
 
 }

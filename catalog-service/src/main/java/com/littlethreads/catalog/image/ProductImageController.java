@@ -5,6 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.CacheControl;
@@ -43,6 +46,8 @@ class ProductImageController {
 	@Operation(summary = "A drawing of a kind of garment in a colour (SVG)",
 			description = "`colour` may carry the drawings' version (`navy.0123456789`), as product image URLs do: "
 					+ "those answers are cached for a year.")
+	@ApiResponse(responseCode = "200", description = "The drawing",
+			content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")))
 	ResponseEntity<String> image(@PathVariable String category, @PathVariable String colour) {
 		Category kind;
 		try {

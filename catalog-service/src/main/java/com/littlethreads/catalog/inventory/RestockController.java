@@ -1,7 +1,6 @@
 package com.littlethreads.catalog.inventory;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,7 +25,6 @@ import com.littlethreads.platform.problem.Problems;
  */
 @RestController
 @Tag(name = "Admin")
-@SecurityRequirement(name = "bearer")
 class RestockController {
 
 	private final StockLedger ledger;

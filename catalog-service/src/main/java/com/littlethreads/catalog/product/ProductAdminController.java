@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.littlethreads.catalog.CatalogProperties;
@@ -43,7 +44,6 @@ import com.littlethreads.platform.problem.Problems;
 @RestController
 @RequestMapping("/api/catalog/admin/products")
 @Tag(name = "Admin")
-@SecurityRequirement(name = "bearer")
 class ProductAdminController {
 
 	private final ProductRepository products;
@@ -78,6 +78,7 @@ class ProductAdminController {
 	}
 
 	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a product (a draft unless a status is given)")
 	ResponseEntity<AdminProductView> create(@Valid @RequestBody NewProductRequest request) {
 		requireShopCurrency(request.price().currency());
@@ -146,6 +147,7 @@ class ProductAdminController {
 	}
 
 	@PostMapping("/{slug}/variants")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a size and colour to a product")
 	ResponseEntity<AdminProductView> addVariant(@PathVariable String slug, @Valid @RequestBody VariantRequest request) {
 		Product product = find(slug);

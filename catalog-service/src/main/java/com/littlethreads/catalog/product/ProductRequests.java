@@ -3,6 +3,7 @@ package com.littlethreads.catalog.product;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,8 +31,8 @@ final class ProductRequests {
 	private ProductRequests() {
 	}
 
-	record MoneyRequest(@NotNull @PositiveOrZero @Max(10_000_000) Long amount,
-			@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as GBP") String currency) {
+	record MoneyRequest(@NotNull @PositiveOrZero @Max(10_000_000) Long amount, @NotBlank @Pattern(regexp = "[A-Z]{3}",
+			message = "must be an ISO 4217 code such as GBP") @Schema(maxLength = 3) String currency) {
 
 		Money toMoney() {
 			return new Money(this.amount, this.currency);
@@ -69,7 +70,7 @@ final class ProductRequests {
 			@NotBlank @Size(max = 80) @Pattern(regexp = SLUG,
 					message = "must be lower-case letters and digits joined by hyphens") String slug,
 			@NotBlank @Size(max = 120) @SingleLine String name, @NotBlank @Size(max = 4000) String description,
-			@NotNull Category category, @NotNull Gender gender, @NotNull Set<@NotNull Season> seasons,
+			@NotNull Category category, @NotNull Gender gender, @NotNull @Size(max = 4) Set<@NotNull Season> seasons,
 			@NotBlank @Size(max = 200) @SingleLine String material,
 			@NotNull @Size(max = 10) List<@NotBlank @Size(max = 200) @SingleLine String> care,
 			@NotNull @Valid MoneyRequest price, @Size(max = 12) List<@NotNull @Valid ImageRequest> images,
@@ -80,7 +81,8 @@ final class ProductRequests {
 
 	record ProductUpdateRequest(@NotNull @Min(0) Long version, @NotBlank @Size(max = 120) @SingleLine String name,
 			@NotBlank @Size(max = 4000) String description, @NotNull Category category, @NotNull Gender gender,
-			@NotNull Set<@NotNull Season> seasons, @NotBlank @Size(max = 200) @SingleLine String material,
+			@NotNull @Size(max = 4) Set<@NotNull Season> seasons,
+			@NotBlank @Size(max = 200) @SingleLine String material,
 			@NotNull @Size(max = 10) List<@NotBlank @Size(max = 200) @SingleLine String> care,
 			@NotNull @Valid MoneyRequest price, @Size(max = 12) List<@NotNull @Valid ImageRequest> images,
 			@NotNull ProductStatus status, @NotNull Boolean featured) {

@@ -3,6 +3,8 @@ package com.littlethreads.catalog.product;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A product as a listing tile shows it.
  *
@@ -19,8 +21,9 @@ import java.util.List;
  * @param featured whether the shop features it
  * @param createdAt when it was added
  */
-public record ProductSummary(String slug, String name, Category category, Gender gender, Money price, Image image,
-		List<Size> sizes, List<String> colours, boolean inStock, boolean featured, Instant createdAt) {
+public record ProductSummary(String slug, String name, Category category, Gender gender, Money price,
+		@Schema(nullable = true) Image image, List<Size> sizes, List<String> colours, boolean inStock, boolean featured,
+		Instant createdAt) {
 
 	public static ProductSummary of(Product product) {
 		return new ProductSummary(product.getSlug(), product.getName(), product.getCategory(), product.getGender(),

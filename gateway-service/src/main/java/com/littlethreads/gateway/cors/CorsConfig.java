@@ -38,8 +38,13 @@ class CorsConfig {
 		// The refresh token is a cookie, and the storefront signs in from its own origin.
 		config.setAllowCredentials(true);
 		config.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
-		config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"));
-		config.setExposedHeaders(List.of("X-Request-Id", "ETag", "Location", "Retry-After"));
+		// X-Order-Token: a guest reads and cancels their order with it. The rate-limit
+		// headers tell a storefront on another origin how to pace itself
+		// (docs/storefront-api.md).
+		config.setAllowedHeaders(
+				List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Order-Token", "X-Request-Id"));
+		config.setExposedHeaders(List.of("X-Request-Id", "ETag", "Location", "Retry-After", "RateLimit-Limit",
+				"RateLimit-Remaining", "RateLimit-Reset"));
 		config.setMaxAge(Duration.ofHours(1));
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/api/**", config);

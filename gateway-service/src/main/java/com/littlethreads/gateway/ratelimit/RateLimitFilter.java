@@ -71,6 +71,11 @@ class RateLimitFilter implements WebFilter, Ordered {
 					HttpHeaders headers = exchange.getResponse().getHeaders();
 					headers.set("RateLimit-Limit", Long.toString(general.limit().capacity()));
 					headers.set("RateLimit-Remaining", Long.toString(general.probe().getRemainingTokens()));
+					// Whole seconds until the bucket is full again, as the 429's
+					// RateLimit-Reset: every answer says when the window resets (and the
+					// OpenAPI documents promise it on every answer).
+					headers.set("RateLimit-Reset",
+							Long.toString(wholeSeconds(general.probe().getNanosToWaitForReset())));
 				}
 				return chain.filter(exchange);
 			});
@@ -118,6 +123,13 @@ class RateLimitFilter implements WebFilter, Ordered {
 
 	}
 
+	/**
+	 * Rounded up.
+	 */
+	static long wholeSeconds(long nanos) {
+		return TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L);
+	}
+
 	private record Outcome(String kind, Limit limit, ConsumptionProbe probe) {
 
 	}
@@ -132,8 +144,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 
 		TooManyRequestsException(Outcome outcome) {
 			super(HttpStatus.TOO_MANY_REQUESTS);
-			long seconds = Math.max(1,
-					TimeUnit.NANOSECONDS.toSeconds(outcome.probe().getNanosToWaitForRefill() + 999_999_999L));
+			long seconds = Math.max(1, wholeSeconds(outcome.probe().getNanosToWaitForRefill()));
 			this.headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 			this.headers.set("RateLimit-Limit", Long.toString(outcome.limit().capacity()));
 			this.headers.set("RateLimit-Remaining", "0");

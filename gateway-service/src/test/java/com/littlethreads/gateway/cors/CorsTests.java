@@ -38,7 +38,7 @@ class CorsTests extends UpstreamGatewayTest {
 			.uri("/api/catalog/admin/products")
 			.header("Origin", STOREFRONT)
 			.header("Access-Control-Request-Method", "PATCH")
-			.header("Access-Control-Request-Headers", "Authorization, Content-Type, Idempotency-Key")
+			.header("Access-Control-Request-Headers", "Authorization, Content-Type, Idempotency-Key, X-Order-Token")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -51,7 +51,7 @@ class CorsTests extends UpstreamGatewayTest {
 			.expectHeader()
 			.value("Access-Control-Allow-Headers",
 					(value) -> assertThat(value.toLowerCase()).contains("authorization", "content-type",
-							"idempotency-key"))
+							"idempotency-key", "x-order-token"))
 			.expectHeader()
 			.valueEquals("Access-Control-Max-Age", "3600")
 			.expectHeader()
@@ -106,7 +106,9 @@ class CorsTests extends UpstreamGatewayTest {
 			.valuesMatch("Access-Control-Allow-Credentials", "true")
 			.expectHeader()
 			.value("Access-Control-Expose-Headers",
-					(value) -> assertThat(value).contains("X-Request-Id", "ETag", "Location", "Retry-After")
+					(value) -> assertThat(value)
+						.contains("X-Request-Id", "ETag", "Location", "Retry-After", "RateLimit-Limit",
+								"RateLimit-Remaining", "RateLimit-Reset")
 						.doesNotContain("X-Internal"))
 			.expectHeader()
 			.value("Vary", (value) -> assertThat(value).contains("Origin"))

@@ -75,7 +75,13 @@ class RateLimitTests {
 
 	@Test
 	void burstOverTheLimitIsRefusedWith429AndRetryAfterUntilTheBucketRefills() {
-		get("/api/catalog/products", "203.0.113.1", null).expectHeader().valueEquals("RateLimit-Limit", "5");
+		get("/api/catalog/products", "203.0.113.1", null).expectHeader()
+			.valueEquals("RateLimit-Limit", "5")
+			.expectHeader()
+			.valueEquals("RateLimit-Remaining", "4")
+			.expectHeader()
+			// One token used, one back every 2 s: full again within 2 s.
+			.valueMatches("RateLimit-Reset", "[12]");
 		int allowed = 1 + exhaust("203.0.113.1", null);
 
 		get("/api/catalog/products", "203.0.113.1", null).expectStatus()

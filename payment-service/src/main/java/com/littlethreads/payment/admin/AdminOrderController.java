@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -63,7 +62,6 @@ import com.littlethreads.platform.problem.Problems;
 @RestController
 @RequestMapping("/api/orders/admin/orders")
 @Tag(name = "Admin")
-@SecurityRequirement(name = "bearer")
 class AdminOrderController {
 
 	private static final Log log = LogFactory.getLog(AdminOrderController.class);
@@ -142,9 +140,12 @@ class AdminOrderController {
 	@ApiResponse(responseCode = "409",
 			description = "order-not-refundable, already-refunded (nothing left), idempotency-key-reused")
 	@ApiResponse(responseCode = "422", description = "refund-too-large")
+	@ApiResponse(responseCode = "502", description = "payment-provider-error: Stripe refused the refund")
+	@ApiResponse(responseCode = "503",
+			description = "payment-provider-unavailable: Stripe could not be reached; retry with the same key")
 	@Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, required = true,
 			description = "8 to 255 visible ASCII characters (no spaces), new for each refund",
-			schema = @Schema(type = "string", pattern = "^[!-~]{8,255}$"))
+			schema = @Schema(type = "string", minLength = 8, maxLength = 255, pattern = "^[!-~]{8,255}$"))
 	ResponseEntity<RefundView> refund(@PathVariable String id,
 			@Valid @RequestBody(required = false) RefundRequest request, HttpServletRequest http) {
 		String idempotencyKey = IdempotencyKeys.require(http, "refund");
@@ -311,7 +312,8 @@ class AdminOrderController {
 		 * @param sku the variant, as ordered
 		 * @param quantity how many of it
 		 */
-		record Line(@NotBlank String sku, @NotNull @Min(1) @Max(10) Integer quantity) {
+		@Schema(name = "RefundLine") // checkout's request has a Line of its own
+		record Line(@NotBlank @Size(max = 40) String sku, @NotNull @Min(1) @Max(10) Integer quantity) {
 
 		}
 

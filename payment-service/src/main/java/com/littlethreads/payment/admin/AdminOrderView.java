@@ -3,6 +3,8 @@ package com.littlethreads.payment.admin;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import com.littlethreads.payment.order.Money;
 import com.littlethreads.payment.order.Order;
 import com.littlethreads.payment.order.OrderLine;
@@ -32,9 +34,11 @@ import com.littlethreads.payment.order.UnmatchedPayment;
  * @param refunds each refund and where it stands
  */
 record AdminOrderView(String id, OrderStatus status, Instant createdAt, String email, List<OrderLine> lines,
-		Money total, ShippingAddress shippingAddress, Instant paidAt, String userId, Money amountRefunded,
-		Money amountRefundPending, String cancelReason, boolean needsAttention, String attentionReason,
-		List<UnmatchedPayment> unmatchedPayments, List<OrderRefund> refunds) {
+		Money total, ShippingAddress shippingAddress, @Schema(nullable = true) Instant paidAt,
+		@Schema(nullable = true) String userId, Money amountRefunded, Money amountRefundPending,
+		@Schema(nullable = true) String cancelReason, boolean needsAttention,
+		@Schema(nullable = true) String attentionReason, List<UnmatchedPayment> unmatchedPayments,
+		List<OrderRefund> refunds) {
 
 	static AdminOrderView of(Order order) {
 		return new AdminOrderView(order.id(), order.status(), order.createdAt(), order.email(), order.lines(),

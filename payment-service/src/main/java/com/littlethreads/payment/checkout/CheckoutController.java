@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -66,8 +65,7 @@ class CheckoutController {
 	@ApiResponse(responseCode = "503", description = "catalog-, inventory-, account- or payment-provider-unavailable")
 	@Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, required = true,
 			description = "8 to 255 visible ASCII characters (no spaces), new for each checkout",
-			schema = @Schema(type = "string", pattern = "^[!-~]{8,255}$"))
-	@SecurityRequirement(name = "bearer")
+			schema = @Schema(type = "string", minLength = 8, maxLength = 255, pattern = "^[!-~]{8,255}$"))
 	ResponseEntity<CheckoutResponse> checkout(@AuthenticationPrincipal Jwt user,
 			@Valid @RequestBody CheckoutRequest request, HttpServletRequest http) {
 		String idempotencyKey = IdempotencyKeys.require(http, "checkout");

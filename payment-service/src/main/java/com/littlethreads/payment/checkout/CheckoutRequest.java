@@ -3,6 +3,7 @@ package com.littlethreads.payment.checkout;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -66,7 +67,7 @@ record CheckoutRequest(@NotNull @Size(min = 1, max = 20) List<@NotNull @Valid Li
 	record Address(@NotBlank @Size(max = 100) @SingleLine String name,
 			@NotBlank @Size(max = 200) @SingleLine String line1, @Size(max = 200) @SingleLine String line2,
 			@NotBlank @Size(max = 100) @SingleLine String city, @NotBlank @Size(max = 20) @SingleLine String postalCode,
-			@NotNull @CountryCode String country) {
+			@NotNull @CountryCode @Schema(pattern = "^[A-Z]{2}$", maxLength = 2, example = "GB") String country) {
 
 	}
 

@@ -1,6 +1,7 @@
 package com.littlethreads.payment.checkout;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Where to pay for a placed order.
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code X-Order-Token}); shown once, never stored in the clear
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record CheckoutResponse(String orderId, String checkoutUrl, String orderToken) {
+record CheckoutResponse(String orderId, String checkoutUrl, @Schema(nullable = true,
+		description = "Guests only: read and cancel the order with it (X-Order-Token)") String orderToken) {
 
 }

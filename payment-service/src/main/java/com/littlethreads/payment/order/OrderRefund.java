@@ -2,6 +2,8 @@ package com.littlethreads.payment.order;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * One refund of an order's payment, as Stripe last reported it.
  *
@@ -12,6 +14,7 @@ import java.time.Instant;
  * {@code lost_or_stolen_card}, {@code unknown}), or {@code null}
  * @param updatedAt when we learnt of its status
  */
-public record OrderRefund(String refundId, Money amount, RefundStatus status, String failureReason, Instant updatedAt) {
+public record OrderRefund(String refundId, Money amount, RefundStatus status,
+		@Schema(nullable = true) String failureReason, Instant updatedAt) {
 
 }

@@ -3,6 +3,8 @@ package com.littlethreads.payment.order;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * An order as its shopper sees it.
  *
@@ -16,7 +18,7 @@ import java.util.List;
  * @param paidAt when the payment was confirmed, or {@code null}
  */
 public record OrderView(String id, OrderStatus status, Instant createdAt, String email, List<OrderLine> lines,
-		Money total, ShippingAddress shippingAddress, Instant paidAt) {
+		Money total, ShippingAddress shippingAddress, @Schema(nullable = true) Instant paidAt) {
 
 	public static OrderView of(Order order) {
 		return new OrderView(order.id(), order.status(), order.createdAt(), order.email(), order.lines(), order.total(),

@@ -9,6 +9,9 @@ import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.commons.logging.Log;
@@ -57,6 +60,13 @@ class StripeWebhookController {
 			+ "A missing or wrong signature, or one older than 5 minutes, gets 400 invalid-signature and changes "
 			+ "nothing. An event already applied is acknowledged and ignored.")
 	@SecurityRequirements
+	@ApiResponse(responseCode = "200", description = "Applied, or already applied before")
+	@ApiResponse(responseCode = "503",
+			description = "A service the event needs (the catalog, Stripe) is "
+					+ "unavailable: nothing was applied, and Stripe delivers the event again later")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "A Stripe event, exactly as Stripe sent it",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)))
 	ResponseEntity<Void> receive(@RequestBody(required = false) byte[] body,
 			@Parameter(description = "Stripe's signature header") @RequestHeader(name = "Stripe-Signature",
 					required = false) String signature) {

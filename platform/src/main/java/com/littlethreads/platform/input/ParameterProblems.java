@@ -28,6 +28,14 @@ final class ParameterProblems {
 		return invalid("Parameter '%s' %s.".formatted(printable(name), RULE), printable(name));
 	}
 
+	static ErrorResponseException tooLong(String name, int maxLength) {
+		String rule = "must be at most %d characters long".formatted(maxLength);
+		ProblemDetail problem = Problems.of(ProblemType.INVALID_PARAMETER,
+				"Parameter '%s' %s.".formatted(printable(name), rule));
+		problem.setProperty(Problems.ERRORS, List.of(new InvalidField(printable(name), rule)));
+		return Problems.exception(problem);
+	}
+
 	static ErrorResponseException forbiddenName(String name) {
 		return invalid("A parameter name %s.".formatted(RULE), printable(name));
 	}

@@ -21,7 +21,8 @@ import com.littlethreads.platform.problem.Problems;
 /**
  * Refuses query and form parameters whose name or value carries
  * {@link ForbiddenCharacters} (any control character, TAB and line breaks included) with
- * 400 {@code invalid-parameter} naming the parameter, before anything reads them: a
+ * 400 {@code invalid-parameter} naming the parameter, as are values longer than
+ * {@link RequestLimitProperties#maxParameterLength()}, before anything reads them: a
  * database query, a log line, another service. Parameters Tomcat cannot parse at all (bad
  * percent-encoding, too many) are answered here too, as a problem rather than a failure
  * in whatever code reads them first.
@@ -30,14 +31,17 @@ class ParameterTextFilter extends OncePerRequestFilter {
 
 	private final Supplier<HandlerExceptionResolver> problems;
 
-	ParameterTextFilter(Supplier<HandlerExceptionResolver> problems) {
+	private final int maxLength;
+
+	ParameterTextFilter(Supplier<HandlerExceptionResolver> problems, int maxLength) {
 		this.problems = problems;
+		this.maxLength = maxLength;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		ErrorResponseException refusal = check(request);
+		ErrorResponseException refusal = check(request, this.maxLength);
 		if (refusal != null) {
 			this.problems.get().resolveException(request, response, null, refusal);
 			return;
@@ -45,7 +49,7 @@ class ParameterTextFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static ErrorResponseException check(HttpServletRequest request) {
+	private static ErrorResponseException check(HttpServletRequest request, int maxLength) {
 		Map<String, String[]> parameters;
 		try {
 			parameters = request.getParameterMap();
@@ -60,6 +64,9 @@ class ParameterTextFilter extends OncePerRequestFilter {
 			for (String value : parameter.getValue()) {
 				if (ParameterProblems.forbidden(value)) {
 					return ParameterProblems.forbiddenValue(parameter.getKey());
+				}
+				if (value != null && value.length() > maxLength) {
+					return ParameterProblems.tooLong(parameter.getKey(), maxLength);
 				}
 			}
 		}

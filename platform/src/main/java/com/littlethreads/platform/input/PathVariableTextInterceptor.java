@@ -10,11 +10,18 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Refuses path variables that carry {@link ForbiddenCharacters} (an encoded control
- * character in a path segment) with 400 {@code invalid-parameter} naming the variable,
- * before the controller runs. Only the handler mapping knows the variables' names, so
- * this is an interceptor where the parameter check is a filter.
+ * character in a path segment), or that are longer than
+ * {@link RequestLimitProperties#maxParameterLength()}, with 400 {@code invalid-parameter}
+ * naming the variable, before the controller runs. Only the handler mapping knows the
+ * variables' names, so this is an interceptor where the parameter check is a filter.
  */
 class PathVariableTextInterceptor implements HandlerInterceptor {
+
+	private final int maxLength;
+
+	PathVariableTextInterceptor(int maxLength) {
+		this.maxLength = maxLength;
+	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -22,6 +29,9 @@ class PathVariableTextInterceptor implements HandlerInterceptor {
 			for (Map.Entry<?, ?> variable : variables.entrySet()) {
 				if (variable.getValue() instanceof String value && ParameterProblems.forbidden(value)) {
 					throw ParameterProblems.forbiddenValue(String.valueOf(variable.getKey()));
+				}
+				if (variable.getValue() instanceof String value && value.length() > this.maxLength) {
+					throw ParameterProblems.tooLong(String.valueOf(variable.getKey()), this.maxLength);
 				}
 			}
 		}

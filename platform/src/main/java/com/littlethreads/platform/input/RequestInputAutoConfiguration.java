@@ -46,12 +46,13 @@ public class RequestInputAutoConfiguration {
 	}
 
 	@Bean
-	WebMvcConfigurer pathVariableTextRule() {
+	WebMvcConfigurer pathVariableTextRule(RequestLimitProperties limits) {
 		return new WebMvcConfigurer() {
 
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
-				registry.addInterceptor(new PathVariableTextInterceptor()).order(Ordered.HIGHEST_PRECEDENCE);
+				registry.addInterceptor(new PathVariableTextInterceptor(limits.maxParameterLength()))
+					.order(Ordered.HIGHEST_PRECEDENCE);
 			}
 
 		};
@@ -62,10 +63,10 @@ public class RequestInputAutoConfiguration {
 	 * otherwise refuse some of them later, halfway through a controller.
 	 */
 	@Bean
-	FilterRegistrationBean<ParameterTextFilter> parameterTextFilter(
+	FilterRegistrationBean<ParameterTextFilter> parameterTextFilter(RequestLimitProperties limits,
 			@Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> resolvers) {
 		FilterRegistrationBean<ParameterTextFilter> registration = new FilterRegistrationBean<>(
-				new ParameterTextFilter(resolvers::getObject));
+				new ParameterTextFilter(resolvers::getObject, limits.maxParameterLength()));
 		registration.setOrder(RequestIdAutoConfiguration.ORDER + 2);
 		registration.setName("parameterTextFilter");
 		return registration;

@@ -14,11 +14,17 @@ import org.springframework.util.unit.DataSize;
  * operations needs (a product with 100 variants, 12 images and a 4,000-character
  * description, every character escaped) and keeps what 200 request threads can hold in
  * memory at once near 50 MB
+ * @param maxParameterLength the most characters a query or form parameter value or a path
+ * variable may have; longer ones are refused with 400 {@code invalid-parameter}. Far
+ * above any value an operation reads (slugs, SKUs, search text, page numbers), and the
+ * {@code maxLength} every service's OpenAPI document gives a parameter without a limit of
+ * its own
  * @param paths paths that take larger bodies than that, such as a webhook whose sender
  * decides the size
  */
 @ConfigurationProperties("littlethreads.limits")
-public record RequestLimitProperties(@DefaultValue("256KB") DataSize maxBodySize, List<PathLimit> paths) {
+public record RequestLimitProperties(@DefaultValue("256KB") DataSize maxBodySize,
+		@DefaultValue("1000") int maxParameterLength, List<PathLimit> paths) {
 
 	public RequestLimitProperties {
 		paths = (paths != null) ? List.copyOf(paths) : List.of();

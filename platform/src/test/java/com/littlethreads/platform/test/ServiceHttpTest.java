@@ -8,7 +8,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base for tests that call a service running on a random port over real HTTP: it trusts
- * {@link TestJwts}' tokens and gives each test a {@link TestHttp} client for that port.
+ * {@link TestJwts}' tokens and gives each test a {@link TestHttp} client for that port,
+ * which checks every exchange against the service's own OpenAPI document
+ * ({@link ApiDocument}).
  */
 public abstract class ServiceHttpTest {
 
@@ -24,7 +26,7 @@ public abstract class ServiceHttpTest {
 
 	@BeforeEach
 	void httpClient() {
-		this.http = new TestHttp(this.port);
+		this.http = TestHttp.checkedAgainstItsDocument(this.port);
 	}
 
 }

@@ -26,12 +26,34 @@ public final class TestHttp {
 
 	private final String baseUrl;
 
+	/**
+	 * Whether exchanges are checked against the service's document.
+	 */
+	private boolean checked;
+
+	private ApiDocument document;
+
+	private boolean documentRead;
+
 	public TestHttp(int port) {
 		this("http://127.0.0.1:" + port);
 	}
 
 	public TestHttp(String baseUrl) {
 		this.baseUrl = baseUrl;
+	}
+
+	/**
+	 * A client that checks every exchange against the service's own OpenAPI document (its
+	 * {@code /v3/api-docs}, see {@link ApiDocument}); a service that serves no document
+	 * is not checked.
+	 * @param port the service's port on 127.0.0.1
+	 * @return the client
+	 */
+	public static TestHttp checkedAgainstItsDocument(int port) {
+		TestHttp http = new TestHttp(port);
+		http.checked = true;
+		return http;
 	}
 
 	public Response get(String path, String... headers) {
@@ -45,9 +67,10 @@ public final class TestHttp {
 		if (headers.length > 0) {
 			request.headers(headers);
 		}
+		Response answer;
 		try {
 			var response = this.client.send(request.build(), BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.headers(), response.body());
+			answer = new Response(response.statusCode(), response.headers(), response.body());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -56,6 +79,25 @@ public final class TestHttp {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+		ApiDocument document = document();
+		if (document != null) {
+			document.check(method, path, headers, body, answer);
+		}
+		return answer;
+	}
+
+	private ApiDocument document() {
+		if (!this.checked) {
+			return null;
+		}
+		if (!this.documentRead) {
+			this.documentRead = true;
+			this.checked = false;
+			Response docs = get("/v3/api-docs");
+			this.checked = true;
+			this.document = (docs.status() == 200) ? ApiDocument.of(docs.body()) : null;
+		}
+		return this.document;
 	}
 
 	/**

@@ -17,7 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "littlethreads.embedded-mongo.enabled=true",
 				"littlethreads.embedded-mongo.data-directory=target/test-store/${random.uuid}",
-				"spring.mongodb.database=probe" })
+				"spring.mongodb.database=probe",
+				// The probes are no API: only OpenApiContractTests reads their document.
+				"springdoc.api-docs.enabled=false" })
 public @interface PlatformTest {
 
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -127,7 +128,7 @@ class ProbeController {
 	}
 
 	record ItemRequest(@NotBlank @Size(max = 20) String name, @NotNull @Min(1) @Max(10) Integer quantity,
-			@Size(max = 5) String note) {
+			@Size(max = 5) String note, @Size(max = 30) @Pattern(regexp = "[a-z]+(-[a-z]+)*") String colour) {
 	}
 
 }

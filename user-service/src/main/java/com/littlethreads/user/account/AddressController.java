@@ -7,7 +7,6 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -37,7 +36,6 @@ import com.littlethreads.platform.problem.Problems;
 @RestController
 @RequestMapping("/api/users/me/addresses")
 @Tag(name = "My addresses")
-@SecurityRequirement(name = "bearer")
 class AddressController {
 
 	private static final String PATH = "/api/users/me/addresses";

@@ -3,6 +3,7 @@ package com.littlethreads.user.account;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -28,8 +29,8 @@ record AddressRequest(@NotBlank @Size(max = 100) @SingleLine String name,
 		@NotBlank @Size(max = 100) @SingleLine String city,
 		@NotBlank @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 \\-]*",
 				message = "may contain only letters, digits, spaces and hyphens") String postalCode,
-		@NotNull @CountryCode String country,
-		@Pattern(regexp = "\\+[1-9](?:[ \\-]?[0-9]){6,14}",
+		@NotNull @CountryCode @Schema(pattern = "^[A-Z]{2}$", maxLength = 2, example = "GB") String country,
+		@Size(max = 30) @Pattern(regexp = "\\+[1-9](?:[ \\-]?[0-9]){6,14}",
 				message = "must be an international number such as +44 20 7946 0958") String phone,
 		@JsonAlias("default") Boolean isDefault) {
 

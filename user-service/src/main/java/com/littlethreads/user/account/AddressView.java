@@ -1,5 +1,7 @@
 package com.littlethreads.user.account;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A shipping address as its owner sees it.
  *
@@ -13,8 +15,8 @@ package com.littlethreads.user.account;
  * @param phone phone number in E.164 form, or {@code null}
  * @param isDefault whether checkout proposes it first
  */
-public record AddressView(String id, String name, String line1, String line2, String city, String postalCode,
-		String country, String phone, boolean isDefault) {
+public record AddressView(String id, String name, String line1, @Schema(nullable = true) String line2, String city,
+		String postalCode, String country, @Schema(nullable = true) String phone, boolean isDefault) {
 
 	static AddressView of(Address address) {
 		return new AddressView(address.id(), address.name(), address.line1(), address.line2(), address.city(),

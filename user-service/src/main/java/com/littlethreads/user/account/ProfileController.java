@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -34,7 +33,6 @@ import com.littlethreads.user.throttle.TooManyAttempts;
 @RestController
 @RequestMapping("/api/users/me")
 @Tag(name = "My account")
-@SecurityRequirement(name = "bearer")
 class ProfileController {
 
 	private final UserRepository users;

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,7 +36,6 @@ import com.littlethreads.user.account.UserRepository;
 @RestController
 @RequestMapping("/api/users/admin/users")
 @Tag(name = "Accounts (admin)")
-@SecurityRequirement(name = "bearer")
 class AdminUserController {
 
 	private final UserRepository users;

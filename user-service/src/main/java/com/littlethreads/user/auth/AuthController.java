@@ -7,6 +7,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -18,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.ErrorResponseException;
 
@@ -85,6 +87,7 @@ class AuthController {
 	}
 
 	@PostMapping("/register")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a customer account")
 	ResponseEntity<ProfileView> register(@Valid @RequestBody RegisterRequest request) {
 		String email = Emails.normalise(request.email());
@@ -132,7 +135,8 @@ class AuthController {
 
 	@PostMapping("/refresh")
 	@Operation(summary = "Exchange the refresh token (cookie, or body for API clients) for new tokens")
-	@Parameter(in = ParameterIn.COOKIE, name = RefreshCookie.NAME, description = "the refresh token, as sign-in set it")
+	@Parameter(in = ParameterIn.COOKIE, name = RefreshCookie.NAME, description = "the refresh token, as sign-in set it",
+			schema = @Schema(type = "string", maxLength = 200))
 	ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest body,
 			HttpServletRequest http) {
 		String presented = (body != null && body.refreshToken() != null) ? body.refreshToken()
@@ -144,8 +148,10 @@ class AuthController {
 	}
 
 	@PostMapping("/logout")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Sign out: the refresh token and its family stop working")
-	@Parameter(in = ParameterIn.COOKIE, name = RefreshCookie.NAME, description = "the refresh token, as sign-in set it")
+	@Parameter(in = ParameterIn.COOKIE, name = RefreshCookie.NAME, description = "the refresh token, as sign-in set it",
+			schema = @Schema(type = "string", maxLength = 200))
 	ResponseEntity<Void> logout(@Valid @RequestBody(required = false) RefreshRequest body, HttpServletRequest http) {
 		String presented = (body != null && body.refreshToken() != null) ? body.refreshToken()
 				: RefreshCookie.read(http);

@@ -201,7 +201,8 @@ for entry in "${SERVICES[@]}"; do
     user-service)
       launch+=("ADMIN_EMAIL=$ADMIN_EMAIL" "ADMIN_PASSWORD=$admin_password" "PAYMENT_CLIENT_SECRET=$payment_client_secret") ;;
     stripe-emulator)
-      launch+=("STRIPE_WEBHOOK_SECRET=$webhook_secret") ;;
+      # The same key payment-service gets: the emulator accepts no other, as Stripe would not.
+      launch+=("STRIPE_SECRET_KEY=$stripe_key" "STRIPE_WEBHOOK_SECRET=$webhook_secret") ;;
     payment-service)
       launch+=("STRIPE_SECRET_KEY=$stripe_key" "STRIPE_WEBHOOK_SECRET=$webhook_secret" "STRIPE_API_BASE=$stripe_api_base"
         "PAYMENT_CLIENT_SECRET=$payment_client_secret" "CATALOG_URI=http://127.0.0.1:$CATALOG_PORT"

@@ -1,6 +1,5 @@
 package com.littlethreads.e2e;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,8 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,11 +31,6 @@ class PurchaseTests {
 	private static final String ADDRESS = """
 			{"name":"Ada Lovelace","line1":"1 Analytical Row","line2":null,"city":"London",\
 			"postalCode":"N1 9GU","country":"GB"}""";
-
-	private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern FORM_ACTION = Pattern.compile("<form\\b[^>]*action=\"([^\"]*)\"",
-			Pattern.CASE_INSENSITIVE);
 
 	private static RunningShop shop;
 
@@ -202,43 +194,8 @@ class PurchaseTests {
 			.toList();
 	}
 
-	/**
-	 * Fills in the emulator's hosted payment page as a shopper would and submits it.
-	 */
 	private Response pay(String checkoutUrl, String card) throws Exception {
-		Response page = this.client.get(checkoutUrl);
-		assertThat(page.status()).as(page.toString()).isEqualTo(200);
-		Map<String, String> fields = new java.util.LinkedHashMap<>();
-		Matcher inputs = INPUT.matcher(page.body());
-		while (inputs.find()) {
-			String name = attribute(inputs.group(), "name");
-			if (name != null) {
-				String value = attribute(inputs.group(), "value");
-				fields.put(name, (value != null) ? value : "");
-			}
-		}
-		fields.put(nameOf(page.body(), "card-number"), card);
-		fields.put(nameOf(page.body(), "card-expiry"), "12 / 34");
-		fields.put(nameOf(page.body(), "card-cvc"), "123");
-		fields.put(nameOf(page.body(), "cardholder-name"), "Ada Lovelace");
-		Matcher action = FORM_ACTION.matcher(page.body());
-		String target = action.find() ? URI.create(checkoutUrl).resolve(action.group(1)).toString() : checkoutUrl;
-		return this.client.postForm(target, fields);
-	}
-
-	private static String nameOf(String html, String id) {
-		Matcher inputs = INPUT.matcher(html);
-		while (inputs.find()) {
-			if (id.equals(attribute(inputs.group(), "id"))) {
-				return attribute(inputs.group(), "name");
-			}
-		}
-		throw new AssertionError("no input #" + id + " on the payment page");
-	}
-
-	private static String attribute(String tag, String name) {
-		Matcher value = Pattern.compile("\\s" + name + "=\"([^\"]*)\"").matcher(tag);
-		return value.find() ? value.group(1) : null;
+		return HostedPaymentPage.pay(this.client, checkoutUrl, card);
 	}
 
 	private JsonNode awaitStatus(String orderId, String status, String... headers) throws Exception {

@@ -53,8 +53,9 @@ public class PaymentConfiguration {
 				send it as `X-Order-Token` to read or cancel the order.
 
 				**Orders** move PENDING_PAYMENT → PAID → PARTIALLY_REFUNDED / REFUNDED, or from PENDING_PAYMENT to \
-				PAYMENT_FAILED, EXPIRED or CANCELLED; never backwards. Money is `{amount, currency}` with the \
-				amount in minor units.
+				PAYMENT_FAILED, EXPIRED or CANCELLED; never backwards, except that a refund Stripe reports failed \
+				gives its amount back (REFUNDED → PARTIALLY_REFUNDED or PAID). The refund statuses count refunds \
+				Stripe reports succeeded. Money is `{amount, currency}` with the amount in minor units.
 
 				Errors are `application/problem+json` (RFC 9457) with a stable `type`, a `title`, a `detail` and \
 				the `requestId`; checkout problems name the offending lines by index and SKU."""))

@@ -25,7 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param reservationGrace how much longer than the payment session stock stays held, so
  * that a payment completed in the session's last second still finds its stock
  * @param reconciliationInterval how often orders still pending past their session's
- * expiry are checked with Stripe
+ * expiry are checked with Stripe, and Stripe's events listed for missed webhooks
+ * @param eventsLookback how far back the first walk through Stripe's events lists (and
+ * one whose last event Stripe no longer keeps); at most Stripe's 30 days
  * @param connectTimeout connect timeout for calls to other services
  * @param readTimeout read timeout for calls to other services
  */
@@ -38,7 +40,8 @@ public record PaymentProperties(@DefaultValue("http://localhost:8080") @NotNull 
 				+ "at user-service") String clientSecret,
 		@DefaultValue("31m") @NotNull Duration sessionLifetime, @DefaultValue("5m") @NotNull Duration reservationGrace,
 		@DefaultValue("60s") @NotNull Duration reconciliationInterval,
-		@DefaultValue("2s") @NotNull Duration connectTimeout, @DefaultValue("5s") @NotNull Duration readTimeout) {
+		@DefaultValue("72h") @NotNull Duration eventsLookback, @DefaultValue("2s") @NotNull Duration connectTimeout,
+		@DefaultValue("5s") @NotNull Duration readTimeout) {
 
 	public PaymentProperties {
 		if (sessionLifetime != null && (sessionLifetime.compareTo(Duration.ofMinutes(31)) < 0

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.test.annotation.DirtiesContext;
 
+import com.littlethreads.payment.order.OrderStatus;
 import com.littlethreads.platform.test.HostileInputs;
 import com.littlethreads.platform.test.HostileInputs.Baseline;
 import com.littlethreads.platform.test.HostileInputs.Pool;
@@ -182,6 +183,12 @@ class HostileInputTests extends PaymentHttpTest {
 			.willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
 					{"error": {"type": "invalid_request_error", "code": "email_invalid", "param": "customer_email",
 					 "message": "Invalid email address"}}""")));
+		// A session of its own for every order, as Stripe makes one: an order is paid
+		// only
+		// by its own session.
+		wiremock.stubFor(post("/v1/checkout/sessions").atPriority(2)
+			.willReturn(okJson(session("cs_{{randomValue length=16 type='ALPHANUMERIC'}}", "open", "unpaid", null))
+				.withTransformers("response-template")));
 		wiremock.stubFor(post(urlPathMatching("/v1/checkout/sessions/[^/]+/expire"))
 			.willReturn(okJson(session("cs_test_1", "expired", "unpaid", null))));
 		wiremock.stubFor(post("/v1/refunds").willReturn(okJson("""
@@ -200,8 +207,9 @@ class HostileInputTests extends PaymentHttpTest {
 	private String paidOrder() {
 		String orderId = placeGuestOrder().json().get("orderId").asString();
 		Response paid = deliver(event("evt_paid_" + orderId, "checkout.session.completed",
-				session("cs_test_1", "complete", "paid", orderId)));
+				session(order(orderId).sessionId(), "complete", "paid", orderId)));
 		assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+		assertThat(order(orderId).status()).isEqualTo(OrderStatus.PAID);
 		return orderId;
 	}
 

@@ -83,7 +83,8 @@ public abstract class PaymentHttpTest extends ServiceHttpTest {
 	void freshState() {
 		wiremock.resetAll();
 		this.clock.reset();
-		for (String collection : List.of("orders", "checkout_attempts", "stripe_events", "refund_ledgers")) {
+		for (String collection : List.of("orders", "checkout_attempts", "stripe_events", "stripe_event_cursor",
+				"refund_ledgers")) {
 			this.mongo.remove(new Query(), collection);
 		}
 		wiremock.stubFor(post("/oauth2/token").willReturn(okJson("""
@@ -112,13 +113,61 @@ public abstract class PaymentHttpTest extends ServiceHttpTest {
 	}
 
 	/**
-	 * A Checkout Session as Stripe returns it.
+	 * A Checkout Session as Stripe returns it, for the 2 x 12.00 GBP that
+	 * {@link #placeGuestOrder()} orders.
 	 */
 	protected static String session(String id, String status, String paymentStatus, String orderId) {
-		return JSON.writeValueAsString(Map.of("id", id, "object", "checkout.session", "url",
-				"https://checkout.stripe.test/c/pay/" + id, "status", status, "payment_status", paymentStatus,
-				"payment_intent", "pi_" + id, "client_reference_id", (orderId != null) ? orderId : "", "metadata",
-				(orderId != null) ? Map.of("order_id", orderId) : Map.of()));
+		return session(id, status, paymentStatus, orderId, 2400, "gbp");
+	}
+
+	/**
+	 * A Checkout Session as Stripe returns it, for any amount.
+	 */
+	protected static String session(String id, String status, String paymentStatus, String orderId, long amountTotal,
+			String currency) {
+		Map<String, Object> session = new LinkedHashMap<>();
+		session.put("id", id);
+		session.put("object", "checkout.session");
+		session.put("url", "https://checkout.stripe.test/c/pay/" + id);
+		session.put("status", status);
+		session.put("payment_status", paymentStatus);
+		session.put("payment_intent", "pi_" + id);
+		session.put("amount_subtotal", amountTotal);
+		session.put("amount_total", amountTotal);
+		session.put("currency", currency);
+		session.put("payment_method_types", List.of("card"));
+		session.put("client_reference_id", (orderId != null) ? orderId : "");
+		session.put("metadata", (orderId != null) ? Map.of("order_id", orderId) : Map.of());
+		return JSON.writeValueAsString(session);
+	}
+
+	/**
+	 * A Refund as Stripe returns it, of the payment {@link #session} names.
+	 */
+	protected static String refund(String id, long amount, String status, String paymentIntent, String failureReason) {
+		Map<String, Object> refund = new LinkedHashMap<>();
+		refund.put("id", id);
+		refund.put("object", "refund");
+		refund.put("amount", amount);
+		refund.put("currency", "gbp");
+		refund.put("charge", "ch_1");
+		refund.put("payment_intent", paymentIntent);
+		refund.put("status", status);
+		refund.put("failure_reason", failureReason);
+		refund.put("metadata", Map.of());
+		return JSON.writeValueAsString(refund);
+	}
+
+	protected static String refund(String id, long amount, String status) {
+		return refund(id, amount, status, "pi_cs_test_1", null);
+	}
+
+	/**
+	 * A list of refunds as {@code GET /v1/refunds} returns it.
+	 */
+	protected static String refundList(String... refunds) {
+		return "{\"object\": \"list\", \"url\": \"/v1/refunds\", \"has_more\": false, \"data\": ["
+				+ String.join(",", refunds) + "]}";
 	}
 
 	protected static String guestCheckout(String... skuAndQuantity) {
@@ -190,6 +239,20 @@ public abstract class PaymentHttpTest extends ServiceHttpTest {
 			throw new IllegalStateException("Checkout failed: " + response.body());
 		}
 		return response;
+	}
+
+	/**
+	 * An order as staff see it in the admin list.
+	 */
+	protected tools.jackson.databind.JsonNode adminView(String orderId) {
+		Response page = this.http.get("/api/orders/admin/orders?pageSize=100", "Authorization",
+				"Bearer " + com.littlethreads.platform.test.TestJwts.token("staff-1", "ADMIN"));
+		for (tools.jackson.databind.JsonNode item : page.json().get("items")) {
+			if (item.get("id").asString().equals(orderId)) {
+				return item;
+			}
+		}
+		throw new IllegalStateException("No order " + orderId + " in " + page.body());
 	}
 
 	protected Order order(String id) {

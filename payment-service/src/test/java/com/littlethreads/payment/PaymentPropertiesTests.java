@@ -33,7 +33,7 @@ class PaymentPropertiesTests {
 	private static PaymentProperties properties(Duration sessionLifetime) {
 		return new PaymentProperties(URI.create("http://localhost:8080"), URI.create("http://127.0.0.1:8082"),
 				URI.create("http://127.0.0.1:8081"), "secret", sessionLifetime, Duration.ofMinutes(5),
-				Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(5));
+				Duration.ofSeconds(60), Duration.ofHours(72), Duration.ofSeconds(2), Duration.ofSeconds(5));
 	}
 
 }

@@ -2,27 +2,46 @@ package com.littlethreads.emulator;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+
+import com.stripe.Stripe;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the emulator presents itself and delivers webhooks.
+ * How the emulator presents itself, keeps time and delivers webhooks.
  *
  * @param publicUrl the base of the hosted checkout page URLs handed out as a session's
  * {@code url} (environment variable {@code EMULATOR_PUBLIC_URL}); what a browser can
  * reach, not necessarily what the server binds
- * @param expiryCheckInterval how often open sessions past their {@code expires_at} are
- * expired
+ * @param secretKey the account's secret key (environment variable
+ * {@code STRIPE_SECRET_KEY}, the one payment-service is given): when set, requests with
+ * any other key get Stripe's 401; when empty any {@code sk_test_} key is accepted
+ * @param expiryCheckInterval how often the clock is looked at for what is due: sessions
+ * to expire, delayed payments to settle, refunds to fail
+ * @param expiryDelay how long after its {@code expires_at} an open session is expired
+ * (and {@code checkout.session.expired} sent); until then the API shows it open, as
+ * Stripe's may for a while, though its page takes no payment
+ * @param delayedPaymentDelay how long a Bacs Direct Debit payment stays processing before
+ * it settles or fails (days at Stripe; Stripe's test mode takes minutes)
+ * @param refundFailureDelay how long a refund of a card that fails refunds (4000 0000
+ * 0000 5126) shows succeeded before it fails, as Stripe's does
  * @param webhook where and how events are delivered
  */
 @ConfigurationProperties("emulator")
-public record EmulatorProperties(@DefaultValue("http://localhost:8090") URI publicUrl,
-		@DefaultValue("5s") Duration expiryCheckInterval, @DefaultValue Webhook webhook) {
+public record EmulatorProperties(@DefaultValue("http://localhost:8090") URI publicUrl, String secretKey,
+		@DefaultValue("5s") Duration expiryCheckInterval, @DefaultValue("0s") Duration expiryDelay,
+		@DefaultValue("3m") Duration delayedPaymentDelay, @DefaultValue("1m") Duration refundFailureDelay,
+		@DefaultValue Webhook webhook) {
 
 	public EmulatorProperties {
 		if (expiryCheckInterval.isNegative() || expiryCheckInterval.isZero()) {
 			throw new IllegalArgumentException("emulator.expiry-check-interval must be positive");
+		}
+		if (expiryDelay.isNegative() || delayedPaymentDelay.isNegative() || refundFailureDelay.isNegative()) {
+			throw new IllegalArgumentException(
+					"emulator.expiry-delay, delayed-payment-delay and refund-failure-delay must not be negative");
 		}
 	}
 
@@ -45,9 +64,19 @@ public record EmulatorProperties(@DefaultValue("http://localhost:8090") URI publ
 	 * (environment variable {@code STRIPE_WEBHOOK_SECRET}, required, no default)
 	 * @param timeout connect and response timeout of one delivery attempt
 	 * @param retry how failed deliveries are retried
+	 * @param apiVersion the API version events are rendered for, as a Stripe endpoint's
+	 * are for the version it was created with; another than stripe-java's
+	 * {@code Stripe.API_VERSION} makes stripe-java read no object from them, as a real
+	 * endpoint of another version does (the objects keep this emulator's one shape)
+	 * @param drop event types never delivered, to test recovery from missed webhooks
+	 * ({@code *} for all, {@code charge.*} for a prefix); they are still listed by
+	 * {@code GET /v1/events}
+	 * @param delay how long each event waits before its first delivery attempt
 	 */
 	public record Webhook(@DefaultValue("http://127.0.0.1:8083/api/payments/stripe/webhook") URI url, String secret,
-			@DefaultValue("10s") Duration timeout, @DefaultValue Retry retry) {
+			@DefaultValue("10s") Duration timeout, @DefaultValue Retry retry,
+			@DefaultValue(Stripe.API_VERSION) String apiVersion, @DefaultValue List<String> drop,
+			@DefaultValue("0s") Duration delay) {
 
 		public Webhook {
 			if (secret == null || secret.isBlank()) {
@@ -58,6 +87,21 @@ public record EmulatorProperties(@DefaultValue("http://localhost:8090") URI publ
 			if (timeout.isNegative() || timeout.isZero()) {
 				throw new IllegalArgumentException("emulator.webhook.timeout must be positive");
 			}
+			if (delay.isNegative()) {
+				throw new IllegalArgumentException("emulator.webhook.delay must not be negative");
+			}
+			drop = drop.stream().map(String::strip).filter((type) -> !type.isEmpty()).toList();
+		}
+
+		/**
+		 * Whether events of a type are never delivered.
+		 * @param type the event type
+		 * @return {@code true} if {@link #drop()} names it, its prefix or {@code *}
+		 */
+		public boolean drops(String type) {
+			return this.drop.stream()
+				.anyMatch((pattern) -> pattern.equals("*") || pattern.equals(type)
+						|| (pattern.endsWith("*") && type.startsWith(pattern.substring(0, pattern.length() - 1))));
 		}
 
 	}

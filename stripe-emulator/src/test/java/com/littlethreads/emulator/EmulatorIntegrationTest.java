@@ -49,9 +49,11 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "emulator.webhook.secret=" + EmulatorIntegrationTest.WEBHOOK_SECRET,
-				"emulator.public-url=http://emulator.test", "emulator.webhook.retry.initial-delay=50ms",
-				"emulator.webhook.retry.max-attempts=4", "emulator.webhook.timeout=2s",
-				"emulator.expiry-check-interval=100ms" })
+				// Any sk_test_ key here, whatever STRIPE_SECRET_KEY says: StrictKeyTests
+				// has one.
+				"emulator.secret-key=", "emulator.public-url=http://emulator.test",
+				"emulator.webhook.retry.initial-delay=50ms", "emulator.webhook.retry.max-attempts=4",
+				"emulator.webhook.timeout=2s", "emulator.expiry-check-interval=100ms" })
 @Import(EmulatorIntegrationTest.TestClock.class)
 public abstract class EmulatorIntegrationTest {
 

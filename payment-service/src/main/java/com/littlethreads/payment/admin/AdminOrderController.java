@@ -48,6 +48,7 @@ import com.littlethreads.payment.order.Money;
 import com.littlethreads.payment.order.Order;
 import com.littlethreads.payment.order.OrderLine;
 import com.littlethreads.payment.order.OrderPage;
+import com.littlethreads.payment.order.OrderRefund;
 import com.littlethreads.payment.order.OrderRepository;
 import com.littlethreads.payment.order.OrderStatus;
 import com.littlethreads.payment.stripe.StripeErrors;
@@ -56,9 +57,8 @@ import com.littlethreads.platform.problem.Problems;
 
 /**
  * Orders for staff (role ADMIN): list and filter, and refund through Stripe. A refund is
- * asked of Stripe here; the order becomes REFUNDED or PARTIALLY_REFUNDED when Stripe's
- * {@code charge.refunded} event arrives, so the order never claims a refund Stripe did
- * not make.
+ * asked of Stripe here; the order becomes PARTIALLY_REFUNDED or REFUNDED when Stripe
+ * reports the refund succeeded, so the order never claims a refund Stripe did not make.
  */
 @RestController
 @RequestMapping("/api/orders/admin/orders")
@@ -136,7 +136,8 @@ class AdminOrderController {
 					+ "price times the quantity given. The Idempotency-Key makes a retried request refund once. "
 					+ "A refund counts against what is left as soon as Stripe is asked, so a second refund "
 					+ "before Stripe confirms the first gets 409 already-refunded or 422 refund-too-large. "
-					+ "Answers 202: the order's status follows when Stripe confirms with charge.refunded.")
+					+ "Answers 202: the order's refunds and status follow Stripe's refund events (pending, succeeded, "
+					+ "failed); a refund Stripe reports failed flags the order and its amount may be refunded again.")
 	@ApiResponse(responseCode = "202", description = "Stripe accepted the refund")
 	@ApiResponse(responseCode = "409",
 			description = "order-not-refundable, already-refunded (nothing left), idempotency-key-reused")
@@ -183,13 +184,22 @@ class AdminOrderController {
 
 	/**
 	 * Sets the refund's amount aside, taking into account what other refunds set aside
-	 * and what Stripe reports refunded. When another refund changes the ledger between
-	 * our read and our claim, the decision is made again on what it left.
+	 * and what Stripe reports refunded or being refunded. Refunds Stripe reports failed
+	 * or cancelled give their amount back first, so staff can refund that money again.
+	 * When another refund changes the ledger between our read and our claim, the decision
+	 * is made again on what it left.
 	 */
 	private SetAside setAside(Order order, String keyHash, String bodyHash, RefundRequest request) {
 		long total = order.total().amount();
+		this.ledgers.releaseRefunds(order.id(),
+				order.refunds()
+					.stream()
+					.filter((refund) -> !refund.status().takesMoney())
+					.map(OrderRefund::refundId)
+					.toList());
+		long takenByStripe = order.amountRefunded() + order.amountRefundPending();
 		for (int attempt = 0; attempt < 5; attempt++) {
-			long refundable = total - Math.max(order.amountRefunded(), this.ledgers.requested(order.id()));
+			long refundable = total - Math.max(takenByStripe, this.ledgers.requested(order.id()));
 			if (refundable <= 0) {
 				throw PaymentProblems.alreadyRefunded(order.id());
 			}

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -108,6 +109,26 @@ class RefundLedgers {
 	void accepted(String orderId, String keyHash, String refundId) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId).and("requests.keyHash").is(keyHash)),
 				new Update().set("requests.$.refundId", refundId), RefundLedger.class);
+	}
+
+	/**
+	 * Gives back the amounts set aside for refunds Stripe reports failed or cancelled, so
+	 * that their money may be refunded again. Each is given back once.
+	 * @param orderId the order
+	 * @param refundIds Stripe's ids of the refunds that did not happen
+	 */
+	void releaseRefunds(String orderId, Collection<String> refundIds) {
+		if (refundIds.isEmpty()) {
+			return;
+		}
+		RefundLedger ledger = this.mongo.findById(orderId, RefundLedger.class);
+		if (ledger == null || ledger.requests() == null) {
+			return;
+		}
+		ledger.requests()
+			.stream()
+			.filter((request) -> request.refundId() != null && refundIds.contains(request.refundId()))
+			.forEach((request) -> release(orderId, request));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 /**
  * The staff side of orders (role ADMIN): every order with filters, and refunds through
- * Stripe; the order's status follows Stripe's {@code charge.refunded} events.
+ * Stripe; the order's refunds and status follow what Stripe reports of each refund
+ * (pending, succeeded, failed).
  */
 package com.littlethreads.payment.admin;

@@ -226,6 +226,11 @@ class Checkout {
 		String base = publicUrl.toString().replaceAll("/+$", "");
 		SessionCreateParams.Builder params = SessionCreateParams.builder()
 			.setMode(SessionCreateParams.Mode.PAYMENT)
+			// Cards only (Apple Pay and Google Pay too): their outcome is known while
+			// the shopper is on the page. Without the list Stripe offers every method
+			// the account enables, bank debits among them, whose money arrives days
+			// after the stock hold (the session plus reservation-grace) has lapsed.
+			.addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD)
 			.setClientReferenceId(order.id())
 			.putMetadata("order_id", order.id())
 			.setCustomerEmail(order.email())

@@ -31,20 +31,30 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param cancelledAt when it was cancelled
  * @param cancelReason why it was cancelled: {@code shopper}, {@code stock-unavailable},
  * {@code payment-start-failed}, {@code inventory-unavailable}
- * @param refundedAt when the last refund was recorded
- * @param amountRefunded how much Stripe has refunded, in minor units
+ * @param refundedAt when a refund last succeeded
+ * @param amountRefunded how much Stripe reports refunded (succeeded refunds), in minor
+ * units
+ * @param amountRefundPending how much is being refunded and not yet confirmed (pending
+ * refunds), in minor units
  * @param stockCommitted whether the reservation was committed after payment
  * @param needsAttention whether staff must act (typically refund): the shopper paid but
  * the stock could not be committed, or a payment arrived for an order no longer awaiting
  * one
  * @param attentionReason why staff must act
+ * @param unmatchedPayments payments that named this order but did not pay for it (see
+ * {@link UnmatchedPayment}), at most one per Checkout Session
+ * @param refunds each refund of the order's payment, as Stripe last reported it
+ * @param refundsRevision counts changes to {@code refunds}; each change is made only on
+ * the revision it was computed from
  */
 @Document("orders")
 public record Order(@Id String id, OrderStatus status, Instant createdAt, @Indexed String userId, String orderTokenHash,
-		String email, List<OrderLine> lines, Money total, ShippingAddress shippingAddress, String sessionId,
-		String checkoutUrl, Instant sessionExpiresAt, String paymentIntentId, Instant paidAt, Instant paymentFailedAt,
-		Instant expiredAt, Instant cancelledAt, String cancelReason, Instant refundedAt, long amountRefunded,
-		boolean stockCommitted, boolean needsAttention, String attentionReason) {
+		String email, List<OrderLine> lines, Money total, ShippingAddress shippingAddress, @Indexed String sessionId,
+		String checkoutUrl, Instant sessionExpiresAt, @Indexed String paymentIntentId, Instant paidAt,
+		Instant paymentFailedAt, Instant expiredAt, Instant cancelledAt, String cancelReason, Instant refundedAt,
+		long amountRefunded, long amountRefundPending, boolean stockCommitted, boolean needsAttention,
+		String attentionReason, List<UnmatchedPayment> unmatchedPayments, List<OrderRefund> refunds,
+		long refundsRevision) {
 
 	/**
 	 * A new order awaiting payment.
@@ -64,11 +74,40 @@ public record Order(@Id String id, OrderStatus status, Instant createdAt, @Index
 		long total = lines.stream().mapToLong((line) -> line.lineTotal().amount()).reduce(0, Math::addExact);
 		return new Order(id, OrderStatus.PENDING_PAYMENT, createdAt, userId, orderTokenHash, email, List.copyOf(lines),
 				new Money(total, currency), shippingAddress, null, null, sessionExpiresAt, null, null, null, null, null,
-				null, null, 0, false, false, null);
+				null, null, 0, 0, false, false, null, List.of(), List.of(), 0);
 	}
 
 	public String currency() {
 		return this.total.currency();
+	}
+
+	/**
+	 * Whether a Checkout Session pays exactly for this order: its own session, for its
+	 * total in its currency.
+	 * @param sessionId the session
+	 * @param amountTotal the session's {@code amount_total}
+	 * @param currency the session's {@code currency}, any case
+	 * @return {@code true} if a payment of that session pays for this order
+	 */
+	public boolean isPaidInFullBy(String sessionId, Long amountTotal, String currency) {
+		return sessionId != null && sessionId.equals(this.sessionId) && amountTotal != null
+				&& amountTotal == this.total.amount() && this.total.currency().equalsIgnoreCase(currency);
+	}
+
+	/**
+	 * The refunds of the order's payment.
+	 * @return never {@code null}, also for orders stored before the field existed
+	 */
+	public List<OrderRefund> refunds() {
+		return (this.refunds != null) ? this.refunds : List.of();
+	}
+
+	/**
+	 * Payments that named this order but did not pay for it.
+	 * @return never {@code null}, also for orders stored before the field existed
+	 */
+	public List<UnmatchedPayment> unmatchedPayments() {
+		return (this.unmatchedPayments != null) ? this.unmatchedPayments : List.of();
 	}
 
 }

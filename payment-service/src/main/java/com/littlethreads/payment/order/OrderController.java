@@ -112,7 +112,7 @@ class OrderController {
 		catch (InvalidRequestException ex) {
 			try {
 				Session session = this.stripe.v1().checkout().sessions().retrieve(order.sessionId());
-				this.outcomes.applySession(order.id(), session);
+				this.outcomes.applySession(session);
 			}
 			catch (StripeException retrieveFailed) {
 				throw StripeErrors.problem("retrieve a session", retrieveFailed);

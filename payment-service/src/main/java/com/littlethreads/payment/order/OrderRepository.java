@@ -20,4 +20,6 @@ public interface OrderRepository extends MongoRepository<Order, String> {
 
 	java.util.Optional<Order> findFirstByPaymentIntentId(String paymentIntentId);
 
+	java.util.Optional<Order> findFirstBySessionId(String sessionId);
+
 }

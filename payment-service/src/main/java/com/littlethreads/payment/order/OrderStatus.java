@@ -8,6 +8,13 @@ import java.util.Set;
  * is a guarded update that names the statuses it may start from, so an event arriving
  * late or twice (an {@code expired} after {@code completed}) can never move an order
  * backwards.
+ * <p>
+ * Among the paid statuses, PAID, PARTIALLY_REFUNDED and REFUNDED say how much of the
+ * payment Stripe reports refunded ({@link #afterRefunds}), counting succeeded refunds
+ * only. Each refund moves forward by its own {@link RefundStatus}; when one fails after
+ * it succeeded (Stripe reports some card refunds succeeded and fails them days later),
+ * its money is the shop's again and the order goes back to PARTIALLY_REFUNDED or PAID:
+ * the one move against the arrows, made by a refund's own forward move, once.
  */
 public enum OrderStatus {
 
@@ -29,10 +36,10 @@ public enum OrderStatus {
 	 */
 	CANCELLED,
 
-	/** Refunded in full. */
+	/** Stripe reports the whole payment refunded. */
 	REFUNDED,
 
-	/** Part of the payment was refunded. */
+	/** Stripe reports part of the payment refunded. */
 	PARTIALLY_REFUNDED;
 
 	/**
@@ -45,6 +52,19 @@ public enum OrderStatus {
 			case PAID, PAYMENT_FAILED, EXPIRED, CANCELLED -> EnumSet.of(PENDING_PAYMENT);
 			case PARTIALLY_REFUNDED, REFUNDED -> EnumSet.of(PAID, PARTIALLY_REFUNDED);
 		};
+	}
+
+	/**
+	 * The status of a paid order of which Stripe reports {@code refunded} refunded.
+	 * @param refunded the sum of the succeeded refunds, in minor units
+	 * @param total the order's total
+	 * @return PAID, PARTIALLY_REFUNDED or REFUNDED
+	 */
+	public static OrderStatus afterRefunds(long refunded, long total) {
+		if (refunded <= 0) {
+			return PAID;
+		}
+		return (refunded >= total) ? REFUNDED : PARTIALLY_REFUNDED;
 	}
 
 	public boolean canBecome(OrderStatus next) {

@@ -79,6 +79,22 @@ public class Orders {
 				new Update().set("needsAttention", true).set("attentionReason", reason), Order.class);
 	}
 
+	/**
+	 * Records a payment that named the order but did not pay for it, and flags the order
+	 * for staff; once per Checkout Session however often Stripe tells us.
+	 * @param id the order id
+	 * @param payment what was paid
+	 * @return whether it was recorded now (not before)
+	 */
+	public boolean recordUnmatched(String id, UnmatchedPayment payment) {
+		Query notYet = Query
+			.query(Criteria.where("_id").is(id).and("unmatchedPayments.sessionId").ne(payment.sessionId()));
+		Update update = new Update().push("unmatchedPayments", payment)
+			.set("needsAttention", true)
+			.set("attentionReason", "payment-not-matching");
+		return this.mongo.updateFirst(notYet, update, Order.class).getModifiedCount() == 1;
+	}
+
 	public Order insert(Order order) {
 		return this.mongo.insert(order);
 	}

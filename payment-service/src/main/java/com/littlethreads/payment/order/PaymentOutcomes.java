@@ -2,13 +2,13 @@ package com.littlethreads.payment.order;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.stripe.model.checkout.Session;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -43,20 +43,87 @@ public class PaymentOutcomes {
 	}
 
 	/**
-	 * Applies what a Checkout Session says: complete and paid means PAID, expired means
-	 * EXPIRED; open, or complete with a delayed payment still pending, changes nothing.
-	 * @param orderId the order the session belongs to
+	 * Applies what a Checkout Session says to the order it belongs to: complete and paid
+	 * means PAID, expired means EXPIRED; open, or complete with a delayed payment still
+	 * pending, changes nothing. The order is the one whose own session this is, found by
+	 * the session id, never by what the session names: any Checkout Session on the
+	 * account (a Payment Link, another integration) can name any order in its
+	 * {@code client_reference_id} or metadata. Such a session's payment, or the order's
+	 * own session paid for another amount or currency, is recorded on the order it names
+	 * and flagged for staff; it confirms nothing and commits no stock.
 	 * @param session the session as Stripe sees it now
 	 */
-	public void applySession(String orderId, Session session) {
-		if ("complete".equals(session.getStatus())) {
-			if ("paid".equals(session.getPaymentStatus()) || "no_payment_required".equals(session.getPaymentStatus())) {
-				paid(orderId, session.getPaymentIntent());
+	public void applySession(Session session) {
+		Order order = this.repository.findFirstBySessionId(session.getId()).orElse(null);
+		boolean paid = "complete".equals(session.getStatus()) && ("paid".equals(session.getPaymentStatus())
+				|| "no_payment_required".equals(session.getPaymentStatus()));
+		if (order == null) {
+			notTheOrdersSession(session, paid);
+			return;
+		}
+		if (paid) {
+			if (!order.isPaidInFullBy(session.getId(), session.getAmountTotal(), session.getCurrency())) {
+				unmatched(order.id(), session, UnmatchedPayment.AMOUNT_OR_CURRENCY_DIFFERS);
+				return;
 			}
+			paid(order.id(), session.getPaymentIntent());
+		}
+		else if ("complete".equals(session.getStatus())) {
+			// Checkout offers cards only, so a payment still pending is a method we
+			// never asked for; its outcome event decides, the hold lapsing meanwhile.
+			log.warn("Checkout Session " + session.getId() + " of order " + order.id()
+					+ " completed with its payment still pending");
 		}
 		else if ("expired".equals(session.getStatus())) {
-			expired(orderId);
+			expired(order.id());
 		}
+	}
+
+	/**
+	 * A delayed payment of a Checkout Session failed: its order, if the session is the
+	 * order's own, becomes PAYMENT_FAILED and its stock goes back.
+	 * @param session the session
+	 */
+	public void delayedPaymentFailed(Session session) {
+		this.repository.findFirstBySessionId(session.getId())
+			.ifPresentOrElse((order) -> paymentFailed(order.id()), () -> log.info("Failed payment of Checkout Session "
+					+ session.getId() + ", which is no order's own session; ignored"));
+	}
+
+	private void notTheOrdersSession(Session session, boolean paid) {
+		String named = namedOrder(session);
+		if (!paid) {
+			log.info("Checkout Session " + session.getId() + " (" + session.getStatus() + ") is no order's own session"
+					+ ((named != null) ? ", although it names " + named : "") + "; ignored");
+			return;
+		}
+		if (named == null || this.repository.findById(named).isEmpty()) {
+			log.error("Checkout Session " + session.getId() + " was paid but belongs to no order"
+					+ ((named != null) ? " (it names unknown order " + named + ")" : "") + ": nothing to record it on");
+			return;
+		}
+		unmatched(named, session, UnmatchedPayment.NOT_THE_ORDERS_SESSION);
+	}
+
+	private void unmatched(String orderId, Session session, String reason) {
+		String currency = (session.getCurrency() != null) ? session.getCurrency().toUpperCase(Locale.ROOT) : null;
+		long amount = (session.getAmountTotal() != null) ? session.getAmountTotal() : 0;
+		UnmatchedPayment payment = new UnmatchedPayment(session.getId(), session.getPaymentIntent(),
+				new Money(amount, currency), reason, this.clock.instant());
+		if (this.orders.recordUnmatched(orderId, payment)) {
+			log.error(
+					"Checkout Session %s paid %d %s naming order %s but does not pay for it (%s): recorded and flagged"
+						.formatted(session.getId(), amount, currency, orderId, reason));
+		}
+	}
+
+	private static String namedOrder(Session session) {
+		String orderId = (session.getMetadata() != null) ? session.getMetadata().get("order_id") : null;
+		return (orderId != null && !orderId.isEmpty()) ? orderId : emptyToNull(session.getClientReferenceId());
+	}
+
+	private static String emptyToNull(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
 	}
 
 	/**
@@ -68,7 +135,7 @@ public class PaymentOutcomes {
 	 * @throws InventoryUnavailableException if the commit's outcome is unknown (the
 	 * caller retries: a webhook answers 503, reconciliation tries again later)
 	 */
-	public void paid(String orderId, String paymentIntentId) {
+	private void paid(String orderId, String paymentIntentId) {
 		Update update = new Update().set("paidAt", this.clock.instant());
 		if (paymentIntentId != null) {
 			update.set("paymentIntentId", paymentIntentId);
@@ -114,10 +181,26 @@ public class PaymentOutcomes {
 	}
 
 	/**
+	 * The shopper's bank disputes the payment: the money is held back from the shop until
+	 * staff answer the dispute in Stripe's dashboard, so the order is flagged.
+	 * @param paymentIntentId the disputed payment
+	 */
+	public void disputed(String paymentIntentId) {
+		Optional<Order> order = (paymentIntentId != null) ? this.repository.findFirstByPaymentIntentId(paymentIntentId)
+				: Optional.empty();
+		if (order.isEmpty()) {
+			log.warn("Dispute of payment " + paymentIntentId + " matches no order's payment; ignored");
+			return;
+		}
+		log.error("Payment of order " + order.get().id() + " is disputed: flagged for staff");
+		this.orders.flag(order.get().id(), "disputed");
+	}
+
+	/**
 	 * A delayed payment failed: PAYMENT_FAILED and the stock goes back.
 	 * @param orderId the order
 	 */
-	public void paymentFailed(String orderId) {
+	private void paymentFailed(String orderId) {
 		this.orders
 			.transition(orderId, OrderStatus.PAYMENT_FAILED, new Update().set("paymentFailedAt", this.clock.instant()))
 			.ifPresent((order) -> release(orderId));
@@ -143,20 +226,6 @@ public class PaymentOutcomes {
 				new Update().set("cancelledAt", this.clock.instant()).set("cancelReason", reason));
 		cancelled.ifPresent((order) -> release(orderId));
 		return cancelled;
-	}
-
-	/**
-	 * Stripe has refunded {@code amountRefunded} in total: REFUNDED when that is
-	 * everything, PARTIALLY_REFUNDED otherwise. An older, smaller total arriving late
-	 * changes nothing.
-	 * @param order the order
-	 * @param amountRefunded the total refunded so far, in minor units
-	 */
-	public void refunded(Order order, long amountRefunded) {
-		OrderStatus target = (amountRefunded >= order.total().amount()) ? OrderStatus.REFUNDED
-				: OrderStatus.PARTIALLY_REFUNDED;
-		this.orders.transition(order.id(), target, Criteria.where("amountRefunded").lt(amountRefunded),
-				new Update().set("amountRefunded", amountRefunded).set("refundedAt", this.clock.instant()));
 	}
 
 	/**

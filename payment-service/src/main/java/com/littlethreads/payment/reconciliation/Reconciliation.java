@@ -18,11 +18,11 @@ import com.littlethreads.payment.order.OrderStatus;
 import com.littlethreads.payment.order.PaymentOutcomes;
 
 /**
- * Asks Stripe about every order still awaiting payment after its session should have
- * ended and applies what Stripe says: paid becomes PAID (stock committed), expired
- * becomes EXPIRED (stock released), a session Stripe still holds open past its expiry is
- * expired first. One order's failure does not stop the others; it is tried again next
- * run.
+ * Applies the Stripe events no webhook brought (see {@link EventRecovery}), then asks
+ * Stripe about every order still awaiting payment after its session should have ended and
+ * applies what Stripe says: paid becomes PAID (stock committed), expired becomes EXPIRED
+ * (stock released), a session Stripe still holds open past its expiry is expired first.
+ * One order's failure does not stop the others; it is tried again next run.
  */
 @Component
 public class Reconciliation {
@@ -37,8 +37,12 @@ public class Reconciliation {
 
 	private final Clock clock;
 
-	Reconciliation(OrderRepository orders, PaymentOutcomes outcomes, StripeClient stripe, Clock clock) {
+	private final EventRecovery events;
+
+	Reconciliation(OrderRepository orders, PaymentOutcomes outcomes, StripeClient stripe, EventRecovery events,
+			Clock clock) {
 		this.orders = orders;
+		this.events = events;
 		this.outcomes = outcomes;
 		this.stripe = stripe;
 		this.clock = clock;
@@ -46,10 +50,16 @@ public class Reconciliation {
 
 	/**
 	 * One pass.
-	 * @return how many orders were looked at
+	 * @return how many events and orders were looked at
 	 */
 	public int reconcile() {
 		int checked = 0;
+		try {
+			checked += this.events.walk();
+		}
+		catch (StripeException | RuntimeException ex) {
+			log.warn("Could not list Stripe's events; trying again next run", ex);
+		}
 		for (Order order : this.orders.findByStatusAndSessionExpiresAtBefore(OrderStatus.PENDING_PAYMENT,
 				this.clock.instant())) {
 			checked++;
@@ -79,6 +89,11 @@ public class Reconciliation {
 			this.outcomes.expired(order.id());
 			return;
 		}
+		if (order.unmatchedPayments().stream().anyMatch((payment) -> order.sessionId().equals(payment.sessionId()))) {
+			// Its own session was paid for another amount: staff settle it, asking Stripe
+			// again every run would only record it again.
+			return;
+		}
 		Session session = this.stripe.v1().checkout().sessions().retrieve(order.sessionId());
 		if ("open".equals(session.getStatus())) {
 			try {
@@ -93,7 +108,7 @@ public class Reconciliation {
 				session = this.stripe.v1().checkout().sessions().retrieve(order.sessionId());
 			}
 		}
-		this.outcomes.applySession(order.id(), session);
+		this.outcomes.applySession(session);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import com.stripe.exception.SignatureVerificationException;
+import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,8 +14,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,13 +22,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.littlethreads.payment.PaymentProblems;
 import com.littlethreads.payment.inventory.InventoryUnavailableException;
+import com.littlethreads.payment.stripe.StripeErrors;
 import com.littlethreads.payment.stripe.StripeProperties;
 
 /**
  * Where Stripe (or the emulator) delivers events. The signature is checked over the body
- * bytes exactly as received. An event is recorded only after it was applied, so one that
- * failed half-way (catalog-service down) is answered 503 and Stripe delivers it again;
- * applying it again is harmless because every step is guarded.
+ * bytes exactly as received. An event that could not be applied yet (catalog-service or
+ * Stripe unreachable) is answered 503 and Stripe delivers it again; see
+ * {@link StripeEvents}.
  */
 @RestController
 @Tag(name = "Stripe webhook")
@@ -39,15 +39,12 @@ class StripeWebhookController {
 
 	private final StripeEvents events;
 
-	private final MongoTemplate mongo;
-
 	private final String secret;
 
 	private final Clock clock;
 
-	StripeWebhookController(StripeEvents events, MongoTemplate mongo, StripeProperties properties, Clock clock) {
+	StripeWebhookController(StripeEvents events, StripeProperties properties, Clock clock) {
 		this.events = events;
-		this.mongo = mongo;
 		this.secret = properties.webhookSecret();
 		this.clock = clock;
 	}
@@ -80,26 +77,16 @@ class StripeWebhookController {
 			log.error("A signed Stripe event could not be read (" + ex.getMessage() + "); refused");
 			throw PaymentProblems.malformedEvent();
 		}
-		if (this.mongo.findById(event.getId(), ReceivedEvent.class) != null) {
-			return ResponseEntity.ok().build();
-		}
 		try {
-			this.events.apply(event);
-		}
-		catch (MalformedEventException ex) {
-			log.error("Stripe event " + event.getId() + " (" + event.getType() + ") could not be read: "
-					+ ex.getMessage() + "; refused, not applied");
-			throw PaymentProblems.malformedEvent();
+			this.events.process(event, "webhook");
 		}
 		catch (InventoryUnavailableException ex) {
 			log.warn("Stripe event " + event.getId() + " not applied yet; Stripe will deliver it again", ex);
 			throw PaymentProblems.unavailable("inventory-unavailable", "stock service");
 		}
-		try {
-			this.mongo.insert(new ReceivedEvent(event.getId(), event.getType(), this.clock.instant()));
-		}
-		catch (DuplicateKeyException ex) {
-			// Delivered twice at once: both applications were guarded, one record stands.
+		catch (StripeException ex) {
+			log.warn("Stripe event " + event.getId() + " not applied yet; Stripe will deliver it again");
+			throw StripeErrors.problem("read what event " + event.getId() + " is about", ex);
 		}
 		return ResponseEntity.ok().build();
 	}

@@ -24,10 +24,12 @@ import com.littlethreads.platform.test.TestHttp.Response;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -102,6 +104,8 @@ class AdminOrderIntegrationTests extends PaymentHttpTest {
 					.withFormParam("metadata[order_id]", equalTo(orderId)));
 		assertThat(order(orderId).status()).isEqualTo(OrderStatus.PAID);
 
+		wiremock.stubFor(
+				get(urlPathEqualTo("/v1/refunds")).willReturn(okJson(refundList(refund("re_1", 2400, "succeeded")))));
 		deliver(event("evt_refund", "charge.refunded", """
 				{"id": "ch_1", "object": "charge", "amount": 2400, "amount_refunded": 2400, "refunded": true,
 				 "payment_intent": "pi_cs_test_1", "metadata": {}}"""));

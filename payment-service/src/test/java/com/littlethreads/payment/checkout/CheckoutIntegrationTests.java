@@ -96,6 +96,18 @@ class CheckoutIntegrationTests extends PaymentHttpTest {
 	}
 
 	@Test
+	void checkoutOffersOnlyCardsWhosePaymentIsKnownAtOnce() {
+		// Without the list Stripe offers whatever the account has enabled, bank debits
+		// included, whose money arrives days after the stock hold has lapsed.
+		Response response = checkout(guestCheckout("LT-TEE-RED-4T", "1"), key());
+
+		assertThat(response.status()).isEqualTo(201);
+		LoggedRequest created = wiremock.findAll(postRequestedFor(urlEqualTo("/v1/checkout/sessions"))).get(0);
+		assertThat(created.getBodyAsString().split("&")).filteredOn((pair) -> pair.startsWith("payment_method_types"))
+			.containsExactly("payment_method_types[0]=card");
+	}
+
+	@Test
 	void priceSentByTheClientIsRefusedNotUsedAndNothingIsOrdered() {
 		String body = guestCheckout("LT-TEE-RED-4T", "1").replace("\"quantity\":1", "\"quantity\":1,\"price\":1");
 

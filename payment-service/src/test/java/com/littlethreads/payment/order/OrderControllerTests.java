@@ -85,7 +85,7 @@ class OrderControllerTests {
 				Instant.parse("2026-11-26T10:30:00Z"));
 		return new Order(placed.id(), status, placed.createdAt(), placed.userId(), null, placed.email(), placed.lines(),
 				placed.total(), placed.shippingAddress(), "cs_1", "https://pay", placed.sessionExpiresAt(), "pi_1",
-				null, null, null, null, null, null, 0, false, false, null);
+				null, null, null, null, null, null, 0, 0, false, false, null, List.of(), List.of(), 0);
 	}
 
 }

@@ -45,4 +45,24 @@ class OrderStatusTests {
 		assertThat(OrderStatus.REFUNDED.canBecome(OrderStatus.PARTIALLY_REFUNDED)).isFalse();
 	}
 
+	@Test
+	void refundStatusFollowsTheAmountStripeReportsRefunded() {
+		assertThat(OrderStatus.afterRefunds(0, 2400)).isEqualTo(OrderStatus.PAID);
+		assertThat(OrderStatus.afterRefunds(1, 2400)).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+		assertThat(OrderStatus.afterRefunds(2399, 2400)).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+		assertThat(OrderStatus.afterRefunds(2400, 2400)).isEqualTo(OrderStatus.REFUNDED);
+	}
+
+	@Test
+	void refundMovesForwardOnlyAndMaySucceedThenFail() {
+		assertThat(RefundStatus.PENDING.canBecome(RefundStatus.SUCCEEDED)).isTrue();
+		assertThat(RefundStatus.SUCCEEDED.canBecome(RefundStatus.FAILED)).isTrue();
+		assertThat(RefundStatus.SUCCEEDED.canBecome(RefundStatus.PENDING)).isFalse();
+		assertThat(RefundStatus.SUCCEEDED.canBecome(RefundStatus.CANCELED)).isFalse();
+		for (RefundStatus next : RefundStatus.values()) {
+			assertThat(RefundStatus.FAILED.canBecome(next)).as("FAILED to %s", next).isFalse();
+			assertThat(RefundStatus.CANCELED.canBecome(next)).as("CANCELED to %s", next).isFalse();
+		}
+	}
+
 }

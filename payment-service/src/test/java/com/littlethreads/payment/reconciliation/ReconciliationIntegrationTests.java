@@ -54,6 +54,25 @@ class ReconciliationIntegrationTests extends PaymentHttpTest {
 	}
 
 	@Test
+	void sessionPaidForAnotherAmountIsRecordedOnceAndNotAskedAboutAgain() {
+		wiremock.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/cs_test_1"))
+			.willReturn(okJson(session("cs_test_1", "complete", "paid", this.orderId, 1200, "gbp"))));
+		this.clock.advance(minutes(32));
+
+		this.reconciliation.reconcile();
+		this.reconciliation.reconcile();
+
+		Order order = order(this.orderId);
+		assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+		assertThat(order.needsAttention()).isTrue();
+		assertThat(order.unmatchedPayments()).singleElement()
+			.satisfies((payment) -> assertThat(payment.amount().amount()).isEqualTo(1200));
+		wiremock.verify(exactly(1), getRequestedFor(urlPathEqualTo("/v1/checkout/sessions/cs_test_1")));
+		wiremock.verify(exactly(0),
+				postRequestedFor(urlEqualTo("/internal/inventory/reservations/" + this.orderId + "/commit")));
+	}
+
+	@Test
 	void ordersWithinTheirSessionAreLeftAlone() {
 		this.clock.advance(minutes(10));
 

@@ -2,10 +2,12 @@ package com.littlethreads.payment.webhook;
 
 import java.util.Map;
 
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 import com.littlethreads.payment.PaymentHttpTest;
 import com.littlethreads.payment.PaymentServiceTest;
@@ -15,9 +17,12 @@ import com.littlethreads.platform.test.TestHttp.Response;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -149,13 +154,6 @@ class StripeWebhookIntegrationTests extends PaymentHttpTest {
 	}
 
 	@Test
-	void eventForAnotherApiVersionIsStillApplied() {
-		deliver(event("evt_10", "checkout.session.completed", session("complete", "paid"), "2020-08-27"));
-
-		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PAID);
-	}
-
-	@Test
 	void paidOrderWhoseStockIsGoneIsFlaggedForARefund() {
 		wiremock.stubFor(post(commit())
 			.willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json").withBody("""
@@ -197,18 +195,112 @@ class StripeWebhookIntegrationTests extends PaymentHttpTest {
 	}
 
 	@Test
-	void refundsMoveAPaidOrderToPartiallyRefundedThenRefundedButNeverBack() {
+	void refundsMoveAPaidOrderToPartiallyRefundedThenRefundedAndLateReportsChangeNothing() {
 		deliver(completed("evt_15"));
 
+		stubRefunds(refund("re_1", 1000, "succeeded"));
 		deliver(event("evt_16", "charge.refunded", charge(1000)));
 		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+		stubRefunds(refund("re_2", 1400, "succeeded"), refund("re_1", 1000, "succeeded"));
 		deliver(event("evt_17", "charge.refunded", charge(2400)));
 		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.REFUNDED);
-		deliver(event("evt_18", "charge.refunded", charge(1000)));
+		deliver(event("evt_18", "refund.created", refund("re_1", 1000, "pending")));
 
 		Order order = order(this.orderId);
 		assertThat(order.status()).isEqualTo(OrderStatus.REFUNDED);
 		assertThat(order.amountRefunded()).isEqualTo(2400);
+	}
+
+	@Test
+	void paidSessionThatIsNotTheOrdersOwnIsRecordedFlaggedAndCommitsNoStock() {
+		// A Payment Link or another integration on the same account may name any order.
+		String foreign = session("cs_test_foreign", "complete", "paid", this.orderId, 100, "gbp");
+
+		assertThat(deliver(event("evt_f1", "checkout.session.completed", foreign)).status()).isEqualTo(200);
+
+		Order order = order(this.orderId);
+		assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+		assertThat(order.needsAttention()).isTrue();
+		assertThat(order.attentionReason()).isEqualTo("payment-not-matching");
+		wiremock.verify(exactly(0), postRequestedFor(commit()));
+		JsonNode unmatched = adminView(this.orderId).get("unmatchedPayments");
+		assertThat(unmatched).hasSize(1);
+		assertThat(unmatched.get(0).get("sessionId").asString()).isEqualTo("cs_test_foreign");
+		assertThat(unmatched.get(0).get("paymentIntentId").asString()).isEqualTo("pi_cs_test_foreign");
+		assertThat(unmatched.get(0).get("amount").get("amount").asLong()).isEqualTo(100);
+		assertThat(unmatched.get(0).get("reason").asString()).isEqualTo("not-the-orders-session");
+	}
+
+	@Test
+	void ownSessionPaidForAnotherAmountIsRecordedFlaggedAndCommitsNoStock() {
+		String cheaper = session("cs_test_1", "complete", "paid", this.orderId, 100, "gbp");
+
+		deliver(event("evt_f2", "checkout.session.completed", cheaper));
+		deliver(event("evt_f3", "checkout.session.completed", cheaper));
+
+		Order order = order(this.orderId);
+		assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+		assertThat(order.needsAttention()).isTrue();
+		wiremock.verify(exactly(0), postRequestedFor(commit()));
+		JsonNode unmatched = adminView(this.orderId).get("unmatchedPayments");
+		assertThat(unmatched).as("recorded once however often it is told").hasSize(1);
+		assertThat(unmatched.get(0).get("reason").asString()).isEqualTo("amount-or-currency-differs");
+	}
+
+	@Test
+	void ownSessionPaidInAnotherCurrencyIsRecordedAndCommitsNoStock() {
+		deliver(event("evt_f4", "checkout.session.completed",
+				session("cs_test_1", "complete", "paid", this.orderId, 2400, "eur")));
+
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+		assertThat(order(this.orderId).needsAttention()).isTrue();
+		wiremock.verify(exactly(0), postRequestedFor(commit()));
+	}
+
+	@Test
+	void expiredSessionThatIsNotTheOrdersOwnLeavesTheOrderAndItsStockAlone() {
+		deliver(event("evt_f5", "checkout.session.expired",
+				session("cs_test_foreign", "expired", "unpaid", this.orderId)));
+		deliver(event("evt_f6", "checkout.session.async_payment_failed",
+				session("cs_test_foreign", "complete", "unpaid", this.orderId)));
+
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+		assertThat(order(this.orderId).needsAttention()).isFalse();
+		wiremock.verify(exactly(0), postRequestedFor(release()));
+	}
+
+	@Test
+	void refundOfAPaymentThatIsNotTheOrdersChangesNothing() {
+		deliver(completed("evt_f7"));
+
+		deliver(event("evt_f8", "charge.refunded",
+				JSON.writeValueAsString(Map.of("id", "ch_other", "object", "charge", "amount", 2400, "amount_refunded",
+						2400, "refunded", true, "payment_intent", "pi_other", "metadata",
+						Map.of("order_id", this.orderId)))));
+
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PAID);
+		assertThat(order(this.orderId).amountRefunded()).isZero();
+	}
+
+	@Test
+	void disputedPaymentFlagsTheOrderForStaff() {
+		deliver(completed("evt_d1"));
+
+		deliver(event("evt_d2", "charge.dispute.created", dispute("pi_cs_test_1")));
+
+		Order order = order(this.orderId);
+		assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+		assertThat(order.needsAttention()).isTrue();
+		assertThat(order.attentionReason()).isEqualTo("disputed");
+	}
+
+	@Test
+	void disputeOfAnotherPaymentChangesNothing() {
+		deliver(completed("evt_d3"));
+
+		deliver(event("evt_d4", "charge.dispute.created", dispute("pi_other")));
+
+		assertThat(order(this.orderId).needsAttention()).isFalse();
 	}
 
 	@Test
@@ -219,22 +311,18 @@ class StripeWebhookIntegrationTests extends PaymentHttpTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "data is null", "no id", "type is null", "api_version is null", "object is an object",
-			"data.object is an array", "payment_intent is an object", "session object is null" })
-	void signedEventOfAnotherShapeIsRefusedAndChangesNothing(String shape) {
+	@ValueSource(strings = { "data is null", "no id", "type is null", "object is an object", "data.object is an array",
+			"session object is null" })
+	void signedEventThatIsNotAnEventIsRefusedWithAProblemAndChangesNothing(String shape) {
 		String session = session("complete", "paid");
 		String payload = switch (shape) {
 			case "data is null" ->
 				completed("evt_bad_1").replaceFirst("\"data\": \\{\"object\": .*}$", "\"data\": null}");
 			case "no id" -> completed("evt_bad_2").replace("\"id\": \"evt_bad_2\", ", "");
 			case "type is null" -> completed("evt_bad_3").replace("\"checkout.session.completed\"", "null");
-			case "api_version is null" ->
-				event("evt_bad_4", "checkout.session.completed", session, null).replace("\"null\"", "null");
 			case "object is an object" ->
 				completed("evt_bad_5").replace("\"object\": \"event\"", "\"object\": {\"$gt\": \"\"}");
 			case "data.object is an array" -> event("evt_bad_6", "checkout.session.completed", "[]");
-			case "payment_intent is an object" -> event("evt_bad_7", "checkout.session.completed",
-					session.replace("\"pi_cs_test_1\"", "{\"$where\": \"1\"}"));
 			default -> event("evt_bad_8", "checkout.session.completed", "null");
 		};
 
@@ -246,12 +334,42 @@ class StripeWebhookIntegrationTests extends PaymentHttpTest {
 		wiremock.verify(exactly(0), postRequestedFor(commit()));
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "api_version is null", "payment_intent is an object" })
+	void signedEventWhoseObjectCannotBeReadIsRecordedAsRefusedAndChangesNothing(String shape) {
+		String session = session("complete", "paid");
+		String payload = shape.equals("api_version is null")
+				? event("evt_bad_4", "checkout.session.completed", session, null).replace("\"null\"", "null")
+				: event("evt_bad_7", "checkout.session.completed",
+						session.replace("\"pi_cs_test_1\"", "{\"$where\": \"1\"}"));
+		String eventId = shape.equals("api_version is null") ? "evt_bad_4" : "evt_bad_7";
+
+		Response response = deliver(payload);
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		Document recorded = this.mongo.findById(eventId, Document.class, "stripe_events");
+		assertThat(recorded).isNotNull();
+		assertThat(recorded.getString("outcome")).isEqualTo("REFUSED");
+		assertThat(order(this.orderId).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+		wiremock.verify(exactly(0), postRequestedFor(commit()));
+	}
+
+	private static void stubRefunds(String... refunds) {
+		wiremock.stubFor(get(urlPathEqualTo("/v1/refunds")).willReturn(okJson(refundList(refunds))));
+	}
+
 	private String completed(String eventId) {
 		return event(eventId, "checkout.session.completed", session("complete", "paid"));
 	}
 
 	private String session(String status, String paymentStatus) {
 		return session("cs_test_1", status, paymentStatus, this.orderId);
+	}
+
+	private static String dispute(String paymentIntent) {
+		return JSON.writeValueAsString(Map.of("id", "dp_1", "object", "dispute", "amount", 2400, "charge", "ch_1",
+				"currency", "gbp", "payment_intent", paymentIntent, "reason", "fraudulent", "status", "needs_response",
+				"metadata", Map.of()));
 	}
 
 	private String charge(long amountRefunded) {

@@ -2,6 +2,7 @@ package com.littlethreads.emulator.api;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Base64;
 
 import jakarta.servlet.FilterChain;
@@ -14,10 +15,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every API response a {@code Request-Id} (stripe-java reports it in exceptions)
- * and refuses requests without a test-mode secret key, with Stripe's 401 body. Like
+ * and refuses requests without the account's secret key, with Stripe's 401 body. Like
  * Stripe, it takes {@code Authorization: Bearer sk_test_…} (what stripe-java sends) and
- * HTTP Basic with the key as user name ({@code curl -u sk_test_…:}). Any test key is
- * accepted: the emulator has a single account.
+ * HTTP Basic with the key as user name ({@code curl -u sk_test_…:}). With
+ * {@code emulator.secret-key} set only that key is accepted, as Stripe accepts only the
+ * account's own; without it any test-mode key is (a quick local try needs none).
  */
 class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -27,8 +29,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
 	private final StripeErrorResponses errors;
 
-	ApiKeyFilter(StripeErrorResponses errors) {
+	private final String secretKey;
+
+	ApiKeyFilter(StripeErrorResponses errors, String secretKey) {
 		this.errors = errors;
+		this.secretKey = (secretKey != null && !secretKey.isBlank()) ? secretKey : null;
 	}
 
 	@Override
@@ -52,6 +57,12 @@ class ApiKeyFilter extends OncePerRequestFilter {
 								StripeError.invalidRequest("Invalid API Key provided: " + redact(key)
 										+ ". The Stripe emulator accepts test-mode secret keys (sk_test_…) only.",
 										null)));
+			return;
+		}
+		if (this.secretKey != null && !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
+				this.secretKey.getBytes(StandardCharsets.UTF_8))) {
+			this.errors.write(response, new StripeApiException(401,
+					StripeError.invalidRequest("Invalid API Key provided: " + redact(key), null)));
 			return;
 		}
 		request.setAttribute(API_KEY_ATTRIBUTE, key);

@@ -111,7 +111,8 @@ public final class FormParams {
 	public void rejectUnknown(Set<String> allowed) {
 		for (String name : new TreeSet<>(this.values.keySet())) {
 			if (!allowed.contains(name)) {
-				throw StripeApiException.badRequest("Received unknown parameter: " + param(name), param(name));
+				throw StripeApiException.invalidParameter("parameter_unknown",
+						"Received unknown parameter: " + param(name), param(name));
 			}
 		}
 	}
@@ -152,7 +153,8 @@ public final class FormParams {
 				return Long.parseLong(value);
 			}
 			catch (NumberFormatException ex) {
-				throw StripeApiException.badRequest("Invalid integer: " + value, param(name));
+				throw StripeApiException.invalidParameter("parameter_invalid_integer", "Invalid integer: " + value,
+						param(name));
 			}
 		});
 	}
@@ -295,7 +297,8 @@ public final class FormParams {
 	 * @return the exception to throw
 	 */
 	public StripeApiException missing(String name) {
-		return StripeApiException.badRequest("Missing required param: " + param(name) + ".", param(name));
+		return StripeApiException.invalidParameter("parameter_missing", "Missing required param: " + param(name) + ".",
+				param(name));
 	}
 
 }

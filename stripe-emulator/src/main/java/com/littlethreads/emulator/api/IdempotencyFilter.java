@@ -19,16 +19,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Stripe's idempotent requests: the first successful response to a POST carrying an
- * {@code Idempotency-Key} is saved for 24 hours. The same key with the same endpoint and
- * parameters gets that response again, byte for byte, marked
- * {@code Idempotent-Replayed: true}; with other parameters or another endpoint it gets a
- * 400 {@code idempotency_error}. Keys are scoped to the API key. A request that fails
- * (4xx) saves nothing, as Stripe saves nothing for requests rejected by validation, so
- * the caller can fix it and retry with the same key. Requests with the same key run one
- * at a time: a concurrent duplicate waits and then gets the replay.
+ * Stripe's idempotent requests: the response to a POST carrying an
+ * {@code Idempotency-Key} is saved for 24 hours once its endpoint has started to run,
+ * failures included (a declined card, a charge already refunded). The same key with the
+ * same endpoint and parameters gets that response again, byte for byte, marked
+ * {@code Idempotent-Replayed: true} and {@code Original-Request}; with other parameters
+ * or another endpoint it gets a 400 {@code idempotency_error}. Keys are scoped to the API
+ * key. A request refused while its parameters were checked saves nothing, as at Stripe,
+ * so the caller can fix it and retry with the same key. Requests with the same key run
+ * one at a time: a concurrent duplicate waits and then gets the replay.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
+
+	/**
+	 * Set on a request whose endpoint ran and failed: its answer is saved like a success.
+	 */
+	static final String ENDPOINT_RAN = IdempotencyFilter.class.getName() + ".endpointRan";
 
 	private static final Duration RETENTION = Duration.ofHours(24);
 
@@ -74,7 +80,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			}
 			ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
 			chain.doFilter(request, recorded);
-			if (recorded.getStatus() < 400) {
+			if (recorded.getStatus() < 400 || request.getAttribute(ENDPOINT_RAN) != null) {
 				this.saved.put(scope, new SavedResponse(endpoint, parameters, recorded.getStatus(),
 						recorded.getContentType(), recorded.getContentAsByteArray(),
 						(String) request.getAttribute(ApiKeyFilter.REQUEST_ID_ATTRIBUTE), this.clock.instant()));

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import com.littlethreads.emulator.EmulatorProperties;
+
 /**
  * The Stripe API's request pipeline under {@code /v1}: API key first, then idempotency.
  */
@@ -16,9 +18,9 @@ import org.springframework.core.Ordered;
 class StripeApiConfiguration {
 
 	@Bean
-	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(JsonMapper json) {
+	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(JsonMapper json, EmulatorProperties properties) {
 		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
-				new ApiKeyFilter(new StripeErrorResponses(json)));
+				new ApiKeyFilter(new StripeErrorResponses(json), properties.secretKey()));
 		registration.addUrlPatterns("/v1/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;

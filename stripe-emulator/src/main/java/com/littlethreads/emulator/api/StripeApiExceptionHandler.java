@@ -2,6 +2,8 @@ package com.littlethreads.emulator.api;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,7 +17,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class StripeApiExceptionHandler {
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, StripeError>> stripeError(StripeApiException ex) {
+	ResponseEntity<Map<String, StripeError>> stripeError(StripeApiException ex, HttpServletRequest request) {
+		if (!ex.isValidation()) {
+			request.setAttribute(IdempotencyFilter.ENDPOINT_RAN, Boolean.TRUE);
+		}
 		return ResponseEntity.status(ex.status()).body(Map.of("error", ex.error()));
 	}
 

@@ -16,12 +16,10 @@ class UnrecognizedRequestController {
 
 	@RequestMapping("/v1/**")
 	void unrecognized(HttpServletRequest request) {
-		throw new StripeApiException(404,
-				StripeError.invalidRequest(
-						"Unrecognized request URL (" + request.getMethod() + ": " + request.getRequestURI()
-								+ "). The Stripe emulator serves only the endpoints "
-								+ "payment-service uses; see the stripe-emulator module's package documentation.",
-						null));
+		throw new StripeApiException(404, StripeError.invalidRequest("Unrecognized request URL (" + request.getMethod()
+				+ ": " + request.getRequestURI() + "). The Stripe emulator serves only the endpoints "
+				+ "payment-service and the Stripe contract tests use; see the stripe-emulator module's package documentation.",
+				null), true);
 	}
 
 }

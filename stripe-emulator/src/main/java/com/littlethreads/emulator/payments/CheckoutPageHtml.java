@@ -97,8 +97,67 @@ final class CheckoutPageHtml {
 				.append("\">&larr; Back to the shop</a>\n");
 		}
 		html.append("<p id=\"card-hint\" class=\"hint\">Test mode: 4242 4242 4242 4242 pays, ")
-			.append("4000 0000 0000 0002 is declined; use any future expiry date and any 3-digit CVC.</p>\n")
+			.append("4000 0000 0000 0002 is declined, 4000 0025 0000 3155 asks for 3D Secure, ")
+			.append("4000 0000 0000 5126 pays but its refunds fail, 4000 0000 0000 0259 pays and is disputed; ")
+			.append("use any future expiry date and any 3-digit CVC.</p>\n")
 			.append("</section>\n");
+		if (page.offersBacsDebit()) {
+			bacsDebit(html, page, total, values, errors);
+		}
+		return foot(html);
+	}
+
+	/**
+	 * The delayed payment method's form, offered only where the session takes
+	 * {@code bacs_debit}: the money is known days later (here
+	 * {@code emulator.delayed-payment-delay}), the session completes unpaid meanwhile.
+	 */
+	private static void bacsDebit(StringBuilder html, CheckoutPage page, String total, Map<String, String> values,
+			Map<String, String> errors) {
+		html.append(
+				"<section aria-labelledby=\"bacs-heading\">\n<h2 id=\"bacs-heading\">Pay by Bacs Direct Debit</h2>\n")
+			.append("<form method=\"post\" action=\"/checkout/")
+			.append(htmlEscape(page.id()))
+			.append("/bacs-debit\" novalidate>\n");
+		input(html, "bacs-email", "Email", "email", "email", null, values, errors.get("bacs-email"), null);
+		input(html, "bacs-name", "Account holder name", "text", "name", null, values, errors.get("bacs-name"), null);
+		String bankError = errors.get("bacs");
+		html.append("<div class=\"row\"><div>\n");
+		input(html, "sort-code", "Sort code", "text", "off", "10-88-00", values, bankError, "bacs-error");
+		html.append("</div><div>\n");
+		input(html, "account-number", "Account number", "text", "off", "00012345", values, bankError, "bacs-error");
+		html.append("</div></div>\n");
+		if (bankError != null) {
+			html.append("<p id=\"bacs-error\" class=\"error\" role=\"alert\">")
+				.append(htmlEscape(bankError))
+				.append("</p>\n");
+		}
+		html.append("<button id=\"pay-bacs\" type=\"submit\">Pay ")
+			.append(htmlEscape(total))
+			.append(" by Direct Debit</button>\n</form>\n")
+			.append("<p id=\"bacs-hint\" class=\"hint\">Test mode: sort code 10-88-00 with account 00012345 pays, ")
+			.append("with 22222227 fails for insufficient funds; either way only after a few minutes, as bank ")
+			.append("debits take days.</p>\n</section>\n");
+	}
+
+	/**
+	 * The test 3D Secure challenge a card that requires authentication leads to.
+	 * @param page the session
+	 * @return the page
+	 */
+	static String authentication(CheckoutPage page) {
+		String total = Money.format(page.amountTotal(), page.currency(), locale(page));
+		StringBuilder html = head(page, "Authenticate your payment");
+		html.append("<h1>Authenticate your payment</h1>\n<p id=\"status-message\">Your bank asks you to confirm ")
+			.append("the payment of <strong>")
+			.append(htmlEscape(total))
+			.append("</strong> (3D Secure test page).</p>\n<form method=\"post\" action=\"/checkout/")
+			.append(htmlEscape(page.id()))
+			.append("/authenticate\">\n")
+			.append("<button id=\"complete-authentication\" type=\"submit\" name=\"outcome\" value=\"complete\">")
+			.append("Complete authentication</button>\n")
+			.append("<button id=\"fail-authentication\" type=\"submit\" name=\"outcome\" value=\"fail\">")
+			.append("Fail authentication</button>\n</form>\n");
 		return foot(html);
 	}
 
@@ -148,7 +207,17 @@ final class CheckoutPageHtml {
 
 	private static void input(StringBuilder html, String id, String label, String type, String autocomplete,
 			String placeholder, Map<String, String> values, String error) {
-		String describedBy = id.startsWith("card-") ? "card-error" : id + "-error";
+		input(html, id, label, type, autocomplete, placeholder, values, error,
+				id.startsWith("card-") ? "card-error" : null);
+	}
+
+	/**
+	 * A labelled input. An error is shown below it, or, when {@code sharedErrorId} names
+	 * one paragraph for a group of fields (the card's, the bank account's), there.
+	 */
+	private static void input(StringBuilder html, String id, String label, String type, String autocomplete,
+			String placeholder, Map<String, String> values, String error, String sharedErrorId) {
+		String describedBy = (sharedErrorId != null) ? sharedErrorId : id + "-error";
 		html.append("<label for=\"")
 			.append(id)
 			.append("\">")
@@ -162,7 +231,7 @@ final class CheckoutPageHtml {
 			.append("\" autocomplete=\"")
 			.append(autocomplete)
 			.append("\" required");
-		if (id.startsWith("card-")) {
+		if (sharedErrorId != null) {
 			html.append(" inputmode=\"numeric\"");
 		}
 		if (placeholder != null) {
@@ -176,7 +245,7 @@ final class CheckoutPageHtml {
 			html.append(" aria-invalid=\"true\" aria-describedby=\"").append(describedBy).append('"');
 		}
 		html.append(">\n");
-		if (error != null && !id.startsWith("card-")) {
+		if (error != null && sharedErrorId == null) {
 			html.append("<p id=\"")
 				.append(describedBy)
 				.append("\" class=\"error\" role=\"alert\">")

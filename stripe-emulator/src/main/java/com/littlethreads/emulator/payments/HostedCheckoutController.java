@@ -23,9 +23,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The hosted checkout page, a session's {@code url}. Paying with a succeeding test card
  * completes the session and redirects (303) to its success URL; a declining card
- * re-renders the form (402) with the decline in {@code #card-error}; incomplete details
- * re-render it (400) with what to fix. Going back (the cancel link) leaves the session
- * open, as Stripe does.
+ * re-renders the form (402) with the decline in {@code #card-error}; a card that requires
+ * 3D Secure shows a test challenge to complete or fail; incomplete details re-render the
+ * form (400) with what to fix. Where the session takes Bacs Direct Debit, paying with a
+ * test bank account completes the session with its payment still processing and redirects
+ * to the success URL, as Stripe does for delayed methods. Going back (the cancel link)
+ * leaves the session open, as Stripe does.
  */
 @Controller
 class HostedCheckoutController {
@@ -76,20 +79,81 @@ class HostedCheckoutController {
 		if (!errors.isEmpty()) {
 			return html(HttpStatus.BAD_REQUEST, CheckoutPageHtml.form(current.get(), values, errors));
 		}
-		PaymentResult result = this.account.pay(id, values.get("email"), values.get("cardholder-name"), digits)
+		PaymentResult result = this.account.payByCard(id, values.get("email"), values.get("cardholder-name"), digits)
 			.orElseThrow();
-		if (result instanceof PaymentResult.Paid paid) {
-			if (paid.page().successUrl() == null) {
-				return html(HttpStatus.OK, CheckoutPageHtml.notice(paid.page(), "Payment complete",
-						"Thanks: your payment was received. You can close this page."));
+		return answer(result, values);
+	}
+
+	@PostMapping(path = "/checkout/{id}/authenticate", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	ResponseEntity<String> authenticate(@PathVariable String id, @RequestParam(defaultValue = "") String outcome) {
+		if (!"complete".equals(outcome) && !"fail".equals(outcome)) {
+			return this.account.checkoutPage(id)
+				.map((page) -> html(HttpStatus.BAD_REQUEST, CheckoutPageHtml.authentication(page)))
+				.orElseGet(() -> html(HttpStatus.NOT_FOUND, CheckoutPageHtml.notFound()));
+		}
+		return this.account.authenticate(id, "complete".equals(outcome))
+			.map((result) -> answer(result, Map.of("email", orEmpty(result.page().email()))))
+			.orElseGet(() -> html(HttpStatus.NOT_FOUND, CheckoutPageHtml.notFound()));
+	}
+
+	@PostMapping(path = "/checkout/{id}/bacs-debit", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	ResponseEntity<String> payByBacsDebit(@PathVariable String id,
+			@RequestParam(name = "bacs-email", defaultValue = "") String email,
+			@RequestParam(name = "bacs-name", defaultValue = "") String name,
+			@RequestParam(name = "sort-code", defaultValue = "") String sortCode,
+			@RequestParam(name = "account-number", defaultValue = "") String accountNumber) {
+		Optional<CheckoutPage> current = this.account.checkoutPage(id);
+		if (current.isEmpty()) {
+			return html(HttpStatus.NOT_FOUND, CheckoutPageHtml.notFound());
+		}
+		if (!"open".equals(current.get().status()) || !current.get().offersBacsDebit()) {
+			return notOpen(current.get());
+		}
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("bacs-email", email.strip());
+		values.put("bacs-name", name.strip());
+		values.put("sort-code", sortCode.strip());
+		values.put("account-number", accountNumber.strip());
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (!EMAIL.matcher(values.get("bacs-email")).matches()) {
+			errors.put("bacs-email", values.get("bacs-email").isEmpty() ? "Enter your email address."
+					: "Your email address is invalid.");
+		}
+		if (values.get("bacs-name").isEmpty()) {
+			errors.put("bacs-name", "Enter the account holder's name.");
+		}
+		Optional<Boolean> settles = BacsTestAccounts.settles(sortCode.replaceAll("[\\s-]", ""),
+				accountNumber.replaceAll("\\s", ""));
+		if (settles.isEmpty()) {
+			errors.put("bacs", "Use a test account: sort code 10-88-00 with account 00012345 or 22222227.");
+		}
+		if (!errors.isEmpty()) {
+			return html(HttpStatus.BAD_REQUEST, CheckoutPageHtml.form(current.get(), values, errors));
+		}
+		return answer(this.account.payByBacsDebit(id, values.get("bacs-email"), values.get("bacs-name"), settles.get())
+			.orElseThrow(), values);
+	}
+
+	private static ResponseEntity<String> answer(PaymentResult result, Map<String, String> values) {
+		if (result instanceof PaymentResult.Paid || result instanceof PaymentResult.Processing) {
+			CheckoutPage page = result.page();
+			if (page.successUrl() == null) {
+				return html(HttpStatus.OK, (result instanceof PaymentResult.Paid)
+						? CheckoutPageHtml.notice(page, "Payment complete",
+								"Thanks: your payment was received. You can close this page.")
+						: CheckoutPageHtml.notice(page, "Payment processing",
+								"Thanks: your Direct Debit is set up; the payment is confirmed in a few days."));
 			}
-			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(paid.page().successUrl())).build();
+			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(page.successUrl())).build();
+		}
+		if (result instanceof PaymentResult.AuthenticationRequired required) {
+			return html(HttpStatus.OK, CheckoutPageHtml.authentication(required.page()));
 		}
 		if (result instanceof PaymentResult.Declined declined) {
 			return html(HttpStatus.PAYMENT_REQUIRED,
 					CheckoutPageHtml.form(declined.page(), values, Map.of("card", declined.message())));
 		}
-		return notOpen(((PaymentResult.NotOpen) result).page());
+		return notOpen(result.page());
 	}
 
 	private Map<String, String> validate(Map<String, String> values, String digits) {
@@ -143,6 +207,10 @@ class HostedCheckoutController {
 	}
 
 	private static ResponseEntity<String> notOpen(CheckoutPage page) {
+		if ("complete".equals(page.status()) && page.paymentProcessing()) {
+			return html(HttpStatus.CONFLICT, CheckoutPageHtml.notice(page, "Payment processing",
+					"This checkout session is complete: its Direct Debit payment is being processed."));
+		}
 		if ("complete".equals(page.status())) {
 			return html(HttpStatus.CONFLICT, CheckoutPageHtml.notice(page, "Already paid",
 					"This checkout session is complete: the payment has already been made."));

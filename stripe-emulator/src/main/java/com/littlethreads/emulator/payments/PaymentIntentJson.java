@@ -23,15 +23,20 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param lastPaymentError why the last attempt failed, or {@code null}
  * @param latestCharge the charge's id, its object when expanded, or {@code null}
  * @param livemode always {@code false}
- * @param metadata from {@code payment_intent_data[metadata]}
- * @param paymentMethodTypes always {@code [card]}
- * @param status {@code requires_payment_method}, {@code succeeded} or {@code canceled}
+ * @param metadata from {@code payment_intent_data[metadata]} or {@code metadata}
+ * @param nextAction what the customer must do ({@code use_stripe_sdk} for 3D Secure), or
+ * {@code null}
+ * @param paymentMethod the PaymentMethod last used, or {@code null}
+ * @param paymentMethodTypes the methods it may be paid with
+ * @param status {@code requires_payment_method}, {@code requires_confirmation},
+ * {@code requires_action}, {@code processing}, {@code succeeded} or {@code canceled}
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record PaymentIntentJson(String id, String object, long amount, long amountCapturable, long amountReceived,
 		Long canceledAt, String cancellationReason, String captureMethod, long created, String currency,
 		String description, PaymentError lastPaymentError, Object latestCharge, boolean livemode,
-		Map<String, String> metadata, List<String> paymentMethodTypes, String status) {
+		Map<String, String> metadata, Map<String, String> nextAction, String paymentMethod,
+		List<String> paymentMethodTypes, String status) {
 
 	/**
 	 * A declined card.

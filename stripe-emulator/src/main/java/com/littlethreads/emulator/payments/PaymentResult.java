@@ -6,6 +6,12 @@ package com.littlethreads.emulator.payments;
 sealed interface PaymentResult {
 
 	/**
+	 * The session as it now is.
+	 * @return the page's snapshot
+	 */
+	CheckoutPage page();
+
+	/**
 	 * Paid: the session is complete.
 	 *
 	 * @param page the session as it now is
@@ -15,7 +21,27 @@ sealed interface PaymentResult {
 	}
 
 	/**
-	 * The card was declined; the session stays open.
+	 * A delayed payment method was accepted: the session is complete, its payment still
+	 * processing.
+	 *
+	 * @param page the session as it now is
+	 */
+	record Processing(CheckoutPage page) implements PaymentResult {
+
+	}
+
+	/**
+	 * The card's bank asks the shopper to authenticate (3D Secure) first; the session
+	 * stays open.
+	 *
+	 * @param page the session as it now is
+	 */
+	record AuthenticationRequired(CheckoutPage page) implements PaymentResult {
+
+	}
+
+	/**
+	 * The card was declined (or its authentication failed); the session stays open.
 	 *
 	 * @param page the session as it now is
 	 * @param message what the customer is told

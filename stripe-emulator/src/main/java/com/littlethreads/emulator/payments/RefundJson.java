@@ -14,14 +14,16 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param charge the refunded charge's id
  * @param created creation time, Unix seconds
  * @param currency lower-case ISO code
+ * @param failureReason why it failed ({@code expired_or_canceled_card}), or {@code null}
  * @param metadata the caller's metadata
  * @param paymentIntent the PaymentIntent's id
  * @param reason {@code duplicate}, {@code fraudulent}, {@code requested_by_customer} or
  * {@code null}
- * @param status always {@code succeeded}: test refunds settle at once
+ * @param status {@code succeeded} for card refunds, which settle at once, or
+ * {@code failed} later for a card whose refunds fail
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record RefundJson(String id, String object, long amount, String charge, long created, String currency,
-		Map<String, String> metadata, String paymentIntent, String reason, String status) {
+		String failureReason, Map<String, String> metadata, String paymentIntent, String reason, String status) {
 
 }

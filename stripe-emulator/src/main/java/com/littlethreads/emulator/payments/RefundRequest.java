@@ -23,7 +23,7 @@ record RefundRequest(String paymentIntent, String charge, Long amount, String re
 		String paymentIntent = params.string("payment_intent").orElse(null);
 		String charge = params.string("charge").orElse(null);
 		if (paymentIntent == null && charge == null) {
-			throw StripeApiException.badRequest(
+			throw StripeApiException.invalidParameter("parameter_missing",
 					"One of the following params should be provided for this request: payment_intent or charge.", null);
 		}
 		Long amount = params.integer("amount").orElse(null);

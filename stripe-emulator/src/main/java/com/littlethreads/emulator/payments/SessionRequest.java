@@ -34,12 +34,14 @@ import com.littlethreads.emulator.api.StripeError;
  * @param expiresAt when the session expires
  * @param locale the page's locale ({@code auto} or a tag such as {@code en-GB}), or
  * {@code null}
+ * @param paymentMethodTypes the methods asked for, or {@code null} for the account's (as
+ * at Stripe: whatever the account enables, here card and, for gbp, Bacs Direct Debit)
  * @param expand what the response expands
  */
 record SessionRequest(String currency, List<LineItem> lineItems, String successUrl, String cancelUrl,
 		String clientReferenceId, String customerEmail, Map<String, String> metadata,
 		Map<String, String> paymentIntentMetadata, String paymentIntentDescription, Instant expiresAt, String locale,
-		Set<String> expand) {
+		List<String> paymentMethodTypes, Set<String> expand) {
 
 	static final Duration MIN_LIFETIME = Duration.ofMinutes(30);
 
@@ -49,6 +51,11 @@ record SessionRequest(String currency, List<LineItem> lineItems, String successU
 	static final long MAX_AMOUNT = 99_999_999L;
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+	/**
+	 * Card settles at once; Bacs Direct Debit days later, the emulator's delayed method.
+	 */
+	static final List<String> SUPPORTED_METHODS = List.of("card", "bacs_debit");
 
 	/**
 	 * Parameters the emulator accepts without acting on them: they change how Stripe's
@@ -70,16 +77,20 @@ record SessionRequest(String currency, List<LineItem> lineItems, String successU
 			throw StripeApiException.badRequest(
 					"The Stripe emulator supports mode=payment only, not mode=" + mode + ".", params.param("mode"));
 		}
-		for (String type : params.strings("payment_method_types")) {
-			if (!"card".equals(type)) {
-				throw StripeApiException.badRequest(
-						"The Stripe emulator supports the payment method type card only, not " + type + ".",
-						"payment_method_types");
+		List<String> paymentMethodTypes = null;
+		if (params.has("payment_method_types")) {
+			paymentMethodTypes = List.copyOf(params.strings("payment_method_types"));
+			for (String type : paymentMethodTypes) {
+				if (!SUPPORTED_METHODS.contains(type)) {
+					throw StripeApiException.badRequest("The Stripe emulator supports the payment method types "
+							+ SUPPORTED_METHODS + ", not " + type + ".", "payment_method_types");
+				}
 			}
 		}
 		List<FormParams> lines = params.hashes("line_items");
 		if (lines.isEmpty()) {
-			throw StripeApiException.badRequest("Missing required param: line_items.", "line_items");
+			throw StripeApiException.invalidParameter("parameter_missing", "Missing required param: line_items.",
+					"line_items");
 		}
 		String currency = null;
 		List<LineItem> lineItems = new ArrayList<>();
@@ -130,9 +141,15 @@ record SessionRequest(String currency, List<LineItem> lineItems, String successU
 			throw StripeApiException.badRequest("The session's currency " + sessionCurrency
 					+ " must be the currency of its line items, " + currency + ".", params.param("currency"));
 		}
+		if (paymentMethodTypes != null && paymentMethodTypes.contains("bacs_debit") && !"gbp".equals(currency)) {
+			throw StripeApiException.badRequest(
+					"The payment method type bacs_debit is invalid for currency " + currency + ": it takes gbp only.",
+					"payment_method_types");
+		}
 		String customerEmail = params.string("customer_email").orElse(null);
 		if (customerEmail != null && !EMAIL.matcher(customerEmail).matches()) {
-			throw StripeApiException.badRequest("Invalid email address: " + customerEmail, "customer_email");
+			throw StripeApiException.invalidParameter("email_invalid", "Invalid email address: " + customerEmail,
+					"customer_email");
 		}
 		String clientReferenceId = params.string("client_reference_id").orElse(null);
 		if (clientReferenceId != null && clientReferenceId.length() > 200) {
@@ -168,7 +185,7 @@ record SessionRequest(String currency, List<LineItem> lineItems, String successU
 		params.string("submit_type");
 		return new SessionRequest(currency, List.copyOf(lineItems), url(params, "success_url"),
 				url(params, "cancel_url"), clientReferenceId, customerEmail, params.metadata("metadata"),
-				paymentIntentMetadata, paymentIntentDescription, expiresAt, locale,
+				paymentIntentMetadata, paymentIntentDescription, expiresAt, locale, paymentMethodTypes,
 				params.expand(Set.of("payment_intent")));
 	}
 
@@ -202,7 +219,7 @@ record SessionRequest(String currency, List<LineItem> lineItems, String successU
 		catch (URISyntaxException ex) {
 			// falls through to Stripe's error
 		}
-		throw StripeApiException.badRequest("Not a valid URL", name);
+		throw StripeApiException.invalidParameter("url_invalid", "Not a valid URL", name);
 	}
 
 }

@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Stripe's test card numbers and what paying with them does. A valid number that is not a
- * test card is declined, as Stripe declines real cards in test mode.
+ * Stripe's test card numbers, their test PaymentMethods ({@code pm_card_…}), and what
+ * paying with them does. A valid number that is not a test card is declined, as Stripe
+ * declines real cards in test mode.
  */
 final class TestCards {
 
@@ -22,23 +23,77 @@ final class TestCards {
 			new Decline("expired_card", "expired_card", "Your card has expired."), "4000000000000127",
 			new Decline("incorrect_cvc", "incorrect_cvc", "Your card's security code is incorrect."));
 
+	/**
+	 * 3D Secure: authentication is required for a one-time payment (3155, what Stripe
+	 * calls "authenticate unless set up") or always (3184).
+	 */
+	private static final Set<String> AUTHENTICATING = Set.of("4000002500003155", "4000002760003184");
+
+	/** Pays; its refunds show succeeded, then fail ({@code expired_or_canceled_card}). */
+	static final String REFUND_FAILS = "4000000000005126";
+
+	/** Pays, then the payment is disputed as fraudulent. */
+	static final String DISPUTED = "4000000000000259";
+
 	private static final Decline LIVE_CARD = new Decline("card_declined", "test_mode_live_card",
 			"Your card was declined. Your request was in test mode, but used a non test card. "
 					+ "For a list of valid test cards, visit: https://stripe.com/docs/testing.");
+
+	/** Stripe's test PaymentMethods, for API calls, and the card each stands for. */
+	private static final Map<String, String> PAYMENT_METHODS = Map.ofEntries(
+			Map.entry("pm_card_visa", "4242424242424242"), Map.entry("pm_card_visa_debit", "4000056655665556"),
+			Map.entry("pm_card_mastercard", "5555555555554444"), Map.entry("pm_card_amex", "378282246310005"),
+			Map.entry("pm_card_chargeDeclined", "4000000000000002"),
+			Map.entry("pm_card_chargeDeclinedInsufficientFunds", "4000000000009995"),
+			Map.entry("pm_card_chargeDeclinedExpiredCard", "4000000000000069"),
+			Map.entry("pm_card_chargeDeclinedIncorrectCvc", "4000000000000127"),
+			Map.entry("pm_card_authenticationRequiredOnSetup", "4000002500003155"),
+			Map.entry("pm_card_authenticationRequired", "4000002760003184"),
+			Map.entry("pm_card_refundFail", REFUND_FAILS), Map.entry("pm_card_createDispute", DISPUTED));
 
 	private TestCards() {
 	}
 
 	/**
+	 * What paying with a card does.
+	 * @param number the card number, digits only
+	 * @return the card's behaviour
+	 */
+	static Behaviour behaviour(String number) {
+		if (SUCCEEDING.contains(number)) {
+			return Behaviour.PAYS;
+		}
+		if (REFUND_FAILS.equals(number)) {
+			return Behaviour.PAYS_REFUNDS_FAIL;
+		}
+		if (DISPUTED.equals(number)) {
+			return Behaviour.PAYS_THEN_DISPUTED;
+		}
+		if (AUTHENTICATING.contains(number)) {
+			return Behaviour.AUTHENTICATES;
+		}
+		return Behaviour.DECLINED;
+	}
+
+	/**
 	 * Why a card is declined.
 	 * @param number the card number, digits only
-	 * @return the decline, or empty when the card pays
+	 * @return the decline, or empty when the card is not declined
 	 */
 	static Optional<Decline> decline(String number) {
-		if (SUCCEEDING.contains(number)) {
+		if (behaviour(number) != Behaviour.DECLINED) {
 			return Optional.empty();
 		}
 		return Optional.of(DECLINING.getOrDefault(number, LIVE_CARD));
+	}
+
+	/**
+	 * The card a test PaymentMethod stands for.
+	 * @param paymentMethod for example {@code pm_card_visa}
+	 * @return the card number, empty for a PaymentMethod the emulator does not know
+	 */
+	static Optional<String> cardOf(String paymentMethod) {
+		return Optional.ofNullable(PAYMENT_METHODS.get(paymentMethod));
 	}
 
 	/**
@@ -61,6 +116,28 @@ final class TestCards {
 			doubled = !doubled;
 		}
 		return sum % 10 == 0;
+	}
+
+	/**
+	 * What paying with a test card does.
+	 */
+	enum Behaviour {
+
+		/** The payment succeeds. */
+		PAYS,
+
+		/** The payment succeeds; refunds of it succeed at first and fail later. */
+		PAYS_REFUNDS_FAIL,
+
+		/** The payment succeeds and is then disputed. */
+		PAYS_THEN_DISPUTED,
+
+		/** The bank asks the shopper to authenticate (3D Secure) first. */
+		AUTHENTICATES,
+
+		/** The payment is declined. */
+		DECLINED
+
 	}
 
 	/**

@@ -30,7 +30,13 @@ public record Delivery(String eventId, String type, String objectId, Instant cre
 		DELIVERED,
 
 		/** Every attempt failed. */
-		FAILED
+		FAILED,
+
+		/**
+		 * Never attempted: {@code emulator.webhook.drop} names its type, so that recovery
+		 * through {@code GET /v1/events} can be tested.
+		 */
+		DROPPED
 
 	}
 

@@ -8,12 +8,14 @@ import tools.jackson.databind.annotation.JsonNaming;
  *
  * @param id {@code evt_…}
  * @param object always {@code event}
- * @param apiVersion stripe-java's {@code Stripe.API_VERSION}; with any other version
- * stripe-java's {@code getDataObjectDeserializer().getObject()} comes back empty
+ * @param apiVersion {@code emulator.webhook.api-version}, by default stripe-java's
+ * {@code Stripe.API_VERSION}; with any other version stripe-java's
+ * {@code getDataObjectDeserializer().getObject()} comes back empty
  * @param created creation time, Unix seconds
  * @param data the object the event is about
  * @param livemode always {@code false}
- * @param pendingWebhooks endpoints still to be delivered to: the one configured
+ * @param pendingWebhooks endpoints still to be delivered to: the one configured, none
+ * when its type is dropped
  * @param request the API request that caused the event; empty for the emulator
  * @param type for example {@code checkout.session.completed}
  */

@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.stripe.Stripe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,22 +30,34 @@ import com.littlethreads.emulator.api.StripeIds;
  * Creates events and delivers them to the webhook URL like Stripe: a JSON POST signed in
  * {@code Stripe-Signature}, asynchronously, re-signed at each attempt and retried with
  * exponential backoff after a non-2xx answer, a timeout or a connection failure. First
- * attempts go out in the order events happened. The most recent deliveries are kept for
- * inspection.
+ * attempts go out in the order events happened, after {@code emulator.webhook.delay};
+ * types {@code emulator.webhook.drop} names are never delivered. Every event is kept for
+ * {@code GET /v1/events}, as Stripe keeps them for 30 days; the most recent deliveries
+ * are kept for inspection.
  */
 @Component
 public class WebhookEvents implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebhookEvents.class);
 
-	private static final int KEPT = 500;
+	private static final int KEPT_DELIVERIES = 500;
+
+	private static final int KEPT_EVENTS = 10_000;
 
 	private final Map<String, Delivery> deliveries = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<String, Delivery> eldest) {
-			return size() > KEPT;
+			return size() > KEPT_DELIVERIES;
 		}
 	});
+
+	/** Oldest first. */
+	private final LinkedHashMap<String, StoredEvent> events = new LinkedHashMap<>(16, 0.75f, false) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, StoredEvent> eldest) {
+			return size() > KEPT_EVENTS;
+		}
+	};
 
 	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "webhook-delivery");
@@ -79,12 +90,26 @@ public class WebhookEvents implements DisposableBean {
 	 */
 	public String emit(String type, String objectId, Object object) {
 		String id = StripeIds.next("evt_", 24);
-		EventJson event = new EventJson(id, "event", Stripe.API_VERSION, this.clock.instant().getEpochSecond(),
-				new EventJson.Data(object), false, 1, new EventJson.Request(null, null), type);
+		long created = this.clock.instant().getEpochSecond();
+		EventJson event = new EventJson(id, "event", this.webhook.apiVersion(), created, new EventJson.Data(object),
+				false, this.webhook.drops(type) ? 0 : 1, new EventJson.Request(null, null), type);
 		String payload = this.json.writeValueAsString(event);
+		synchronized (this.events) {
+			this.events.put(id, new StoredEvent(id, type, created, payload));
+		}
+		if (this.webhook.drops(type)) {
+			this.deliveries.put(id, new Delivery(id, type, objectId, this.clock.instant(), payload, 0,
+					Delivery.State.DROPPED, "dropped: emulator.webhook.drop names " + type));
+			return id;
+		}
 		this.deliveries.put(id,
 				new Delivery(id, type, objectId, this.clock.instant(), payload, 0, Delivery.State.PENDING, null));
-		this.executor.execute(() -> attempt(id));
+		if (this.webhook.delay().isZero()) {
+			this.executor.execute(() -> attempt(id));
+		}
+		else {
+			this.executor.schedule(() -> attempt(id), this.webhook.delay().toMillis(), TimeUnit.MILLISECONDS);
+		}
 		return id;
 	}
 
@@ -105,6 +130,40 @@ public class WebhookEvents implements DisposableBean {
 	 */
 	public Optional<Delivery> delivery(String eventId) {
 		return Optional.ofNullable(this.deliveries.get(eventId));
+	}
+
+	/**
+	 * One event as it was rendered.
+	 * @param eventId the event's id
+	 * @return it, if still kept
+	 */
+	Optional<StoredEvent> event(String eventId) {
+		synchronized (this.events) {
+			return Optional.ofNullable(this.events.get(eventId));
+		}
+	}
+
+	/**
+	 * Every kept event, newest first, as Stripe lists them.
+	 * @return a snapshot
+	 */
+	List<StoredEvent> newestFirst() {
+		List<StoredEvent> all;
+		synchronized (this.events) {
+			all = new ArrayList<>(this.events.values());
+		}
+		Collections.reverse(all);
+		return all;
+	}
+
+	/**
+	 * Whether an event reached the webhook endpoint.
+	 * @param eventId the event's id
+	 * @return {@code true} once the receiver answered 2xx
+	 */
+	boolean delivered(String eventId) {
+		Delivery delivery = this.deliveries.get(eventId);
+		return delivery != null && delivery.state() == Delivery.State.DELIVERED;
 	}
 
 	private void attempt(String eventId) {
@@ -156,6 +215,18 @@ public class WebhookEvents implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.executor.shutdownNow();
+	}
+
+	/**
+	 * An event as it was rendered, for the events API.
+	 *
+	 * @param id the event's id
+	 * @param type its type
+	 * @param created when it happened, Unix seconds
+	 * @param payload its JSON
+	 */
+	record StoredEvent(String id, String type, long created, String payload) {
+
 	}
 
 }

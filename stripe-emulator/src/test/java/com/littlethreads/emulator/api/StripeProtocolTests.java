@@ -16,14 +16,17 @@ import java.util.concurrent.TimeUnit;
 
 import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.RefundCreateParams;
 import org.junit.jupiter.api.Test;
 
 import com.littlethreads.emulator.EmulatorIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class StripeProtocolTests extends EmulatorIntegrationTest {
 
@@ -92,6 +95,53 @@ class StripeProtocolTests extends EmulatorIntegrationTest {
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("Received unknown parameter: shipping_options")
 			.contains("\"param\":\"shipping_options\"");
+	}
+
+	@Test
+	void validationErrorsCarryStripesCodes() {
+		assertThat(send(
+				authorized(post("/v1/checkout/sessions", FORM + "&shipping_options[0][shipping_rate]=shr_1")).build())
+			.body()).contains("\"code\":\"parameter_unknown\"");
+		assertThat(send(authorized(post("/v1/checkout/sessions", FORM.replace("mode=payment&", ""))).build()).body())
+			.contains("\"code\":\"parameter_missing\"")
+			.contains("\"param\":\"mode\"");
+		assertThat(
+				send(authorized(post("/v1/checkout/sessions", FORM.replace("unit_amount]=1500", "unit_amount]=15.00")))
+					.build()).body())
+			.contains("\"code\":\"parameter_invalid_integer\"");
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> stripe().v1()
+				.checkout()
+				.sessions()
+				.create(aSession().putExtraParam("shipping_options[0][shipping_rate]", "shr_1").build()))
+			.satisfies((ex) -> {
+				assertThat(ex.getCode()).isEqualTo("parameter_unknown");
+				assertThat(ex.getParam()).isEqualTo("shipping_options");
+			});
+	}
+
+	@Test
+	void failureOfARequestThatRanIsSavedUnderItsKeyAndReplayed() throws Exception {
+		// Stripe saves what a request that started to run answered, failures included: a
+		// retry with the same key gets the failure again even when it would now succeed.
+		Session session = createSession();
+		submitCard(session.getId(), "4000 0000 0000 0002");
+		String paymentIntent = stripe().v1().checkout().sessions().retrieve(session.getId()).getPaymentIntent();
+		RequestOptions options = RequestOptions.builder().setIdempotencyKey("refund-before-paid").build();
+		RefundCreateParams refund = RefundCreateParams.builder().setPaymentIntent(paymentIntent).build();
+		InvalidRequestException first = catchThrowableOfType(InvalidRequestException.class,
+				() -> stripe().v1().refunds().create(refund, options));
+		submitCard(session.getId(), "4242 4242 4242 4242");
+
+		InvalidRequestException replayed = catchThrowableOfType(InvalidRequestException.class,
+				() -> stripe().v1().refunds().create(refund, options));
+
+		assertThat(first.getStatusCode()).isEqualTo(400);
+		assertThat(replayed.getStatusCode()).isEqualTo(400);
+		assertThat(replayed.getStripeError().getMessage()).isEqualTo(first.getStripeError().getMessage());
+		assertThat(replayed.getStripeError().getLastResponse().headers().firstValue("Idempotent-Replayed"))
+			.hasValue("true");
+		assertThat(stripe().v1().refunds().create(refund).getStatus()).isEqualTo("succeeded");
 	}
 
 	@Test

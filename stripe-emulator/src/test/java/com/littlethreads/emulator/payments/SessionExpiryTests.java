@@ -40,7 +40,7 @@ class SessionExpiryTests extends EmulatorIntegrationTest {
 		Session session = createSession((params) -> params.setExpiresAt(expiresAt));
 
 		this.clock.advance(Duration.ofMinutes(30));
-		this.account.expireDue();
+		this.account.tick();
 
 		assertThat(stripe().v1().checkout().sessions().retrieve(session.getId()).getStatus()).isEqualTo("open");
 		assertThat(this.events.deliveries()).noneMatch((delivery) -> delivery.objectId().equals(session.getId()));
@@ -53,7 +53,7 @@ class SessionExpiryTests extends EmulatorIntegrationTest {
 		submitCard(session.getId(), "4242 4242 4242 4242");
 
 		this.clock.advance(Duration.ofHours(2));
-		this.account.expireDue();
+		this.account.tick();
 
 		assertThat(stripe().v1().checkout().sessions().retrieve(session.getId()).getStatus()).isEqualTo("complete");
 		assertThat(this.events.deliveries()).filteredOn((delivery) -> delivery.objectId().equals(session.getId()))
@@ -62,14 +62,15 @@ class SessionExpiryTests extends EmulatorIntegrationTest {
 	}
 
 	@Test
-	void sessionPastItsExpiryTakesNoPaymentEvenBeforeTheSchedulerRuns() throws Exception {
+	void sessionPastItsExpiryTakesNoPaymentEvenBeforeTheClockExpiresIt() throws Exception {
 		Session session = createSession(
 				(params) -> params.setExpiresAt(this.clock.instant().plus(Duration.ofMinutes(31)).getEpochSecond()));
 
 		this.clock.advance(Duration.ofMinutes(31));
 
 		assertThat(submitCard(session.getId(), "4242 4242 4242 4242").statusCode()).isEqualTo(410);
-		assertThat(stripe().v1().checkout().sessions().retrieve(session.getId()).getStatus()).isEqualTo("expired");
+		assertThat(stripe().v1().checkout().sessions().retrieve(session.getId()).getPaymentStatus())
+			.isEqualTo("unpaid");
 	}
 
 }

@@ -8,26 +8,27 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import com.littlethreads.emulator.EmulatorProperties;
 
 /**
- * Expires open sessions once their {@code expires_at} has passed (by the injected clock),
- * every {@code emulator.expiry-check-interval}; each expiry emits
- * {@code checkout.session.expired}.
+ * Every {@code emulator.expiry-check-interval} looks at the injected clock and does what
+ * Stripe does by itself when its time comes ({@link Account#tick()}): expires open
+ * sessions, settles or fails delayed payments, fails refunds of cards whose refunds fail,
+ * each with its event. Tests move the clock instead of waiting.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class SessionExpiry implements SchedulingConfigurer {
+class TimedChanges implements SchedulingConfigurer {
 
 	private final Account account;
 
 	private final EmulatorProperties properties;
 
-	SessionExpiry(Account account, EmulatorProperties properties) {
+	TimedChanges(Account account, EmulatorProperties properties) {
 		this.account = account;
 		this.properties = properties;
 	}
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(this.account::expireDue, this.properties.expiryCheckInterval());
+		registrar.addFixedDelayTask(this.account::tick, this.properties.expiryCheckInterval());
 	}
 
 }

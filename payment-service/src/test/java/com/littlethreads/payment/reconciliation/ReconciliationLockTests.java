@@ -47,8 +47,8 @@ class ReconciliationLockTests extends PaymentHttpTest {
 		this.secondInstance = new SpringApplicationBuilder(PaymentApplication.class, PaymentServiceTest.TestClock.class)
 			.run("--server.port=0", "--spring.mongodb.uri=" + this.store.connectionString().getConnectionString(),
 					"--stripe.secret-key=" + STRIPE_KEY, "--stripe.webhook-secret=" + WEBHOOK_SECRET,
-					"--stripe.api-base=" + wiremock.baseUrl(), "--payment.catalog-uri=" + wiremock.baseUrl(),
-					"--payment.user-uri=" + wiremock.baseUrl(), "--payment.client-secret=" + CLIENT_SECRET,
+					"--stripe.api-base=" + wiremock.baseUrl(), "--payment.catalog-uris=" + wiremock.baseUrl(),
+					"--payment.user-uris=" + wiremock.baseUrl(), "--payment.client-secret=" + CLIENT_SECRET,
 					"--payment.reconciliation-interval=5m");
 	}
 

@@ -148,6 +148,22 @@ final class RunningShop implements AutoCloseable {
 		return "http://127.0.0.1:" + this.ports.payment();
 	}
 
+	/**
+	 * The process id of one started instance, as the command printed it.
+	 * @param name the instance's name ({@code catalog-service},
+	 * {@code catalog-service-2})
+	 * @return its pid
+	 * @throws IOException if the output cannot be read
+	 */
+	long pid(String name) throws IOException {
+		Matcher started = Pattern.compile("Started " + Pattern.quote(name) + " \\(port \\d+, pid (\\d+),")
+			.matcher(printed());
+		if (!started.find()) {
+			throw new AssertionError("no pid printed for " + name + ":\n" + printed());
+		}
+		return Long.parseLong(started.group(1));
+	}
+
 	String adminPassword() throws IOException {
 		Matcher signIn = ADMIN_SIGN_IN.matcher(printed());
 		if (!signIn.find()) {
@@ -194,6 +210,24 @@ final class RunningShop implements AutoCloseable {
 
 		static Ports free() throws IOException {
 			return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+		}
+
+		/**
+		 * Free ports for a shop whose services run twice, each second instance
+		 * {@code step} above the first ({@code LT_INSTANCE_PORT_STEP}).
+		 * @param step the distance between a service's two instances' ports
+		 * @return ports whose second instances' ports are free too
+		 * @throws IOException if no port can be had
+		 */
+		static Ports freeForTwoInstances(int step) throws IOException {
+			for (int attempt = 0; attempt < 100; attempt++) {
+				Ports ports = free();
+				if (!listening(ports.user() + step) && !listening(ports.catalog() + step)
+						&& !listening(ports.payment() + step)) {
+					return ports;
+				}
+			}
+			throw new IllegalStateException("no free ports " + step + " apart");
 		}
 
 		Map<String, String> environment() {

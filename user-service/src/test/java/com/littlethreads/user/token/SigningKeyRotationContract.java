@@ -1,6 +1,5 @@
 package com.littlethreads.user.token;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -12,10 +11,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import com.mongodb.ConnectionString;
 import com.nimbusds.jose.jwk.RSAKey;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,16 +39,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Several user-service instances on one store share one key ring: they sign with the same
  * key, accept each other's tokens, and rotate together when a key is added to the
  * directory they read (a mounted Secret), without signing anyone out. One clock, shared
- * by the instances, is moved instead of waiting.
+ * by the instances, is moved instead of waiting. Run on the embedded store and on
+ * MongoDB.
  */
-class SigningKeyRotationTests {
+abstract class SigningKeyRotationContract {
 
 	static final MutableClock CLOCK = new MutableClock();
 
 	@TempDir
 	Path keys;
-
-	private MongoServer store;
 
 	private String storeUri;
 
@@ -60,15 +56,21 @@ class SigningKeyRotationTests {
 	@BeforeEach
 	void oneStore() {
 		CLOCK.reset();
-		this.store = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-		InetSocketAddress address = this.store.bind();
-		this.storeUri = "mongodb://" + address.getHostString() + ":" + address.getPort() + "/users";
+		this.storeUri = openStore();
 	}
+
+	/**
+	 * A store for one test, empty.
+	 * @return its connection string, naming a database of its own
+	 */
+	protected abstract String openStore();
+
+	protected abstract void closeStore();
 
 	@AfterEach
 	void stop() {
 		this.instances.forEach(ConfigurableApplicationContext::close);
-		this.store.shutdownNow();
+		closeStore();
 	}
 
 	@Test
@@ -78,7 +80,7 @@ class SigningKeyRotationTests {
 				CompletableFuture.supplyAsync(this::start));
 		List<TestHttp> three = starting.stream()
 			.map(CompletableFuture::join)
-			.map(SigningKeyRotationTests::http)
+			.map(SigningKeyRotationContract::http)
 			.toList();
 
 		assertThat(kids(three.get(0))).hasSize(1).isEqualTo(kids(three.get(1))).isEqualTo(kids(three.get(2)));
@@ -141,6 +143,7 @@ class SigningKeyRotationTests {
 
 	private ConfigurableApplicationContext start(String... more) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.mongodb.uri=" + this.storeUri,
+				"--spring.mongodb.database=" + new ConnectionString(this.storeUri).getDatabase(),
 				"--users.auth.secure-cookie=false"));
 		args.addAll(List.of(more));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(UserApplication.class, SharedClock.class)

@@ -8,12 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
-import com.littlethreads.platform.store.EmbeddedMongoServer;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp;
 import com.littlethreads.platform.test.TestHttp.Response;
@@ -30,16 +28,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two user-service instances on one store, as behind the gateway: an attacker who spreads
  * guesses over both gets the limits of one, however the guesses are interleaved or raced.
+ * Run on the embedded store and on MongoDB.
  */
 @UserServiceTest
 @TestPropertySource(properties = { "users.auth.failures-per-address=5", "users.auth.failures-per-account=20",
-		"users.clients.payment-service.secret=" + ThrottlesAcrossInstancesTests.CLIENT_SECRET })
-class ThrottlesAcrossInstancesTests extends ServiceHttpTest {
+		"users.clients.payment-service.secret=" + ThrottlesAcrossInstancesContract.CLIENT_SECRET })
+abstract class ThrottlesAcrossInstancesContract extends ServiceHttpTest {
 
 	static final String CLIENT_SECRET = "test-only-secret-c41e9b";
 
-	@Autowired
-	EmbeddedMongoServer store;
+	/**
+	 * The store this test's instance uses, for the second one.
+	 * @return its connection string
+	 */
+	protected abstract String storeUri();
 
 	private ConfigurableApplicationContext secondInstance;
 
@@ -48,9 +50,9 @@ class ThrottlesAcrossInstancesTests extends ServiceHttpTest {
 	@BeforeEach
 	void secondInstanceOnTheSameStore() {
 		this.secondInstance = new SpringApplicationBuilder(UserApplication.class).run("--server.port=0",
-				"--spring.mongodb.uri=" + this.store.connectionString().getConnectionString(),
-				"--users.auth.secure-cookie=false", "--users.auth.failures-per-address=5",
-				"--users.auth.failures-per-account=20", "--users.clients.payment-service.secret=" + CLIENT_SECRET);
+				"--spring.mongodb.uri=" + storeUri(), "--users.auth.secure-cookie=false",
+				"--users.auth.failures-per-address=5", "--users.auth.failures-per-account=20",
+				"--users.clients.payment-service.secret=" + CLIENT_SECRET);
 		this.second = new TestHttp(
 				Integer.parseInt(this.secondInstance.getEnvironment().getProperty("local.server.port")));
 	}

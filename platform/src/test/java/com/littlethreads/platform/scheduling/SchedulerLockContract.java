@@ -1,6 +1,5 @@
 package com.littlethreads.platform.scheduling;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +10,11 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
-import com.littlethreads.platform.store.EmbeddedMongoServer;
 import com.littlethreads.platform.test.MutableClock;
 import com.littlethreads.platform.testapp.PlatformTestApplication;
 import com.littlethreads.platform.testapp.ProbeJob;
@@ -28,12 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * Two instances of a service on one store, as the run command's two instances and N pods
  * share one database: a locked job runs once per tick between them, and the lock of an
  * instance that died mid-run lapses. ShedLock reads its own clock, which these tests move
- * instead of waiting.
+ * instead of waiting. Run on the embedded store and on MongoDB.
  */
-class SchedulerLockTests {
-
-	@TempDir
-	Path store;
+abstract class SchedulerLockContract {
 
 	private final MutableClock clock = new MutableClock();
 
@@ -46,8 +41,9 @@ class SchedulerLockTests {
 	@BeforeEach
 	void twoInstancesOnOneStore() {
 		ClockProvider.setClock(this.clock);
-		ConfigurableApplicationContext host = start("--littlethreads.embedded-mongo.enabled=true",
-				"--littlethreads.embedded-mongo.data-directory=" + this.store);
+		ConfigurableApplicationContext host = start(firstInstanceStore());
+		// Each test's clock starts over: no lock of an earlier test may be held.
+		host.getBean(MongoTemplate.class).dropCollection("shedLock");
 		ConfigurableApplicationContext other = start("--spring.mongodb.uri=" + uri());
 		this.first = host.getBean(ProbeJob.class);
 		this.second = other.getBean(ProbeJob.class);
@@ -109,8 +105,21 @@ class SchedulerLockTests {
 			.withStackTraceContaining("littlethreads.scheduling.lock-at-most-for");
 	}
 
+	/**
+	 * Where the first instance's store is.
+	 * @return its arguments
+	 */
+	protected abstract String[] firstInstanceStore();
+
+	/**
+	 * The store the first instance uses, for the others.
+	 * @param first the first instance
+	 * @return its connection string
+	 */
+	protected abstract String uriOf(ConfigurableApplicationContext first);
+
 	private String uri() {
-		return this.instances.get(0).getBean(EmbeddedMongoServer.class).connectionString().getConnectionString();
+		return uriOf(this.instances.get(0));
 	}
 
 	private ConfigurableApplicationContext start(String... more) {

@@ -66,8 +66,9 @@ if [ "$INSTANCES" -eq 1 ]; then
   JWKS_URI="http://127.0.0.1:$USER_PORT/.well-known/jwks.json"
   WEBHOOK_URL="http://127.0.0.1:$PAYMENT_PORT/api/payments/stripe/webhook"
 else
-  # Through the gateway, as Stripe and a browser reach the shop: it balances over the
-  # instances, skips one that is down and sends a refused request to another.
+  # Through the gateway, as Stripe and a browser reach the shop (the gateway's own key
+  # lookups too): it balances over the instances, skips one that is down and sends a
+  # refused request to another.
   JWKS_URI="http://127.0.0.1:$GATEWAY_PORT/.well-known/jwks.json"
   WEBHOOK_URL="http://127.0.0.1:$GATEWAY_PORT/api/payments/stripe/webhook"
   STORE_ARGS="" # the stores' addresses, once they run
@@ -106,7 +107,7 @@ if $use_emulator; then
 fi
 SERVICES+=(
   "payment-service|payment-service|$PAYMENT_PORT|256m|@store:payments@ $JWKS"
-  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--management.server.port=$GATEWAY_MANAGEMENT_PORT --littlethreads.routes.catalog-uris=$CATALOG_URIS --littlethreads.routes.user-uris=$USER_URIS --littlethreads.routes.payment-uris=$PAYMENT_URIS --littlethreads.rate-limits.jwks-uri=http://127.0.0.1:$USER_PORT/.well-known/jwks.json --littlethreads.site.dir=$ROOT/static-site/target/site"
+  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--management.server.port=$GATEWAY_MANAGEMENT_PORT --littlethreads.routes.catalog-uris=$CATALOG_URIS --littlethreads.routes.user-uris=$USER_URIS --littlethreads.routes.payment-uris=$PAYMENT_URIS --littlethreads.rate-limits.jwks-uri=$JWKS_URI --littlethreads.site.dir=$ROOT/static-site/target/site"
 )
 
 say() { printf '%s\n' "$*"; }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -222,8 +224,10 @@ final class RunningShop implements AutoCloseable {
 		static Ports freeForTwoInstances(int step) throws IOException {
 			for (int attempt = 0; attempt < 100; attempt++) {
 				Ports ports = free();
-				if (!listening(ports.user() + step) && !listening(ports.catalog() + step)
-						&& !listening(ports.payment() + step)) {
+				Set<Integer> first = Set.of(ports.gateway(), ports.user(), ports.catalog(), ports.payment(),
+						ports.emulator(), ports.gatewayManagement());
+				List<Integer> second = List.of(ports.user() + step, ports.catalog() + step, ports.payment() + step);
+				if (second.stream().noneMatch((port) -> first.contains(port) || listening(port))) {
 					return ports;
 				}
 			}

@@ -65,8 +65,14 @@ class RetryTests {
 		registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "1h");
 	}
 
-	@Autowired
 	WebTestClient client;
+
+	// Longer than the default 5 s: on a loaded machine a retried request with its
+	// back-off can take longer, and that is not what these tests are about.
+	@Autowired
+	void client(WebTestClient client) {
+		this.client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+	}
 
 	@Test
 	void readAnsweredServiceUnavailableOnceSucceedsOnTheRetry() {

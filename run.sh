@@ -11,6 +11,13 @@
 #                       scraping every service with the shop's alert rules
 #                       (observability/prometheus/rules): its graph and alerts pages show the
 #                       metrics in a browser. Its samples stay in the run directory.
+#   INSTANCES=2 ./run.sh
+#                       every service (user, catalog, payment) as two instances, as they
+#                       would run behind a load balancer: the gateway spreads requests over
+#                       them, and the stores run as a process of their own (the same data
+#                       files), so that any one instance can stop or die. The second
+#                       instance of a service listens LT_INSTANCE_PORT_STEP (100) above the
+#                       first: 8181, 8182, 8183 by default.
 #
 # The shop's admin account is admin@littlethreads.local. Its password is made up once, kept
 # in <data directory>/admin-password (readable only by you) and printed at every start.
@@ -25,7 +32,10 @@
 # LT_STARTUP_TIMEOUT seconds (240), ADMIN_EMAIL and ADMIN_PASSWORD (the admin's sign-in
 # instead of the generated one), STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (a real Stripe
 # test account), TRUSTED_PROXIES (the gateway's only: CIDRs of a proxy in front of it),
-# PROMETHEUS_PORT (9090, with --prometheus).
+# PROMETHEUS_PORT (9090, with --prometheus),
+# INSTANCES (1 to 9) and LT_INSTANCE_PORT_STEP, SHUTDOWN_DRAIN_DELAY (with several
+# instances: how long a stopping instance still takes requests after its readiness turned
+# DOWN, 3s, above the gateway's 2 s health checks).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -40,9 +50,37 @@ PAYMENT_PORT="${PAYMENT_PORT:-8083}"
 STRIPE_EMULATOR_PORT="${STRIPE_EMULATOR_PORT:-8090}"
 PROMETHEUS_PORT="${PROMETHEUS_PORT:-9090}"
 STARTUP_TIMEOUT="${LT_STARTUP_TIMEOUT:-240}"
+INSTANCES="${INSTANCES:-1}"
+PORT_STEP="${LT_INSTANCE_PORT_STEP:-100}"
+[[ "$INSTANCES" =~ ^[1-9]$ ]] || { printf 'run.sh: INSTANCES must be a number from 1 to 9, not %s\n' "$INSTANCES" >&2; exit 1; }
+[[ "$PORT_STEP" =~ ^[1-9][0-9]*$ ]] || { printf 'run.sh: LT_INSTANCE_PORT_STEP must be a positive number, not %s\n' "$PORT_STEP" >&2; exit 1; }
 PUBLIC_URL="http://localhost:$GATEWAY_PORT"
-JWKS="--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:$USER_PORT/.well-known/jwks.json"
-EMBEDDED="--littlethreads.embedded-mongo.enabled=true --littlethreads.embedded-mongo.data-directory=$DATA_DIR"
+
+# Every instance of a service, as comma-separated base URIs: the first on the service's
+# port, each next one PORT_STEP above.
+instance_uris() {
+  local uris="" k
+  for k in $(seq 0 $((INSTANCES - 1))); do uris+="http://127.0.0.1:$(($1 + k * PORT_STEP)),"; done
+  printf '%s' "${uris%,}"
+}
+USER_URIS="$(instance_uris "$USER_PORT")"
+CATALOG_URIS="$(instance_uris "$CATALOG_PORT")"
+PAYMENT_URIS="$(instance_uris "$PAYMENT_PORT")"
+if [ "$INSTANCES" -eq 1 ]; then
+  # Each service holds its store in-process; @store:<database>@ below becomes this.
+  STORE_ARGS="--littlethreads.embedded-mongo.enabled=true --littlethreads.embedded-mongo.data-directory=$DATA_DIR"
+  # user-service's keys, straight from it.
+  JWKS_URI="http://127.0.0.1:$USER_PORT/.well-known/jwks.json"
+  WEBHOOK_URL="http://127.0.0.1:$PAYMENT_PORT/api/payments/stripe/webhook"
+else
+  # Through the gateway, as Stripe and a browser reach the shop (the gateway's own key
+  # lookups too): it balances over the instances, skips one that is down and sends a
+  # refused request to another.
+  JWKS_URI="http://127.0.0.1:$GATEWAY_PORT/.well-known/jwks.json"
+  WEBHOOK_URL="http://127.0.0.1:$GATEWAY_PORT/api/payments/stripe/webhook"
+  STORE_ARGS="" # the stores' addresses, once they run
+fi
+JWKS="--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=$JWKS_URI"
 
 ADMIN_EMAIL="${ADMIN_EMAIL:-admin@littlethreads.local}"
 ADMIN_PASSWORD_FILE="$DATA_DIR/admin-password"
@@ -71,15 +109,15 @@ payment_client_secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 # and here the embedded store shares its JVM, whose page cache holds about 95 MB more at that
 # size; on MongoDB (docker-compose) 256m is plenty (66 MB live at 10,000 products).
 SERVICES=(
-  "user-service|user-service|$USER_PORT|256m|$EMBEDDED --users.auth.secure-cookie=false"
-  "catalog-service|catalog-service|$CATALOG_PORT|512m|$EMBEDDED $JWKS"
+  "user-service|user-service|$USER_PORT|256m|@store:users@ --users.auth.secure-cookie=false"
+  "catalog-service|catalog-service|$CATALOG_PORT|512m|@store:catalog@ $JWKS"
 )
 if $use_emulator; then
-  SERVICES+=("stripe-emulator|stripe-emulator|$STRIPE_EMULATOR_PORT|128m|--emulator.webhook.url=http://127.0.0.1:$PAYMENT_PORT/api/payments/stripe/webhook --emulator.public-url=http://localhost:$STRIPE_EMULATOR_PORT")
+  SERVICES+=("stripe-emulator|stripe-emulator|$STRIPE_EMULATOR_PORT|128m|--emulator.webhook.url=$WEBHOOK_URL --emulator.public-url=http://localhost:$STRIPE_EMULATOR_PORT")
 fi
 SERVICES+=(
-  "payment-service|payment-service|$PAYMENT_PORT|256m|$EMBEDDED $JWKS"
-  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--management.server.port=$GATEWAY_MANAGEMENT_PORT --littlethreads.routes.catalog-uris=http://127.0.0.1:$CATALOG_PORT --littlethreads.routes.user-uris=http://127.0.0.1:$USER_PORT --littlethreads.routes.payment-uris=http://127.0.0.1:$PAYMENT_PORT --littlethreads.rate-limits.jwks-uri=http://127.0.0.1:$USER_PORT/.well-known/jwks.json --littlethreads.site.dir=$ROOT/static-site/target/site"
+  "payment-service|payment-service|$PAYMENT_PORT|256m|@store:payments@ $JWKS"
+  "gateway-service|gateway-service|$GATEWAY_PORT|192m|--management.server.port=$GATEWAY_MANAGEMENT_PORT --littlethreads.routes.catalog-uris=$CATALOG_URIS --littlethreads.routes.user-uris=$USER_URIS --littlethreads.routes.payment-uris=$PAYMENT_URIS --littlethreads.rate-limits.jwks-uri=$JWKS_URI --littlethreads.site.dir=$ROOT/static-site/target/site"
 )
 
 say() { printf '%s\n' "$*"; }
@@ -137,6 +175,25 @@ if $needs_build; then
   done
 fi
 
+# With several instances: user-, catalog- and payment-service once per instance (the
+# second named catalog-service-2, and so on), each next one PORT_STEP above; the emulator
+# (Stripe) and the gateway (the edge) once.
+if [ "$INSTANCES" -gt 1 ]; then
+  expanded=()
+  for entry in "${SERVICES[@]}"; do
+    IFS='|' read -r name module port heap args <<<"$entry"
+    case "$module" in
+      user-service|catalog-service|payment-service)
+        for k in $(seq 1 "$INSTANCES"); do
+          suffix=""; [ "$k" -gt 1 ] && suffix="-$k"
+          expanded+=("$name$suffix|$module|$((port + (k - 1) * PORT_STEP))|$heap|$args")
+        done ;;
+      *) expanded+=("$entry") ;;
+    esac
+  done
+  SERVICES=("${expanded[@]}")
+fi
+
 # The gateway's actuator has a port of its own (never the public one); the services answer
 # health on theirs.
 health_port() {
@@ -184,22 +241,31 @@ fi
 
 pids=()
 names=()
+store_pid=""
 stopping=false
 stop_all() {
   $stopping && return
   stopping=true
   trap - INT TERM
-  if [ ${#pids[@]} -gt 0 ]; then
+  if [ ${#pids[@]} -gt 0 ] || [ -n "$store_pid" ]; then
     say ""
     say "Stopping..."
-    kill -TERM "${pids[@]}" 2>/dev/null || true
-    for _ in $(seq 1 30); do
-      alive=false
-      for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=true; done
-      $alive || break
-      sleep 0.5
-    done
-    kill -KILL "${pids[@]}" 2>/dev/null || true
+    if [ ${#pids[@]} -gt 0 ]; then
+      kill -TERM "${pids[@]}" 2>/dev/null || true
+      for _ in $(seq 1 40); do
+        alive=false
+        for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=true; done
+        $alive || break
+        sleep 0.5
+      done
+      kill -KILL "${pids[@]}" 2>/dev/null || true
+    fi
+    # The stores last: stopping services still finish their requests against them.
+    if [ -n "$store_pid" ]; then
+      kill -TERM "$store_pid" 2>/dev/null || true
+      for _ in $(seq 1 20); do kill -0 "$store_pid" 2>/dev/null || break; sleep 0.5; done
+      kill -KILL "$store_pid" 2>/dev/null || true
+    fi
     wait 2>/dev/null || true
     say "Stopped."
   fi
@@ -208,15 +274,43 @@ trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
 trap 'stop_all' EXIT
 
+declare -A store_args=([users]="$STORE_ARGS" [catalog]="$STORE_ARGS" [payments]="$STORE_ARGS")
+if [ "$INSTANCES" -gt 1 ]; then
+  # One store process for every instance (an instance's in-process store would die with
+  # it); each database in the file it has with one instance, so data carries over.
+  store_addresses="$RUN_DIR/store-addresses"
+  rm -f "$store_addresses"
+  java -Xmx128m -XX:+UseSerialGC -Dloader.main=com.littlethreads.platform.store.StandaloneStore \
+    -cp "$(jar_of user-service)" org.springframework.boot.loader.launch.PropertiesLauncher \
+    "$DATA_DIR" "$store_addresses" users catalog payments >"$LOG_DIR/store.log" 2>&1 &
+  store_pid=$!
+  say "Started the stores (pid $store_pid, log $LOG_DIR/store.log)"
+  for _ in $(seq 1 120); do
+    [ -s "$store_addresses" ] && break
+    kill -0 "$store_pid" 2>/dev/null || { tail -n 40 "$LOG_DIR/store.log" >&2; fail "the stores failed to start"; }
+    sleep 0.5
+  done
+  [ -s "$store_addresses" ] || fail "the stores did not start within 60s (see $LOG_DIR/store.log)"
+  while IFS='=' read -r database uri; do
+    store_args[$database]="--spring.mongodb.uri=$uri"
+  done <"$store_addresses"
+fi
+
 for entry in "${SERVICES[@]}"; do
   IFS='|' read -r name module port heap args <<<"$entry"
+  for database in users catalog payments; do
+    args="${args//@store:$database@/${store_args[$database]}}"
+  done
   # Each process gets only the secrets it needs, in its environment (never on the command
   # line, where ps shows them).
   # TRUSTED_PROXIES is the gateway's: the services keep their own default (loopback, where
   # this gateway runs), which the shell's value would replace.
   launch=(env -u ADMIN_EMAIL -u ADMIN_PASSWORD -u STRIPE_SECRET_KEY -u STRIPE_WEBHOOK_SECRET -u PAYMENT_CLIENT_SECRET
     -u TRUSTED_PROXIES "PUBLIC_URL=$PUBLIC_URL")
-  case "$name" in
+  if [ "$INSTANCES" -gt 1 ]; then
+    launch+=("SHUTDOWN_DRAIN_DELAY=${SHUTDOWN_DRAIN_DELAY:-3s}")
+  fi
+  case "$module" in
     user-service)
       launch+=("ADMIN_EMAIL=$ADMIN_EMAIL" "ADMIN_PASSWORD=$admin_password" "PAYMENT_CLIENT_SECRET=$payment_client_secret") ;;
     stripe-emulator)
@@ -224,8 +318,7 @@ for entry in "${SERVICES[@]}"; do
       launch+=("STRIPE_SECRET_KEY=$stripe_key" "STRIPE_WEBHOOK_SECRET=$webhook_secret") ;;
     payment-service)
       launch+=("STRIPE_SECRET_KEY=$stripe_key" "STRIPE_WEBHOOK_SECRET=$webhook_secret" "STRIPE_API_BASE=$stripe_api_base"
-        "PAYMENT_CLIENT_SECRET=$payment_client_secret" "CATALOG_URI=http://127.0.0.1:$CATALOG_PORT"
-        "USER_URI=http://127.0.0.1:$USER_PORT") ;;
+        "PAYMENT_CLIENT_SECRET=$payment_client_secret" "CATALOG_URI=$CATALOG_URIS" "USER_URI=$USER_URIS") ;;
     gateway-service)
       launch+=("TRUSTED_PROXIES=${TRUSTED_PROXIES:-}") ;;
   esac
@@ -234,7 +327,7 @@ for entry in "${SERVICES[@]}"; do
     -jar "$(jar_of "$module")" --server.port="$port" $args >"$LOG_DIR/$name.log" 2>&1 &
   pids+=("$!")
   names+=("$name")
-  say "Started $name (port $port, log $LOG_DIR/$name.log)"
+  say "Started $name (port $port, pid $!, log $LOG_DIR/$name.log)"
 done
 
 # The same rules as docker-compose's Prometheus, with the local ports as targets and each
@@ -242,7 +335,13 @@ done
 if $with_prometheus; then
   prometheus_dir="$RUN_DIR/prometheus"
   mkdir -p "$prometheus_dir/data"
-  target() { printf '  - job_name: %s\n    metrics_path: /actuator/prometheus\n    static_configs:\n      - targets: ["127.0.0.1:%s"]\n' "$1" "$2"; }
+  # Every instance of a service in its job (INSTANCES), each PORT_STEP above the last.
+  target() {
+    local list="" k
+    for k in $(seq 0 $((INSTANCES - 1))); do list+="\"127.0.0.1:$(($2 + k * PORT_STEP))\", "; done
+    printf '  - job_name: %s\n    metrics_path: /actuator/prometheus\n    static_configs:\n      - targets: [%s]\n' "$1" "${list%, }"
+  }
+  target_gateway() { printf '  - job_name: %s\n    metrics_path: /actuator/prometheus\n    static_configs:\n      - targets: ["127.0.0.1:%s"]\n' "$1" "$2"; }
   {
     printf 'global:\n  scrape_interval: 15s\n  evaluation_interval: 15s\n'
     printf 'rule_files:\n  - %s/observability/prometheus/rules/*.yml\n' "$ROOT"
@@ -250,7 +349,7 @@ if $with_prometheus; then
     target user-service "$USER_PORT"
     target catalog-service "$CATALOG_PORT"
     target payment-service "$PAYMENT_PORT"
-    target gateway-service "$GATEWAY_MANAGEMENT_PORT"
+    target_gateway gateway-service "$GATEWAY_MANAGEMENT_PORT"
   } >"$prometheus_dir/prometheus.yml"
   prometheus --config.file="$prometheus_dir/prometheus.yml" --storage.tsdb.path="$prometheus_dir/data" \
     --storage.tsdb.retention.time=2d --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" \
@@ -303,10 +402,22 @@ else
   payments_line="  Payments: Stripe itself (STRIPE_SECRET_KEY); forward webhooks to http://localhost:$GATEWAY_PORT/api/payments/stripe/webhook"
 fi
 
+if [ "$INSTANCES" -gt 1 ]; then
+  instances_line="
+  Instances: $INSTANCES of each service, the gateway spreading requests over them
+    user-service $USER_URIS
+    catalog-service $CATALOG_URIS
+    payment-service $PAYMENT_URIS
+    stores (one process, pid $store_pid): $(tr '\n' ' ' <"$store_addresses")
+"
+else
+  instances_line=""
+fi
+
 cat <<TXT
 
 Little Threads is running (data in $DATA_DIR, logs in $LOG_DIR).
-
+$instances_line
   Storefront:                        http://localhost:$GATEWAY_PORT/
   API docs, every service (Swagger): http://localhost:$GATEWAY_PORT/swagger-ui.html
   Catalog API, through the gateway:  http://localhost:$GATEWAY_PORT/api/catalog/products
@@ -324,10 +435,29 @@ $prometheus_line
 Press Ctrl-C to stop.
 TXT
 
-# Stay up until Ctrl-C; if a service dies on its own, say which and stop the rest.
+# Stay up until Ctrl-C. If a process dies on its own, say which; stop the rest unless
+# other instances of its service carry on (that is what they are for).
+declare -A gone=()
 while true; do
+  if [ -n "$store_pid" ] && ! kill -0 "$store_pid" 2>/dev/null; then
+    say "The stores stopped unexpectedly. The end of their log:" >&2
+    tail -n 40 "$LOG_DIR/store.log" >&2
+    exit 1
+  fi
   for i in "${!pids[@]}"; do
+    [ -n "${gone[$i]:-}" ] && continue
     if ! kill -0 "${pids[$i]}" 2>/dev/null; then
+      gone[$i]=1
+      IFS='|' read -r _ module _ _ _ <<<"${SERVICES[$i]}"
+      others=0
+      for j in "${!pids[@]}"; do
+        IFS='|' read -r _ other_module _ _ _ <<<"${SERVICES[$j]}"
+        [ "$other_module" = "$module" ] && [ -z "${gone[$j]:-}" ] && others=$((others + 1))
+      done
+      if [ "$others" -gt 0 ]; then
+        say "${names[$i]} stopped unexpectedly; $others other instance(s) of $module carry on. Its log: $LOG_DIR/${names[$i]}.log" >&2
+        continue
+      fi
       say "${names[$i]} stopped unexpectedly. The end of its log:" >&2
       tail -n 40 "$LOG_DIR/${names[$i]}.log" >&2
       exit 1

@@ -115,6 +115,16 @@ class RunCommandTests {
 		assertThat(listening(ports.user())).as("user-service is stopped too").isFalse();
 	}
 
+	@Test
+	void anInstanceCountOtherThanOneToNineIsRefusedBeforeAnythingStarts() throws Exception {
+		this.running = RunningShop.start(this.work, Ports.free(), Map.of("INSTANCES", "two"));
+
+		assertThat(this.running.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.running.process().exitValue()).isNotZero();
+		assertThat(this.running.printed()).contains("INSTANCES must be a number from 1 to 9, not two")
+			.doesNotContain("Started");
+	}
+
 	private static String adminPassword(String printed) {
 		Matcher signIn = ADMIN_SIGN_IN.matcher(printed);
 		assertThat(signIn.find()).as(printed).isTrue();

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -148,6 +150,22 @@ final class RunningShop implements AutoCloseable {
 		return "http://127.0.0.1:" + this.ports.payment();
 	}
 
+	/**
+	 * The process id of one started instance, as the command printed it.
+	 * @param name the instance's name ({@code catalog-service},
+	 * {@code catalog-service-2})
+	 * @return its pid
+	 * @throws IOException if the output cannot be read
+	 */
+	long pid(String name) throws IOException {
+		Matcher started = Pattern.compile("Started " + Pattern.quote(name) + " \\(port \\d+, pid (\\d+),")
+			.matcher(printed());
+		if (!started.find()) {
+			throw new AssertionError("no pid printed for " + name + ":\n" + printed());
+		}
+		return Long.parseLong(started.group(1));
+	}
+
 	String adminPassword() throws IOException {
 		Matcher signIn = ADMIN_SIGN_IN.matcher(printed());
 		if (!signIn.find()) {
@@ -194,6 +212,26 @@ final class RunningShop implements AutoCloseable {
 
 		static Ports free() throws IOException {
 			return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+		}
+
+		/**
+		 * Free ports for a shop whose services run twice, each second instance
+		 * {@code step} above the first ({@code LT_INSTANCE_PORT_STEP}).
+		 * @param step the distance between a service's two instances' ports
+		 * @return ports whose second instances' ports are free too
+		 * @throws IOException if no port can be had
+		 */
+		static Ports freeForTwoInstances(int step) throws IOException {
+			for (int attempt = 0; attempt < 100; attempt++) {
+				Ports ports = free();
+				Set<Integer> first = Set.of(ports.gateway(), ports.user(), ports.catalog(), ports.payment(),
+						ports.emulator(), ports.gatewayManagement());
+				List<Integer> second = List.of(ports.user() + step, ports.catalog() + step, ports.payment() + step);
+				if (second.stream().noneMatch((port) -> first.contains(port) || listening(port))) {
+					return ports;
+				}
+			}
+			throw new IllegalStateException("no free ports " + step + " apart");
 		}
 
 		Map<String, String> environment() {

@@ -2,8 +2,10 @@ package com.littlethreads.payment;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,8 +17,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param publicUrl where the storefront is served; Stripe sends shoppers back to its
  * checkout success and cancel pages
- * @param catalogUri catalog-service, for prices and stock reservations
- * @param userUri user-service, for service tokens and signed-in shoppers' addresses
+ * @param catalogUris catalog-service, for prices and stock reservations: the base URI of
+ * each instance (or one that stands for all of them)
+ * @param userUris user-service, for service tokens and signed-in shoppers' addresses:
+ * likewise
  * @param clientSecret this service's client secret at user-service's token endpoint
  * @param sessionLifetime how long a shopper has to pay: 31 minutes to 24 hours. Stripe
  * requires at least 30 minutes measured when it receives the request; the extra minute
@@ -34,8 +38,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("payment")
 @Validated
 public record PaymentProperties(@DefaultValue("http://localhost:8080") @NotNull URI publicUrl,
-		@DefaultValue("http://127.0.0.1:8082") @NotNull URI catalogUri,
-		@DefaultValue("http://127.0.0.1:8081") @NotNull URI userUri,
+		@DefaultValue("http://127.0.0.1:8082") @NotEmpty List<URI> catalogUris,
+		@DefaultValue("http://127.0.0.1:8081") @NotEmpty List<URI> userUris,
 		@NotBlank(message = "must be set: export PAYMENT_CLIENT_SECRET, the secret of client payment-service "
 				+ "at user-service") String clientSecret,
 		@DefaultValue("31m") @NotNull Duration sessionLifetime, @DefaultValue("5m") @NotNull Duration reservationGrace,

@@ -67,8 +67,8 @@ public abstract class PaymentHttpTest extends ServiceHttpTest {
 
 	@DynamicPropertySource
 	static void upstreams(DynamicPropertyRegistry registry) {
-		registry.add("payment.catalog-uri", wiremock::baseUrl);
-		registry.add("payment.user-uri", wiremock::baseUrl);
+		registry.add("payment.catalog-uris", wiremock::baseUrl);
+		registry.add("payment.user-uris", wiremock::baseUrl);
 		registry.add("stripe.api-base", wiremock::baseUrl);
 	}
 

@@ -2,6 +2,7 @@ package com.littlethreads.payment;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +32,8 @@ class PaymentPropertiesTests {
 	}
 
 	private static PaymentProperties properties(Duration sessionLifetime) {
-		return new PaymentProperties(URI.create("http://localhost:8080"), URI.create("http://127.0.0.1:8082"),
-				URI.create("http://127.0.0.1:8081"), "secret", sessionLifetime, Duration.ofMinutes(5),
+		return new PaymentProperties(URI.create("http://localhost:8080"), List.of(URI.create("http://127.0.0.1:8082")),
+				List.of(URI.create("http://127.0.0.1:8081")), "secret", sessionLifetime, Duration.ofMinutes(5),
 				Duration.ofSeconds(60), Duration.ofHours(72), Duration.ofSeconds(2), Duration.ofSeconds(5));
 	}
 

@@ -16,19 +16,12 @@ import com.littlethreads.platform.security.AccessRules;
 @EnableScheduling
 class InventoryConfiguration implements SchedulingConfigurer {
 
-	private final Reservations reservations;
-
-	private final HoldRepair holdRepair;
-
-	private final InventoryMeters meters;
+	private final InventoryJobs jobs;
 
 	private final ReservationProperties properties;
 
-	InventoryConfiguration(Reservations reservations, HoldRepair holdRepair, ReservationProperties properties,
-			InventoryMeters meters) {
-		this.meters = meters;
-		this.reservations = reservations;
-		this.holdRepair = holdRepair;
+	InventoryConfiguration(InventoryJobs jobs, ReservationProperties properties) {
+		this.jobs = jobs;
 		this.properties = properties;
 	}
 
@@ -44,9 +37,8 @@ class InventoryConfiguration implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(this.reservations::expireLapsed, this.properties.expiryCheckInterval());
-		registrar.addFixedDelayTask(() -> this.meters.repaired(this.holdRepair.repair()),
-				this.properties.repairInterval());
+		registrar.addFixedDelayTask(this.jobs::expireLapsedReservations, this.properties.expiryCheckInterval());
+		registrar.addFixedDelayTask(this.jobs::repairHolds, this.properties.repairInterval());
 	}
 
 }

@@ -24,8 +24,8 @@ import com.littlethreads.platform.test.ServiceHttpTest;
  */
 @CatalogServiceTest
 @Import(InventoryIntegrationTest.MovableClock.class)
-@TestPropertySource(
-		properties = { "catalog.reservations.expiry-check-interval=1h", "catalog.reservations.repair-interval=1h" })
+@TestPropertySource(properties = { "catalog.reservations.expiry-check-interval=1h",
+		"catalog.reservations.repair-interval=1h", "littlethreads.scheduling.lock-at-most-for=2h" })
 abstract class InventoryIntegrationTest extends ServiceHttpTest {
 
 	static final String RESERVATIONS = "/internal/inventory/reservations";

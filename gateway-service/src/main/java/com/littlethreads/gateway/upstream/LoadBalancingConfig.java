@@ -5,8 +5,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Every {@code lb://} service gets its instances from {@link UpstreamProperties}, picked
- * round-robin. A dead instance stays in the list; GETs and HEADs are retried on another
- * one (the routes' Retry filter), and the circuit breaker guards the whole service.
+ * round-robin among those whose readiness is UP (see
+ * {@link StaticInstancesConfiguration}). Between an instance's death and the next health
+ * check, the routes' Retry filters send a refused request to another instance (any
+ * request: it never arrived), and GETs and HEADs also after other connection failures;
+ * the circuit breaker guards the whole service.
  */
 @Configuration(proxyBeanMethods = false)
 @LoadBalancerClients(defaultConfiguration = StaticInstancesConfiguration.class)

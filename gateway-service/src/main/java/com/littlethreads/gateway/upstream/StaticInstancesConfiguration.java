@@ -8,19 +8,27 @@ import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.cloud.loadbalancer.support.ServiceInstanceListSuppliers;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The instance list of one service, in the load balancer's child context for that service
  * (whose name the environment carries). Not a {@code @Configuration}: the load balancer
  * instantiates it once per service, and component scanning must not pick it up.
+ * <p>
+ * Where a service has several instances, each one's readiness is asked every
+ * {@code spring.cloud.loadbalancer.health-check.interval}, and an instance that is not
+ * ready (stopping: its readiness turns DOWN before it stops taking connections), or does
+ * not answer, gets no requests until it is ready again. A single instance is never
+ * checked: there is no other to send its requests to, and where one URI stands for many
+ * (a Kubernetes Service) the platform already routes only to ready pods.
  */
 class StaticInstancesConfiguration {
 
 	@Bean
-	ServiceInstanceListSupplier staticInstances(Environment environment, UpstreamProperties upstreams) {
-		String serviceId = LoadBalancerClientFactory.getName(environment);
+	ServiceInstanceListSupplier staticInstances(ConfigurableApplicationContext context, UpstreamProperties upstreams) {
+		String serviceId = LoadBalancerClientFactory.getName(context.getEnvironment());
 		List<URI> uris = upstreams.instancesOf(serviceId);
 		ServiceInstance[] instances = new ServiceInstance[uris.size()];
 		for (int i = 0; i < instances.length; i++) {
@@ -29,7 +37,14 @@ class StaticInstancesConfiguration {
 			int port = (uri.getPort() != -1) ? uri.getPort() : (secure ? 443 : 80);
 			instances[i] = new DefaultServiceInstance(serviceId + "-" + i, serviceId, uri.getHost(), port, secure);
 		}
-		return ServiceInstanceListSuppliers.from(serviceId, instances);
+		ServiceInstanceListSupplier listed = ServiceInstanceListSuppliers.from(serviceId, instances);
+		if (instances.length == 1) {
+			return listed;
+		}
+		return ServiceInstanceListSupplier.builder()
+			.withBase(listed)
+			.withHealthChecks(WebClient.create())
+			.build(context);
 	}
 
 }

@@ -24,7 +24,7 @@ public class CatalogPrices {
 	private final RestClient catalog;
 
 	CatalogPrices(RestClient.Builder builder, PaymentProperties properties) {
-		this.catalog = ServiceClients.create(builder, properties.catalogUri(), properties);
+		this.catalog = ServiceClients.create(builder, properties.catalogUris(), properties);
 	}
 
 	/**

@@ -28,7 +28,7 @@ public class Reservations {
 	private final ServiceTokens tokens;
 
 	Reservations(RestClient.Builder builder, PaymentProperties properties, ServiceTokens tokens) {
-		this.catalog = ServiceClients.create(builder, properties.catalogUri(), properties);
+		this.catalog = ServiceClients.create(builder, properties.catalogUris(), properties);
 		this.tokens = tokens;
 	}
 

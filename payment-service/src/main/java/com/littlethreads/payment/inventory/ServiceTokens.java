@@ -42,7 +42,7 @@ class ServiceTokens {
 	private Instant renewAt = Instant.MIN;
 
 	ServiceTokens(RestClient.Builder builder, PaymentProperties properties, Clock clock) {
-		this.users = ServiceClients.create(builder, properties.userUri(), properties);
+		this.users = ServiceClients.create(builder, properties.userUris(), properties);
 		this.secret = properties.clientSecret();
 		this.clock = clock;
 	}

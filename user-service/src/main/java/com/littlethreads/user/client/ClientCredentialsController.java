@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.littlethreads.user.client.ClientProperties.Client;
 import com.littlethreads.user.throttle.FailureBuckets;
 import com.littlethreads.user.throttle.ThrottleProperties;
+import com.littlethreads.user.throttle.Throttles;
 import com.littlethreads.user.throttle.TooManyAttempts;
 import com.littlethreads.user.token.AccessTokens.IssuedToken;
 
@@ -52,10 +53,10 @@ class ClientCredentialsController {
 	 */
 	private final FailureBuckets throttle;
 
-	ClientCredentialsController(Clients clients, ServiceTokens tokens, ThrottleProperties limits) {
+	ClientCredentialsController(Clients clients, ServiceTokens tokens, Throttles throttles, ThrottleProperties limits) {
 		this.clients = clients;
 		this.tokens = tokens;
-		this.throttle = new FailureBuckets(limits.failuresPerAddress(), limits.failureWindow());
+		this.throttle = throttles.failureBuckets("client-address", limits.failuresPerAddress(), limits.failureWindow());
 	}
 
 	@PostMapping(path = "/oauth2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,

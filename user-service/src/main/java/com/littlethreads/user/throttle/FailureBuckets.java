@@ -1,38 +1,44 @@
 package com.littlethreads.user.throttle;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 
 /**
  * Failed attempts counted per key (a client address, an account) in Bucket4j token
  * buckets that refill over a window. An attempt takes its token before it is checked, in
  * one atomic step, and gives it back when it succeeds: checking first and counting the
  * failure afterwards would let every attempt of a simultaneous burst through while one
- * token is left. Buckets live in memory, per instance; idle ones are dropped.
+ * token is left. The buckets live in the service's database ({@link StoredBuckets}), so
+ * the limit holds across all instances of the service: N instances never allow N times
+ * the attempts.
  */
 public class FailureBuckets {
 
-	private final int failures;
+	private final ProxyManager<String> buckets;
 
-	private final Duration window;
+	private final String name;
 
-	private final Cache<String, Bucket> buckets;
+	private final Supplier<BucketConfiguration> configuration;
 
-	/**
-	 * Buckets allowing {@code failures} failed attempts per {@code window}.
-	 * @param failures the failures allowed per window
-	 * @param window the window they refill over
-	 */
-	public FailureBuckets(int failures, Duration window) {
-		this.failures = failures;
-		this.window = window;
-		this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(window.multipliedBy(2)).build();
+	FailureBuckets(ProxyManager<String> buckets, String name, int failures, Duration window) {
+		this.buckets = buckets;
+		this.name = name;
+		BucketConfiguration configuration = BucketConfiguration.builder()
+			.addLimit(Bandwidth.builder().capacity(failures).refillGreedy(failures, window).build())
+			.build();
+		this.configuration = () -> configuration;
 	}
 
 	/**
@@ -52,31 +58,37 @@ public class FailureBuckets {
 	 * @param key the key
 	 */
 	public void giveBack(String key) {
-		Bucket bucket = this.buckets.getIfPresent(key);
-		if (bucket != null) {
-			bucket.addTokens(1);
-		}
+		bucket(key).addTokens(1);
 	}
 
 	/**
 	 * How long the key must wait before its next attempt, if its bucket is empty. Takes
-	 * nothing, and keeps no bucket for a key that has none.
+	 * nothing.
 	 * @param key the key
 	 * @return the wait, or empty if an attempt may be made
 	 */
 	public Optional<Duration> waitBeforeAttempt(String key) {
-		Bucket bucket = this.buckets.getIfPresent(key);
-		if (bucket == null) {
-			return Optional.empty();
-		}
-		long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-		return (nanos > 0) ? Optional.of(Duration.ofNanos(nanos)) : Optional.empty();
+		EstimationProbe probe = bucket(key).estimateAbilityToConsume(1);
+		long nanos = probe.getNanosToWaitForRefill();
+		return (!probe.canBeConsumed() && nanos > 0) ? Optional.of(Duration.ofNanos(nanos)) : Optional.empty();
 	}
 
-	private Bucket bucket(String key) {
-		return this.buckets.get(key, (ignored) -> Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(this.failures).refillGreedy(this.failures, this.window).build())
-			.build());
+	private BucketProxy bucket(String key) {
+		return this.buckets.getProxy(this.name + ":" + digest(key), this.configuration);
+	}
+
+	/**
+	 * Stored under a digest of the key: the collection needs no email or address in the
+	 * clear to count attempts.
+	 */
+	private static String digest(String key) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

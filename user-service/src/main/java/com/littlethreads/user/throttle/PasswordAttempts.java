@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * password of a password change. Both count against the same buckets, one per client
  * address and one per account, so switching between them gives an attacker no extra
  * guesses. The account's bucket is larger than an address's, so one attacker cannot lock
- * a shopper out while distributed guessing is still capped.
+ * a shopper out while distributed guessing is still capped. The buckets are shared by
+ * every instance of the service.
  */
 @Component
 public class PasswordAttempts {
@@ -19,9 +20,11 @@ public class PasswordAttempts {
 
 	private final FailureBuckets accounts;
 
-	PasswordAttempts(ThrottleProperties properties) {
-		this.addresses = new FailureBuckets(properties.failuresPerAddress(), properties.failureWindow());
-		this.accounts = new FailureBuckets(properties.failuresPerAccount(), properties.failureWindow());
+	PasswordAttempts(Throttles throttles, ThrottleProperties properties) {
+		this.addresses = throttles.failureBuckets("password-address", properties.failuresPerAddress(),
+				properties.failureWindow());
+		this.accounts = throttles.failureBuckets("password-account", properties.failuresPerAccount(),
+				properties.failureWindow());
 	}
 
 	/**

@@ -34,8 +34,9 @@ class JwksController {
 	@ApiResponse(responseCode = "200", description = "The key set (RFC 7517)",
 			content = @Content(mediaType = "application/jwk-set+json", schema = @Schema(implementation = KeySet.class)))
 	ResponseEntity<Map<String, Object>> jwks() {
-		// Services cache it; a few minutes lets a new key reach them soon after a
-		// rotation.
+		// Services and proxies may cache it this long: a new key is published for
+		// users.tokens.key-activation-delay (6 minutes) before it signs anything, so a
+		// cached copy is never missing the key of a token it is shown.
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
 			.body(this.keys.published().toJSONObject(true));

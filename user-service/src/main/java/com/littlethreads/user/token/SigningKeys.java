@@ -1,103 +1,91 @@
 package com.littlethreads.user.token;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Base64;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
-import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 /**
- * The key that signs access tokens and every public key the JWKS publishes. The signing
- * key comes from the environment (PKCS#8 PEM); in local mode, when none is given, one is
- * generated once and stored in the database. Each key's {@code kid} is its RFC 7638
- * thumbprint, so the same key always has the same id.
+ * The key ring every user-service instance shares through the database: the key tokens
+ * are signed with, and every public key the JWKS publishes.
+ * <p>
+ * Private keys come from configuration (a PEM in {@code JWT_SIGNING_KEY}, or a file or a
+ * directory of them in {@code JWT_SIGNING_KEY_LOCATION}, for example a mounted Secret),
+ * or, in local mode when none is configured, from one key generated once and stored. Each
+ * configured key is registered in the ring (public part only) the first time an instance
+ * sees it, to become active {@code users.tokens.key-activation-delay} later, or at once
+ * if the ring is empty. So rotating is adding a key: every instance publishes it at its
+ * next refresh, all switch to it when it becomes active, and the key it replaces stays
+ * published until every token it signed has expired. Nobody is signed out, and no
+ * instance restarts.
+ * <p>
+ * Each instance reads the ring again every {@code users.tokens.key-refresh-interval}, and
+ * when it is shown a token signed by a key it does not know yet.
  */
 @Component
 public class SigningKeys {
 
 	private static final Log log = LogFactory.getLog(SigningKeys.class);
 
-	private final RSAKey signingKey;
+	/** A token naming an unknown key reads the store at most this often. */
+	private static final Duration UNKNOWN_KEY_REREAD = Duration.ofSeconds(1);
 
-	private final JWKSet published;
+	private final TokenProperties properties;
 
-	private final JwtEncoder encoder;
+	private final ConfiguredSigningKeys configured;
 
-	SigningKeys(TokenProperties properties, StoredSigningKeyRepository stored, Clock clock) {
-		List<StoredSigningKey> storedKeys = stored.findAllByOrderByCreatedAtDesc();
-		Map<String, RSAKey> publicKeys = new LinkedHashMap<>();
-		if (StringUtils.hasText(properties.signingKey())) {
-			this.signingKey = fromPem(properties.signingKey());
-		}
-		else if (StringUtils.hasText(properties.signingKeyLocation())) {
-			this.signingKey = fromPem(read(properties.signingKeyLocation()));
-		}
-		else if (!storedKeys.isEmpty()) {
-			this.signingKey = fromStored(storedKeys.get(0));
-		}
-		else if (properties.generateKeyIfMissing()) {
-			this.signingKey = generateAndStore(stored, clock);
-		}
-		else {
-			throw new IllegalStateException("No token signing key: set JWT_SIGNING_KEY to an RSA private key in"
-					+ " PKCS#8 PEM (or JWT_SIGNING_KEY_LOCATION to a file holding one), or allow users.tokens.generate-key-if-missing in local mode");
-		}
-		publicKeys.put(this.signingKey.getKeyID(), this.signingKey.toPublicJWK());
-		for (String pem : properties.previousPublicKeys()) {
-			RSAKey previous = publicKey(RsaKeyConverters.x509().convert(stream(pem)));
-			publicKeys.putIfAbsent(previous.getKeyID(), previous);
-		}
-		for (StoredSigningKey key : storedKeys) {
-			RSAKey previous = fromStored(key).toPublicJWK();
-			publicKeys.putIfAbsent(previous.getKeyID(), previous);
-		}
-		this.published = new JWKSet(new ArrayList<>(publicKeys.values()));
-		this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(this.signingKey)));
-		log.info("Signing tokens with key " + this.signingKey.getKeyID() + "; publishing " + publicKeys.size()
-				+ " key(s) in the JWKS");
+	private final List<RSAKey> previousPublicKeys;
+
+	private final StoredSigningKeyRepository stored;
+
+	private final LockProvider locks;
+
+	private final Clock clock;
+
+	private final AtomicBoolean refreshing = new AtomicBoolean();
+
+	private volatile Signer signer;
+
+	SigningKeys(TokenProperties properties, StoredSigningKeyRepository stored, LockProvider locks, Clock clock) {
+		this.properties = properties;
+		this.configured = new ConfiguredSigningKeys(properties);
+		this.previousPublicKeys = properties.previousPublicKeys().stream().map(RsaKeys::fromPublicPem).toList();
+		this.stored = stored;
+		this.locks = locks;
+		this.clock = clock;
+		use(read());
 	}
 
 	/**
-	 * The private key tokens are signed with, with its {@code kid}.
+	 * The private key tokens are signed with now, with its {@code kid}.
 	 * @return the signing key
 	 */
 	public RSAKey signingKey() {
-		return this.signingKey;
+		return current().signing();
 	}
 
 	/**
@@ -105,99 +93,187 @@ public class SigningKeys {
 	 * @return the public JWK set
 	 */
 	public JWKSet published() {
-		return this.published;
+		return current().published();
 	}
 
 	/**
-	 * Signs claims RS256 with the signing key, naming it in the header's {@code kid}.
+	 * Signs claims RS256 with the current signing key, naming it in the header's
+	 * {@code kid}.
 	 * @param claims the claims
 	 * @return the compact JWT
 	 */
 	public String sign(JwtClaimsSet claims) {
-		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.signingKey.getKeyID()).build();
-		return this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+		current();
+		Signer signer = this.signer;
+		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signer.ring().signing().getKeyID()).build();
+		return signer.encoder().encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
 	}
 
-	private static RSAKey generateAndStore(StoredSigningKeyRepository stored, Clock clock) {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(3072);
-			KeyPair pair = generator.generateKeyPair();
-			RSAKey key = withThumbprint((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate());
-			Base64.Encoder base64 = Base64.getEncoder();
-			stored.insert(new StoredSigningKey(key.getKeyID(), base64.encodeToString(pair.getPrivate().getEncoded()),
-					base64.encodeToString(pair.getPublic().getEncoded()), clock.instant()));
-			log.warn("Generated and stored a token signing key (" + key.getKeyID() + ") because none was"
-					+ " configured. This is for local mode: in production set JWT_SIGNING_KEY.");
-			return key;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Cannot generate a token signing key", ex);
-		}
-	}
-
-	private static RSAKey fromStored(StoredSigningKey key) {
-		try {
-			KeyFactory rsa = KeyFactory.getInstance("RSA");
-			Base64.Decoder base64 = Base64.getDecoder();
-			RSAPrivateKey privateKey = (RSAPrivateKey) rsa
-				.generatePrivate(new PKCS8EncodedKeySpec(base64.decode(key.privateKey())));
-			RSAPublicKey publicKey = (RSAPublicKey) rsa
-				.generatePublic(new X509EncodedKeySpec(base64.decode(key.publicKey())));
-			return withThumbprint(publicKey, privateKey);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Cannot read the stored signing key " + key.keyId(), ex);
-		}
-	}
-
-	private static RSAKey fromPem(String pem) {
-		RSAPrivateKey privateKey = RsaKeyConverters.pkcs8().convert(stream(pem));
-		if (!(privateKey instanceof RSAPrivateCrtKey crt)) {
-			throw new IllegalStateException("JWT_SIGNING_KEY must be a complete RSA private key (PKCS#8)");
-		}
-		try {
-			RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
-				.generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
-			return withThumbprint(publicKey, privateKey);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Cannot derive the public key of JWT_SIGNING_KEY", ex);
-		}
-	}
-
-	private static RSAKey publicKey(RSAPublicKey key) {
-		return withThumbprint(key, null);
-	}
-
-	private static RSAKey withThumbprint(RSAPublicKey publicKey, RSAPrivateKey privateKey) {
-		try {
-			RSAKey.Builder builder = new RSAKey.Builder(publicKey).keyUse(KeyUse.SIGNATURE)
-				.algorithm(JWSAlgorithm.RS256)
-				.keyIDFromThumbprint();
-			if (privateKey != null) {
-				builder.privateKey(privateKey);
+	/**
+	 * The published keys as a source for this instance's own token decoder: a token
+	 * signed by a key it has not seen yet (another instance has just started using it)
+	 * makes it read the store again before the token is refused.
+	 * @return the source
+	 */
+	JWKSource<SecurityContext> jwkSource() {
+		return (selector, context) -> {
+			List<JWK> found = selector.select(published());
+			if (found.isEmpty() && this.signer.ring().olderThan(UNKNOWN_KEY_REREAD, this.clock.instant())) {
+				refresh();
+				return selector.select(this.signer.ring().published());
 			}
-			return builder.build();
+			return found;
+		};
+	}
+
+	private KeyRing current() {
+		if (this.signer.ring().olderThan(this.properties.keyRefreshInterval(), this.clock.instant())) {
+			refresh();
 		}
-		catch (JOSEException ex) {
+		return this.signer.ring();
+	}
+
+	/**
+	 * Reads the ring again, on one thread at a time; the others meanwhile go on with the
+	 * ring they have. A ring that cannot be read leaves the last one in use.
+	 */
+	private void refresh() {
+		if (!this.refreshing.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			use(read());
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not read the token signing keys again; still signing with "
+					+ this.signer.ring().signing().getKeyID(), ex);
+		}
+		finally {
+			this.refreshing.set(false);
+		}
+	}
+
+	private void use(KeyRing ring) {
+		Signer previous = this.signer;
+		if (previous != null && previous.ring().signing().getKeyID().equals(ring.signing().getKeyID())) {
+			this.signer = new Signer(ring, previous.encoder());
+		}
+		else {
+			this.signer = new Signer(ring, new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(ring.signing()))));
+			log.info("Signing tokens with key " + ring.signing().getKeyID() + "; publishing " + ring.published().size()
+					+ " key(s) in the JWKS");
+		}
+		ring.warning().ifPresent(log::warn);
+	}
+
+	private KeyRing read() {
+		Instant now = this.clock.instant();
+		Map<String, RSAKey> held = new LinkedHashMap<>();
+		for (RSAKey key : this.configured.read()) {
+			held.put(key.getKeyID(), key);
+		}
+		List<StoredSigningKey> keys = this.stored.findAll();
+		for (RSAKey key : held.values()) {
+			if (keys.stream().noneMatch((storedKey) -> storedKey.keyId().equals(key.getKeyID()))) {
+				keys = register(key, keys.isEmpty(), now);
+			}
+		}
+		if (held.isEmpty() && keys.stream().noneMatch((key) -> key.privateKey() != null)) {
+			keys = generateOnce();
+		}
+		for (StoredSigningKey key : keys) {
+			if (key.privateKey() != null) {
+				held.putIfAbsent(key.keyId(), RsaKeys.fromStored(key));
+			}
+		}
+		return KeyRing.of(keys, held, this.previousPublicKeys, now, retireAfter());
+	}
+
+	/**
+	 * A configured key the ring does not know yet: published from now on, signing once
+	 * every verifier can have read it. The first key of an empty ring signs at once.
+	 */
+	private List<StoredSigningKey> register(RSAKey key, boolean first, Instant now) {
+		Instant activatesAt = first ? now : now.plus(this.properties.keyActivationDelay());
+		try {
+			this.stored
+				.insert(new StoredSigningKey(key.getKeyID(), null, RsaKeys.publicKeyBase64(key), now, activatesAt));
+			log.info("Added token signing key " + key.getKeyID() + " to the key ring; it signs from " + activatesAt);
+		}
+		catch (DuplicateKeyException ex) {
+			// Another instance registered it first.
+		}
+		return this.stored.findAll();
+	}
+
+	/**
+	 * Local mode with no key configured: one key, generated once and kept. Instances
+	 * starting together on an empty store take a lock, so that one of them generates it
+	 * and the others use it.
+	 */
+	private List<StoredSigningKey> generateOnce() {
+		if (!this.properties.generateKeyIfMissing()) {
+			throw new IllegalStateException("No token signing key: set JWT_SIGNING_KEY to an RSA private key in"
+					+ " PKCS#8 PEM (or JWT_SIGNING_KEY_LOCATION to a file or directory holding one), or allow"
+					+ " users.tokens.generate-key-if-missing in local mode");
+		}
+		Instant giveUp = Instant.now().plusSeconds(60);
+		while (Instant.now().isBefore(giveUp)) {
+			Optional<SimpleLock> lock = this.locks.lock(new LockConfiguration(this.clock.instant(),
+					"user.signing-key-generation", Duration.ofMinutes(1), Duration.ZERO));
+			if (lock.isPresent()) {
+				try {
+					List<StoredSigningKey> keys = this.stored.findAll();
+					if (keys.stream().anyMatch((key) -> key.privateKey() != null)) {
+						return keys;
+					}
+					RSAKey key = RsaKeys.generate();
+					Instant now = this.clock.instant();
+					this.stored.insert(new StoredSigningKey(key.getKeyID(), RsaKeys.privateKeyBase64(key),
+							RsaKeys.publicKeyBase64(key), now, now));
+					log.warn("Generated and stored a token signing key (" + key.getKeyID() + ") because none was"
+							+ " configured. This is for local mode: in production set JWT_SIGNING_KEY_LOCATION.");
+					return this.stored.findAll();
+				}
+				finally {
+					lock.get().unlock();
+				}
+			}
+			List<StoredSigningKey> keys = this.stored.findAll();
+			if (keys.stream().anyMatch((key) -> key.privateKey() != null)) {
+				return keys;
+			}
+			pause();
+		}
+		throw new IllegalStateException("No token signing key appeared while another instance was generating one");
+	}
+
+	private Duration retireAfter() {
+		Duration longest = this.properties.accessTokenLifetime();
+		if (this.properties.serviceTokenLifetime().compareTo(longest) > 0) {
+			longest = this.properties.serviceTokenLifetime();
+		}
+		// Instances may sign with the replaced key until their next refresh, and clocks
+		// differ a little.
+		return longest.plus(this.properties.keyRefreshInterval()).plusMinutes(1);
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	private static String read(String location) {
-		Resource resource = (location.startsWith("classpath:") || location.startsWith("file:"))
-				? new DefaultResourceLoader().getResource(location) : new FileSystemResource(location);
-		try {
-			return resource.getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot read the signing key from " + location, ex);
-		}
-	}
+	/**
+	 * A ring and the encoder of its signing key, replaced together so that a token's
+	 * {@code kid} always names the key that signed it.
+	 */
+	private record Signer(KeyRing ring, NimbusJwtEncoder encoder) {
 
-	private static ByteArrayInputStream stream(String pem) {
-		return new ByteArrayInputStream(pem.replace("\\n", "\n").getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -2,8 +2,6 @@ package com.littlethreads.user.token;
 
 import java.util.List;
 
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -14,15 +12,16 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * user-service checks the access tokens it is shown with its own keys, in memory, rather
- * than fetching its own JWKS over HTTP; the checks are the ones every service makes.
+ * user-service checks the access tokens it is shown with the key ring it shares with its
+ * other instances, read from the store rather than fetched over HTTP from its own JWKS;
+ * the checks are the ones every service makes.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenDecoderConfiguration {
 
 	@Bean
 	JwtDecoder jwtDecoder(SigningKeys keys, TokenProperties properties) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(keys.published()))
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.jwkSource())
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(

@@ -22,10 +22,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param serviceAudience the {@code aud} of service tokens (client credentials); it must
  * differ from {@code audience} so that a service token is never taken for a user's
  * @param serviceTokenLifetime how long a service token is valid
- * @param signingKeyLocation a PKCS#8 PEM file holding the signing key (environment
- * variable {@code JWT_SIGNING_KEY_LOCATION}: a path, or a
- * {@code file:}/{@code classpath:} URL, for example a mounted secret), read when
- * {@code signingKey} is not set
+ * @param signingKeyLocation a PKCS#8 PEM file holding a signing key, or a directory whose
+ * every {@code *.pem} file holds one (environment variable
+ * {@code JWT_SIGNING_KEY_LOCATION}: a path, or a {@code file:}/{@code classpath:} URL for
+ * one file; for example a mounted Secret). Read again at every refresh, so a key added
+ * there joins the ring without a restart
+ * @param keyActivationDelay how long after a new key joins the ring it starts signing:
+ * until then it is only published, so that verifiers' cached key sets (the JWKS may be
+ * cached for 5 minutes) have it before its first token
+ * @param keyRefreshInterval how often each instance reads the shared key ring again
  */
 @ConfigurationProperties("users.tokens")
 public record TokenProperties(@DefaultValue("http://localhost:8081") String issuer,
@@ -33,7 +38,8 @@ public record TokenProperties(@DefaultValue("http://localhost:8081") String issu
 		@DefaultValue("30d") Duration refreshTokenLifetime, String signingKey,
 		@DefaultValue List<String> previousPublicKeys, @DefaultValue("true") boolean generateKeyIfMissing,
 		@DefaultValue("little-threads-internal") String serviceAudience,
-		@DefaultValue("5m") Duration serviceTokenLifetime, String signingKeyLocation) {
+		@DefaultValue("5m") Duration serviceTokenLifetime, String signingKeyLocation,
+		@DefaultValue("6m") Duration keyActivationDelay, @DefaultValue("10s") Duration keyRefreshInterval) {
 
 	public TokenProperties {
 		if (accessTokenLifetime.isNegative() || accessTokenLifetime.isZero()
@@ -43,6 +49,10 @@ public record TokenProperties(@DefaultValue("http://localhost:8081") String issu
 		}
 		if (serviceAudience.equals(audience)) {
 			throw new IllegalArgumentException("users.tokens.service-audience must differ from users.tokens.audience");
+		}
+		if (keyActivationDelay.isNegative() || keyRefreshInterval.isNegative() || keyRefreshInterval.isZero()) {
+			throw new IllegalArgumentException(
+					"users.tokens.key-activation-delay must not be negative and users.tokens.key-refresh-interval must be positive");
 		}
 		if (serviceTokenLifetime.isNegative() || serviceTokenLifetime.isZero()
 				|| serviceTokenLifetime.compareTo(Duration.ofHours(1)) > 0) {

@@ -1,7 +1,6 @@
 package com.littlethreads.e2e;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,6 +44,8 @@ class PurchaseBrowserTests {
 
 	private WebDriverWait wait;
 
+	private ShopperSteps steps;
+
 	@RegisterExtension
 	final AfterTestExecutionCallback keepEvidence = HeadlessChromium.evidenceOnFailure(() -> this.browser);
 
@@ -58,6 +59,7 @@ class PurchaseBrowserTests {
 	void openBrowser() {
 		this.browser = HeadlessChromium.start();
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
+		this.steps = new ShopperSteps(this.browser, this.wait);
 	}
 
 	@AfterEach
@@ -88,11 +90,11 @@ class PurchaseBrowserTests {
 				.elementToBeClickable(By.cssSelector("#results a[href='/products/" + PRODUCT + "/']")))
 			.click();
 		this.wait.until(ExpectedConditions.urlContains("/products/" + PRODUCT + "/"));
-		awaitAvailability();
+		this.steps.awaitAvailability();
 
 		// 2. Two sizes in the cart: badge and total follow.
-		addToCart("4T");
-		addToCart("5Y");
+		this.steps.addToCart("4T");
+		this.steps.addToCart("5Y");
 		assertThat(text("#cart-count")).isEqualTo("2");
 
 		// 3. Sign up (which signs in) from the account page.
@@ -110,7 +112,7 @@ class PurchaseBrowserTests {
 		// 4. Check out and pay on the payment page with the card that succeeds.
 		this.browser.findElement(By.cssSelector("a.cart-link")).click();
 		this.wait.until(ExpectedConditions.textToBe(By.id("cart-total"), "£28.00"));
-		fillNewAddress();
+		this.steps.fillNewAddress();
 		this.browser.findElement(By.cssSelector("#checkout button[type='submit']")).click();
 		payOnThePaymentPage("4242 4242 4242 4242");
 
@@ -130,11 +132,11 @@ class PurchaseBrowserTests {
 		// paid and
 		// the held stock is back.
 		this.browser.get(storefront + "/products/" + PRODUCT + "/");
-		awaitAvailability();
-		addToCart("4T");
+		this.steps.awaitAvailability();
+		this.steps.addToCart("4T");
 		this.browser.findElement(By.cssSelector("a.cart-link")).click();
 		this.wait.until(ExpectedConditions.textToBe(By.id("cart-total"), "£14.00"));
-		fillNewAddress();
+		this.steps.fillNewAddress();
 		this.browser.findElement(By.cssSelector("#checkout button[type='submit']")).click();
 		payOnThePaymentPage("4000 0000 0000 0002");
 		this.wait
@@ -156,37 +158,7 @@ class PurchaseBrowserTests {
 
 	private void payOnThePaymentPage(String card) {
 		this.wait.until(ExpectedConditions.urlContains(":" + shop.ports().emulator() + "/checkout/"));
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card-number")));
-		this.browser.findElement(By.id("card-number")).sendKeys(card);
-		this.browser.findElement(By.id("card-expiry")).sendKeys("12 / 34");
-		this.browser.findElement(By.id("card-cvc")).sendKeys("123");
-		this.browser.findElement(By.id("cardholder-name")).sendKeys("Cleo Buyer");
-		this.browser.findElement(By.id("pay")).click();
-	}
-
-	private void fillNewAddress() {
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ship-name")));
-		this.browser.findElement(By.id("ship-name")).sendKeys("Cleo Buyer");
-		this.browser.findElement(By.id("ship-line1")).sendKeys("3 Orchard Lane");
-		this.browser.findElement(By.id("ship-city")).sendKeys("Bristol");
-		this.browser.findElement(By.id("ship-postcode")).sendKeys("BS1 4DJ");
-	}
-
-	private void awaitAvailability() {
-		this.wait.until(ExpectedConditions
-			.not(ExpectedConditions.textToBe(By.id("availability"), "Checking which sizes are in stock…")));
-	}
-
-	private void addToCart(String size) {
-		this.browser.findElement(By.cssSelector("input[name='colour'][value='white']"))
-			.findElement(By.xpath(".."))
-			.click();
-		this.browser.findElement(By.cssSelector("input[name='size'][value='" + size + "']"))
-			.findElement(By.xpath(".."))
-			.click();
-		this.browser.findElement(By.cssSelector("#add-to-cart button[type='submit']")).click();
-		this.wait
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "size " + size + ", white"));
+		this.steps.payOnThePaymentPage(card);
 	}
 
 	private String text(String selector) {
@@ -195,15 +167,7 @@ class PurchaseBrowserTests {
 
 	/** Live stock of the product's white variants, by size. */
 	private Map<String, Integer> available() throws Exception {
-		Map<String, Integer> bySize = new HashMap<>();
-		for (JsonNode variant : this.api.get(shop.gateway() + "/api/catalog/products/" + PRODUCT + "/availability")
-			.json()
-			.get("variants")) {
-			if ("white".equals(variant.get("colour").asString())) {
-				bySize.put(variant.get("size").asString(), variant.get("available").asInt());
-			}
-		}
-		return bySize;
+		return ShopperSteps.whiteAvailability(this.api, shop.gateway(), PRODUCT);
 	}
 
 }

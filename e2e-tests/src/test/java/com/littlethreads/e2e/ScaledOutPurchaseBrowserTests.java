@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,6 +61,8 @@ class ScaledOutPurchaseBrowserTests {
 
 	private WebDriverWait wait;
 
+	private ShopperSteps steps;
+
 	@RegisterExtension
 	final AfterTestExecutionCallback keepEvidence = HeadlessChromium.evidenceOnFailure(() -> this.browser);
 
@@ -87,6 +88,7 @@ class ScaledOutPurchaseBrowserTests {
 	void openBrowser() {
 		this.browser = HeadlessChromium.start();
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
+		this.steps = new ShopperSteps(this.browser, this.wait);
 	}
 
 	@AfterEach
@@ -112,9 +114,9 @@ class ScaledOutPurchaseBrowserTests {
 
 		// The shopper fills the cart, signs up and opens the payment page.
 		this.browser.get(storefront + "/products/" + PRODUCT + "/");
-		awaitAvailability();
-		addToCart("4T");
-		addToCart("5Y");
+		this.steps.awaitAvailability();
+		this.steps.addToCart("4T");
+		this.steps.addToCart("5Y");
 		String email = "buyer-" + UUID.randomUUID() + "@example.com";
 		this.browser.get(storefront + "/account/sign-in/");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register-name"))).sendKeys("Cleo");
@@ -124,7 +126,7 @@ class ScaledOutPurchaseBrowserTests {
 		this.wait.until(ExpectedConditions.textToBe(By.id("greeting"), "Signed in as Cleo (" + email + ")."));
 		this.browser.findElement(By.cssSelector("a.cart-link")).click();
 		this.wait.until(ExpectedConditions.textToBe(By.id("cart-total"), "£28.00"));
-		fillNewAddress();
+		this.steps.fillNewAddress();
 		this.browser.findElement(By.cssSelector("#checkout button[type='submit']")).click();
 		this.wait.until(ExpectedConditions.urlContains(":" + shop.ports().emulator() + "/checkout/"));
 		String session = sessionOf(this.browser.getCurrentUrl());
@@ -141,7 +143,7 @@ class ScaledOutPurchaseBrowserTests {
 
 			// Pay: the webhook, the reservation's confirmation and the order status go
 			// to the instances left.
-			payOnThePaymentPage("4242 4242 4242 4242");
+			this.steps.payOnThePaymentPage("4242 4242 4242 4242");
 			this.wait.until(ExpectedConditions.urlContains("/checkout/success/?order="));
 			String orderId = this.browser.getCurrentUrl().replaceAll(".*[?&]order=([^&]+).*", "$1");
 			new WebDriverWait(this.browser, Duration.ofSeconds(60))
@@ -332,51 +334,9 @@ class ScaledOutPurchaseBrowserTests {
 		assertThat(available()).containsEntry(size, expected);
 	}
 
-	private void payOnThePaymentPage(String card) {
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card-number")));
-		this.browser.findElement(By.id("card-number")).sendKeys(card);
-		this.browser.findElement(By.id("card-expiry")).sendKeys("12 / 34");
-		this.browser.findElement(By.id("card-cvc")).sendKeys("123");
-		this.browser.findElement(By.id("cardholder-name")).sendKeys("Cleo Buyer");
-		this.browser.findElement(By.id("pay")).click();
-	}
-
-	private void fillNewAddress() {
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ship-name")));
-		this.browser.findElement(By.id("ship-name")).sendKeys("Cleo Buyer");
-		this.browser.findElement(By.id("ship-line1")).sendKeys("3 Orchard Lane");
-		this.browser.findElement(By.id("ship-city")).sendKeys("Bristol");
-		this.browser.findElement(By.id("ship-postcode")).sendKeys("BS1 4DJ");
-	}
-
-	private void awaitAvailability() {
-		this.wait.until(ExpectedConditions
-			.not(ExpectedConditions.textToBe(By.id("availability"), "Checking which sizes are in stock…")));
-	}
-
-	private void addToCart(String size) {
-		this.browser.findElement(By.cssSelector("input[name='colour'][value='white']"))
-			.findElement(By.xpath(".."))
-			.click();
-		this.browser.findElement(By.cssSelector("input[name='size'][value='" + size + "']"))
-			.findElement(By.xpath(".."))
-			.click();
-		this.browser.findElement(By.cssSelector("#add-to-cart button[type='submit']")).click();
-		this.wait
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "size " + size + ", white"));
-	}
-
 	/** Live stock of the product's white variants, by size. */
 	private Map<String, Integer> available() throws Exception {
-		Map<String, Integer> bySize = new HashMap<>();
-		for (JsonNode variant : this.api.get(shop.gateway() + "/api/catalog/products/" + PRODUCT + "/availability")
-			.json()
-			.get("variants")) {
-			if ("white".equals(variant.get("colour").asString())) {
-				bySize.put(variant.get("size").asString(), variant.get("available").asInt());
-			}
-		}
-		return bySize;
+		return ShopperSteps.whiteAvailability(this.api, shop.gateway(), PRODUCT);
 	}
 
 }

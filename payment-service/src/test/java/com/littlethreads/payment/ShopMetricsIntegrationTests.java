@@ -1,8 +1,5 @@
 package com.littlethreads.payment;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 import com.littlethreads.payment.order.Order;
@@ -14,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.littlethreads.platform.test.Scrapes.delta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -113,29 +111,6 @@ class ShopMetricsIntegrationTests extends PaymentHttpTest {
 
 	private String scrape() {
 		return this.http.get("/actuator/prometheus").body();
-	}
-
-	/**
-	 * How much a series grew; a series not yet there counts as 0. The {@code application}
-	 * tag every series carries is left out of {@code series}.
-	 */
-	private static double delta(String before, String after, String series) {
-		return value(after, series) - value(before, series);
-	}
-
-	private static double value(String scrape, String series) {
-		int brace = series.indexOf('{');
-		String name = (brace < 0) ? series : series.substring(0, brace);
-		String labels = (brace < 0) ? "" : series.substring(brace + 1, series.length() - 1);
-		Pattern line = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
-		Matcher matcher = line.matcher(scrape);
-		while (matcher.find()) {
-			String found = matcher.group(1).replaceAll("application=\"[^\"]*\",?", "").replaceAll(",$", "");
-			if (found.equals(labels)) {
-				return Double.parseDouble(matcher.group(2));
-			}
-		}
-		return 0;
 	}
 
 }

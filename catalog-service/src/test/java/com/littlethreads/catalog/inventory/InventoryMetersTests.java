@@ -2,13 +2,13 @@ package com.littlethreads.catalog.inventory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import com.littlethreads.catalog.inventory.Reservation.ReservationLine;
 
+import static com.littlethreads.platform.test.Scrapes.delta;
+import static com.littlethreads.platform.test.Scrapes.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -75,28 +75,6 @@ class InventoryMetersTests extends InventoryIntegrationTest {
 
 	private String scrape() {
 		return this.http.get("/actuator/prometheus").body();
-	}
-
-	/**
-	 * How much a series changed; a series not there counts as 0. The {@code application}
-	 * tag every series carries is left out of {@code series}.
-	 */
-	private static double delta(String before, String after, String series) {
-		return value(after, series) - value(before, series);
-	}
-
-	private static double value(String scrape, String series) {
-		int brace = series.indexOf('{');
-		String name = (brace < 0) ? series : series.substring(0, brace);
-		String labels = (brace < 0) ? "" : series.substring(brace + 1, series.length() - 1);
-		Matcher matcher = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE)
-			.matcher(scrape);
-		while (matcher.find()) {
-			if (matcher.group(1).replaceAll("application=\"[^\"]*\",?", "").replaceAll(",$", "").equals(labels)) {
-				return Double.parseDouble(matcher.group(2));
-			}
-		}
-		return 0;
 	}
 
 }

@@ -250,7 +250,10 @@ class TwoInstancesTests {
 				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestJwts.ISSUER,
 				"--spring.security.oauth2.resourceserver.jwt.audiences=" + TestJwts.AUDIENCE,
 				"--littlethreads.security.service-audience=" + TestJwts.SERVICE_AUDIENCE,
-				"--catalog.reservations.expiry-check-interval=1h", "--catalog.reservations.repair-interval=1h");
+				"--catalog.reservations.expiry-check-interval=1h", "--catalog.reservations.repair-interval=1h",
+				// A job's lock is held for its interval at least (ShedLock), so at most
+				// longer.
+				"--littlethreads.scheduling.lock-at-most-for=2h");
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

@@ -85,14 +85,18 @@ final class PublicReads {
 	}
 
 	/**
-	 * Whether a public answer's body is worth compressing: JSON or SVG, not already
-	 * encoded, and at least {@link #MIN_SIZE} when its length is known.
+	 * Whether a public answer's body is worth compressing: a successful read's JSON or
+	 * SVG, not already encoded, and at least {@link #MIN_SIZE} when its length is known.
+	 * Errors are never compressed: problem answers are small, and one the gateway writes
+	 * itself (a 5xx for an upstream that failed) could otherwise be switched to gzip
+	 * while it is being written with its plain length, leaving the client waiting for
+	 * bytes that never come.
 	 * @param status the status
 	 * @param headers the answer's headers
 	 * @return whether to compress it for a client that accepts it
 	 */
 	static boolean isWorthCompressing(HttpStatusCode status, HttpHeaders headers) {
-		if (status == null || status.value() == 304 || status.value() == 204
+		if (status == null || !status.is2xxSuccessful() || status.value() == 204
 				|| headers.containsHeader(HttpHeaders.CONTENT_ENCODING)) {
 			return false;
 		}

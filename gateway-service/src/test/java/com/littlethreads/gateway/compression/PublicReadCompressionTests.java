@@ -156,6 +156,19 @@ class PublicReadCompressionTests extends UpstreamGatewayTest {
 		assertThat(new String(result.getResponseBody(), StandardCharsets.UTF_8)).isEqualTo(small);
 	}
 
+	@ParameterizedTest
+	@ValueSource(ints = { 404, 500 })
+	void aCatalogReadThatFailsIsSentAsItIs(int status) {
+		upstream.stubFor(get(urlEqualTo("/api/catalog/products/gone"))
+			.willReturn(json(LISTING).withStatus(status).withHeader("Content-Type", "application/problem+json")));
+
+		EntityExchangeResult<byte[]> result = call(HttpMethod.GET, "/api/catalog/products/gone", "gzip", null);
+
+		assertThat(result.getStatus().value()).isEqualTo(status);
+		assertThat(result.getResponseHeaders().containsHeader("Content-Encoding")).isFalse();
+		assertThat(new String(result.getResponseBody(), StandardCharsets.UTF_8)).isEqualTo(LISTING);
+	}
+
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			POST | /api/auth/login            | TOKENS   |

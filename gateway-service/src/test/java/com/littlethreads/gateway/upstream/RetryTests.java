@@ -10,7 +10,11 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import reactor.netty.http.client.HttpClient;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -68,10 +72,15 @@ class RetryTests {
 	WebTestClient client;
 
 	// Longer than the default 5 s: on a loaded machine a retried request with its
-	// back-off can take longer, and that is not what these tests are about.
+	// back-off can take longer, and that is not what these tests are about. A connection
+	// per request, not Reactor Netty's shared pool: a connection another test class left
+	// in it (one whose upstream reset the connection) hung these requests for 30 s.
 	@Autowired
-	void client(WebTestClient client) {
-		this.client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+	void client(@LocalServerPort int port) {
+		this.client = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
+			.baseUrl("http://localhost:" + port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 	@Test

@@ -64,9 +64,10 @@ class RetryTests {
 		doomed.stubFor(get(urlEqualTo(READINESS)).willReturn(okJson("{\"status\":\"UP\"}")));
 		registry.add("littlethreads.routes.catalog-uris", catalog::baseUrl);
 		registry.add("littlethreads.routes.payment-uris", () -> payments.baseUrl() + "," + doomed.baseUrl());
-		// Asked once at startup, then not again during these tests: the load balancer
-		// still lists an instance killed since.
-		registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "1h");
+		// Asked every 2 s: an instance killed a moment ago is still listed (the checkouts
+		// below follow its kill at once), and one whose first check came too early on a
+		// busy machine is listed by the next check rather than an hour later.
+		registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "2s");
 	}
 
 	WebTestClient client;

@@ -52,8 +52,8 @@ public final class OpenApiDocuments {
 
 	/**
 	 * The rules: only what the gateway routes, concrete media types, a security
-	 * requirement on every operation, and every error a problem, with at least the
-	 * statuses any request can meet (400, 401, 429, 500).
+	 * requirement on every operation, an example of every request body, and every error a
+	 * problem, with at least the statuses any request can meet (400, 401, 429, 500).
 	 * @param document the document
 	 */
 	public static void assertFollowsTheRules(JsonNode document) {
@@ -79,6 +79,12 @@ public final class OpenApiDocuments {
 				for (String status : List.of("400", "401", "429", "500")) {
 					if (!responses.has(status)) {
 						broken.add(operation + " does not document " + status);
+					}
+				}
+				for (Map.Entry<String, JsonNode> content : value.path("requestBody").path("content").properties()) {
+					JsonNode media = content.getValue();
+					if (!media.has("example") && media.path("examples").isEmpty()) {
+						broken.add(operation + " has no example of its " + content.getKey() + " body");
 					}
 				}
 				for (Map.Entry<String, JsonNode> response : responses.properties()) {

@@ -32,12 +32,7 @@ final class Precompressed {
 	private Precompressed() {
 	}
 
-	/**
-	 * Writes a {@code .gz} and a {@code .br} copy of every text file of at least
-	 * {@link #MIN_SIZE} bytes; a copy no smaller than its file is left out.
-	 * @param site the site directory
-	 * @throws IOException when a file cannot be read or written
-	 */
+	/** A copy of every text file of {@link #MIN_SIZE} or more, unless no smaller. */
 	static void write(Path site) throws IOException {
 		// brotli4j carries Google's encoder for the common platforms; elsewhere gzip
 		// alone.
@@ -59,12 +54,7 @@ final class Precompressed {
 	private static boolean compressible(Path file) {
 		String name = file.getFileName().toString();
 		String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-		try {
-			return TEXT.contains(extension) && Files.isRegularFile(file) && Files.size(file) >= MIN_SIZE;
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		return TEXT.contains(extension) && Files.isRegularFile(file) && file.toFile().length() >= MIN_SIZE;
 	}
 
 	private static void writeIfSmaller(Path file, String extension, byte[] copy, int size) throws IOException {

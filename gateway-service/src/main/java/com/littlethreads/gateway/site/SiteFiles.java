@@ -64,9 +64,9 @@ class SiteFiles extends ResourceWebHandler {
 		setLocations(List.of(new FileSystemResource(root + "/")));
 		setResourceResolvers(List.of(new EncodedResourceResolver(), new InsideSite(root)));
 		setEtagGenerator(SiteFiles::etag);
-		MediaType js = new MediaType("text", "javascript", StandardCharsets.UTF_8);
 		setMediaTypes(Map.of("html", new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8), "css",
-				new MediaType("text", "css", StandardCharsets.UTF_8), "js", js, "txt",
+				new MediaType("text", "css", StandardCharsets.UTF_8), "js",
+				new MediaType("text", "javascript", StandardCharsets.UTF_8), "txt",
 				new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8), "xml",
 				new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8)));
 		try {

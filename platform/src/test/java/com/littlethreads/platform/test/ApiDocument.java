@@ -3,6 +3,7 @@ package com.littlethreads.platform.test;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -102,6 +103,59 @@ public final class ApiDocument {
 	 */
 	public void check(String method, String target, String[] headers, String body, int status,
 			Map<String, List<String>> responseHeaders, String responseBody) {
+		List<String> problems = disagreements(method, target, headers, body, status, responseHeaders, responseBody);
+		if (!problems.isEmpty()) {
+			String text = responseBody;
+			if (text != null && text.length() > 2000) {
+				text = text.substring(0, 2000) + "...";
+			}
+			throw new AssertionFailedError("The OpenAPI document and the service disagree about " + method + " "
+					+ target + " answered " + status + ":\n  - " + String.join("\n  - ", problems) + "\nBody: " + text);
+		}
+	}
+
+	/**
+	 * Where one exchange and the document disagree, without throwing.
+	 * @param method the request method
+	 * @param target the request path and query, as sent
+	 * @param headers the request headers, as name and value pairs
+	 * @param body the request body, or {@code null}
+	 * @param status the status the service answered
+	 * @param responseHeaders the headers it answered with
+	 * @param responseBody the body it answered with, or {@code null}
+	 * @return each disagreement, described; empty when they agree
+	 */
+	public List<String> disagreements(String method, String target, String[] headers, String body, int status,
+			Map<String, List<String>> responseHeaders, String responseBody) {
+		return disagreements(method, target, headers, body, status, responseHeaders, responseBody, true);
+	}
+
+	/**
+	 * Where an answer and the document disagree, without judging the request: for
+	 * requests made invalid on purpose, whose acceptance the caller judges by its own
+	 * rules. A target that names no operation (a trailing slash, a blank path segment,
+	 * which the checker would otherwise match to a neighbouring operation) is not judged.
+	 * @param method the request method
+	 * @param target the request path and query, as sent
+	 * @param headers the request headers, as name and value pairs
+	 * @param body the request body, or {@code null}
+	 * @param status the status the service answered
+	 * @param responseHeaders the headers it answered with
+	 * @param responseBody the body it answered with, or {@code null}
+	 * @return each disagreement, described; empty when they agree
+	 */
+	public List<String> answerDisagreements(String method, String target, String[] headers, String body, int status,
+			Map<String, List<String>> responseHeaders, String responseBody) {
+		String path = URLDecoder.decode(pathOf(target).replace("+", "%2B"), StandardCharsets.UTF_8);
+		if (path.length() > 1 && path.endsWith("/")
+				|| Arrays.stream(path.split("/")).skip(1).anyMatch(String::isBlank)) {
+			return List.of();
+		}
+		return disagreements(method, target, headers, body, status, responseHeaders, responseBody, false);
+	}
+
+	private List<String> disagreements(String method, String target, String[] headers, String body, int status,
+			Map<String, List<String>> responseHeaders, String responseBody, boolean judgeRequest) {
 		Request request = request(method, target, headers, body);
 		SimpleResponse.Builder answer = SimpleResponse.Builder.status(status);
 		responseHeaders.forEach(answer::withHeader);
@@ -122,20 +176,13 @@ public final class ApiDocument {
 			}
 		}
 		else {
-			if (success) {
+			if (success && judgeRequest) {
 				problems.addAll(errors("request", requestReport));
 			}
 			problems.addAll(errors("response",
 					this.validator.validateResponse(request.getPath(), request.getMethod(), answer.build())));
 		}
-		if (!problems.isEmpty()) {
-			String text = responseBody;
-			if (text != null && text.length() > 2000) {
-				text = text.substring(0, 2000) + "...";
-			}
-			throw new AssertionFailedError("The OpenAPI document and the service disagree about " + method + " "
-					+ target + " answered " + status + ":\n  - " + String.join("\n  - ", problems) + "\nBody: " + text);
-		}
+		return problems;
 	}
 
 	private static List<String> errors(String side, ValidationReport report) {
@@ -147,9 +194,14 @@ public final class ApiDocument {
 			.collect(Collectors.toList());
 	}
 
+	private static String pathOf(String target) {
+		int query = target.indexOf('?');
+		return (query >= 0) ? target.substring(0, query) : target;
+	}
+
 	private static Request request(String method, String target, String[] headers, String body) {
 		int query = target.indexOf('?');
-		String path = (query >= 0) ? target.substring(0, query) : target;
+		String path = pathOf(target);
 		SimpleRequest.Builder request = new SimpleRequest.Builder(method.toUpperCase(Locale.ROOT),
 				URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8));
 		if (query >= 0) {

@@ -871,9 +871,9 @@ public final class HostileInputs {
 						(request.body() != null) ? new String(request.body(), StandardCharsets.UTF_8) : null,
 						response.status(), answerHeaders, response.text());
 			}
-			catch (IllegalArgumentException ex) {
-				// A target the checker cannot even decode (a broken percent-escape): no
-				// operation of the document, so the rules above are all that apply.
+			catch (IllegalArgumentException | IllegalStateException ex) {
+				// A request the checker cannot even read (a broken percent-escape, two
+				// charsets in one Content-Type): the rules above are all that apply.
 				return List.of();
 			}
 		}

@@ -122,6 +122,8 @@ public final class HostileInputs {
 
 	private ExecutorService executor;
 
+	private ApiDocument contract;
+
 	private HostileInputs(String service, int port) {
 		this.service = service;
 		this.http = new RawHttp("127.0.0.1", port);
@@ -177,6 +179,7 @@ public final class HostileInputs {
 			throw new IllegalStateException("No OpenAPI document at /v3/api-docs");
 		}
 		OpenApiOperations document = OpenApiOperations.of(JSON.readTree(docs.body()));
+		this.contract = ApiDocument.of(docs.text());
 		if (document.operations().isEmpty()) {
 			throw new IllegalStateException("The OpenAPI document lists no operations");
 		}
@@ -819,6 +822,13 @@ public final class HostileInputs {
 						}
 					}
 				}
+				// An answer to a request in an HTTP version the server does not speak is
+				// the connection's, not an operation's: no document lists it.
+				List<String> disagreements = versionRefused ? List.of() : disagreements(exchange);
+				if (!disagreements.isEmpty()) {
+					kinds.add("undocumented-answer");
+					notes.add(String.join("; ", disagreements));
+				}
 				leak(body, STACK_TRACE, "stack-trace", kinds, notes);
 				leak(body, CLASS_NAME, "class-name", kinds, notes);
 				leak(body, FRAMEWORK_PAGE, "framework-page", kinds, notes);
@@ -831,6 +841,40 @@ public final class HostileInputs {
 			if (!kinds.isEmpty()) {
 				this.report.add(this.order + index, violation(mutation, String.join("+", kinds), exchange,
 						notes.isEmpty() ? null : String.join("; ", notes)));
+			}
+		}
+
+		/**
+		 * Where the answer and the service's own document disagree (Atlassian's checker,
+		 * as every other HTTP test of a service uses it): an undocumented status or media
+		 * type, or a body off its schema. Whether a hostile request should have been
+		 * accepted is judged by this suite's own rules above, not by the document: the
+		 * services accept more than the documents advertise on purpose (unknown query
+		 * parameters, {@code null} for an optional field, a blank optional parameter
+		 * taken as absent), which a generated client never trips over.
+		 */
+		private List<String> disagreements(Exchange exchange) {
+			RawHttp.Request request = exchange.request();
+			RawHttp.Response response = exchange.response();
+			List<String> headers = new ArrayList<>();
+			for (String[] header : request.headers()) {
+				headers.add(header[0]);
+				headers.add(header[1]);
+			}
+			Map<String, List<String>> answerHeaders = new LinkedHashMap<>();
+			for (String[] header : response.headers()) {
+				answerHeaders.computeIfAbsent(header[0], (name) -> new ArrayList<>()).add(header[1]);
+			}
+			try {
+				return HostileInputs.this.contract.answerDisagreements(request.method(), request.target(),
+						headers.toArray(String[]::new),
+						(request.body() != null) ? new String(request.body(), StandardCharsets.UTF_8) : null,
+						response.status(), answerHeaders, response.text());
+			}
+			catch (IllegalArgumentException | IllegalStateException ex) {
+				// A request the checker cannot even read (a broken percent-escape, two
+				// charsets in one Content-Type): the rules above are all that apply.
+				return List.of();
 			}
 		}
 

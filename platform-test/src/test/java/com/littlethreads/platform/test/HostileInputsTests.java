@@ -29,14 +29,21 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class HostileInputsTests {
 
 	private static final String DOCUMENT = """
-			{"openapi": "3.1.0", "paths": {"/api/things/{id}": {"put": {"operationId": "replace",
+			{"openapi": "3.0.3", "info": {"title": "Things", "version": "1"},
+			 "paths": {"/api/things/{id}": {"put": {"operationId": "replace",
 			  "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
 			                 {"name": "q", "in": "query", "required": false, "schema": {"type": "string"}}],
 			  "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
+			  "responses": {"200": {"description": "Replaced", "content": {"application/json": {"schema": {"type": "object"}}}},
+			                "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"},
+			                "500": {"$ref": "#/components/responses/Problem"}},
 			  "security": [{"bearer": []}]}}},
 			 "components": {"schemas": {"Thing": {"type": "object", "required": ["name", "quantity"],
 			  "properties": {"name": {"type": "string", "maxLength": 50},
-			                 "quantity": {"type": "integer", "format": "int32", "minimum": 1}}}}}}""";
+			                 "quantity": {"type": "integer", "format": "int32", "minimum": 1}}}},
+			  "responses": {"Problem": {"description": "A problem",
+			   "content": {"application/problem+json": {"schema": {"type": "object"}}}}},
+			  "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}}}""";
 
 	private static final String VALID_BODY = "{\"name\":\"Kite\",\"quantity\":2}";
 
@@ -63,7 +70,7 @@ class HostileInputsTests {
 	@Test
 	void eachPlantedDefectIsReportedWithWhereItWasFound() {
 		Report report = suite(Set.of("500 for NUL in the query", "HTML page for an encoded slash",
-				"accepts a string quantity", "stack trace for a junk token"))
+				"accepts a string quantity", "stack trace for a junk token", "418 for a long name"))
 			.run();
 
 		List<Violation> violations = report.violations();
@@ -87,12 +94,17 @@ class HostileInputsTests {
 			assertThat(violation.value()).isEqualTo("junk");
 			assertThat(violation.kind()).contains("stack-trace");
 		});
+		assertThat(violations).anySatisfy((violation) -> {
+			assertThat(violation.location()).isEqualTo("body /name");
+			assertThat(violation.kind()).isEqualTo("undocumented-answer");
+			assertThat(violation.note()).contains("418");
+		});
 		// Every value with a slash meets the planted HTML page, so that is one cause of
 		// several violations.
 		assertThat(violations).extracting(Violation::kind)
-			.containsOnly("5xx", "4xx-not-problem+framework-page", "accepted", "stack-trace");
+			.containsOnly("5xx", "4xx-not-problem+framework-page", "accepted", "stack-trace", "undocumented-answer");
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(report::assertNoViolations)
-			.withMessageContaining("in 4 groups")
+			.withMessageContaining("in 5 groups")
 			.withMessageContaining("reproduce:")
 			.withMessageContaining("PUT /api/things/t1?q=a%00b HTTP/1.1");
 	}
@@ -141,6 +153,10 @@ class HostileInputsTests {
 		}
 		else if (defects.contains("HTML page for an encoded slash") && path.contains("%2F")) {
 			send(exchange, 400, "text/html", "<!doctype html><html><body>Bad Request</body></html>");
+		}
+		else if (defects.contains("418 for a long name") && body.contains("\"name\":\"") && body.length() > 80) {
+			// A refusal with a status the document does not list.
+			send(exchange, 418, "application/problem+json", PROBLEM.formatted(418));
 		}
 		else if (defects.contains("stack trace for a junk token") && "Bearer junk".equals(authorization)) {
 			send(exchange, 401, "application/problem+json", PROBLEM.formatted(401)

@@ -33,6 +33,11 @@ public class OpenApiContractAutoConfiguration {
 	}
 
 	@Bean
+	NonBlankFields openApiNonBlankFields() {
+		return new NonBlankFields();
+	}
+
+	@Bean
 	IdentityMarker openApiIdentityMarker() {
 		return new IdentityMarker();
 	}

@@ -71,6 +71,18 @@ class OpenApiContractTests extends ServiceHttpTest {
 			.isEqualTo("^(?:[a-z]+(-[a-z]+)*)$");
 	}
 
+	@Test
+	void fieldsRefusedWhenBlankHaveAMinimumLength() {
+		JsonNode item = document().at("/components/schemas/ItemRequest/properties");
+
+		// @NotBlank on the name, and on each of the labels: at least one character.
+		assertThat(item.at("/name/minLength").asInt()).isEqualTo(1);
+		assertThat(item.at("/labels/items/minLength").asInt()).isEqualTo(1);
+		// A note may be empty: no minimum, rather than a misleading minLength: 0.
+		assertThat(item.get("note").has("minLength")).isFalse();
+		assertThat(item.get("labels").has("minLength")).isFalse();
+	}
+
 	private JsonNode document() {
 		return this.http.get("/v3/api-docs").json();
 	}

@@ -13,11 +13,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Answers that agree with the document springdoc writes for them, and answers that do
- * not, for the tests of the document check ({@code ApiDocumentTests}).
+ * not, for the tests of the document checks ({@code ApiDocumentTests},
+ * {@code SliceDocumentTests}).
  */
 @RestController
 @RequestMapping("/probe/contract")
-class ContractProbeController {
+public class ContractProbeController {
 
 	@GetMapping("/agreed")
 	Toy agreed() {

@@ -128,7 +128,8 @@ class ProbeController {
 	}
 
 	record ItemRequest(@NotBlank @Size(max = 20) String name, @NotNull @Min(1) @Max(10) Integer quantity,
-			@Size(max = 5) String note, @Size(max = 30) @Pattern(regexp = "[a-z]+(-[a-z]+)*") String colour) {
+			@Size(max = 5) String note, @Size(max = 30) @Pattern(regexp = "[a-z]+(-[a-z]+)*") String colour,
+			@Size(max = 3) List<@NotBlank @Size(max = 20) String> labels) {
 	}
 
 }

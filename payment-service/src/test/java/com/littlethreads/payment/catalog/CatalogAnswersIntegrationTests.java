@@ -1,20 +1,22 @@
-package com.littlethreads.payment.inventory;
+package com.littlethreads.payment.catalog;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.client.RestClient;
 
 import com.littlethreads.payment.PaymentHttpTest;
-import com.littlethreads.payment.PaymentProperties;
 import com.littlethreads.payment.PaymentServiceTest;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,13 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CatalogAnswersIntegrationTests extends PaymentHttpTest {
 
 	@Autowired
-	CatalogPrices prices;
-
-	@Autowired
-	RestClient.Builder clients;
-
-	@Autowired
-	PaymentProperties properties;
+	CatalogClient catalog;
 
 	@Test
 	void variantsAnswerWithFieldsThisServiceDoesNotKnowIsRead() {
@@ -43,7 +39,7 @@ class CatalogAnswersIntegrationTests extends PaymentHttpTest {
 				            "images": [{"url": "/img/tee.png"}], "available": 5, "badge": "new"}],
 				 "page": 0, "generatedAt": "2026-12-05T00:00:00Z"}""")));
 
-		Map<String, CatalogPrices.CatalogVariant> variants = this.prices.variants(List.of("LT-TEE-RED-4T"));
+		Map<String, CatalogClient.CatalogVariant> variants = this.catalog.variants(List.of("LT-TEE-RED-4T")).bySku();
 
 		assertThat(variants.get("LT-TEE-RED-4T").price().amount()).isEqualTo(1200);
 		assertThat(variants.get("LT-TEE-RED-4T").name()).isEqualTo("Rocket tee");
@@ -54,11 +50,13 @@ class CatalogAnswersIntegrationTests extends PaymentHttpTest {
 		wiremock.stubFor(post("/oauth2/token").willReturn(okJson("""
 				{"access_token": "service-token-9", "token_type": "Bearer", "expires_in": 300,
 				 "scope": "inventory:reserve", "issued_token_type": "urn:ietf:params:oauth:token-type:jwt"}""")));
+		// Past any token an earlier test left: this call fetches a new one.
+		this.clock.advance(Duration.ofHours(1));
 
-		// A new instance: the application's one keeps the token it already has.
-		ServiceTokens tokens = new ServiceTokens(this.clients, this.properties, this.clock);
+		this.catalog.commit("ord_1");
 
-		assertThat(tokens.token()).isEqualTo("service-token-9");
+		wiremock.verify(postRequestedFor(urlEqualTo("/internal/inventory/reservations/ord_1/commit"))
+			.withHeader("Authorization", equalTo("Bearer service-token-9")));
 	}
 
 }

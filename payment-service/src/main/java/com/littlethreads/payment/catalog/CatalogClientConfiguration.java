@@ -2,7 +2,6 @@ package com.littlethreads.payment.catalog;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,20 +47,13 @@ import com.littlethreads.payment.ServiceClients;
  * <p>
  * The token is Spring Security's OAuth2 client: a client-credentials grant at
  * user-service (HTTP Basic, client {@code payment-service}, scope
- * {@code inventory:reserve}) over every user-service instance, kept until 30 seconds
- * before it expires, and dropped when catalog answers 401 to it.
+ * {@code inventory:reserve}) over every user-service instance, kept until a minute (the
+ * library's clock skew) before it expires, and dropped when catalog answers 401 to it.
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogClientConfiguration {
 
 	static final String SERVICE_TOKEN = "catalog";
-
-	static final String CLIENT_ID = "payment-service";
-
-	static final String SCOPE = "inventory:reserve";
-
-	/** Renew this long before expiry, so a token never expires in flight. */
-	private static final Duration MARGIN = Duration.ofSeconds(30);
 
 	private static final String PROBLEMS = "https://littlethreads.shop/problems/";
 
@@ -74,10 +66,10 @@ class CatalogClientConfiguration {
 	@Bean
 	CatalogClient catalogClient(RestClient.Builder builder, PaymentProperties properties, Clock clock) {
 		ClientRegistration registration = ClientRegistration.withRegistrationId(SERVICE_TOKEN)
-			.clientId(CLIENT_ID)
+			.clientId("payment-service")
 			.clientSecret(properties.clientSecret())
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-			.scope(SCOPE)
+			.scope("inventory:reserve")
 			// The first instance's; ServiceClients sends it to whichever instance
 			// answers.
 			.tokenUri(properties.userUris().get(0).resolve("/oauth2/token").toString())
@@ -91,7 +83,6 @@ class CatalogClientConfiguration {
 		ClientCredentialsOAuth2AuthorizedClientProvider provider = new ClientCredentialsOAuth2AuthorizedClientProvider();
 		provider.setAccessTokenResponseClient(tokenEndpoint);
 		provider.setClock(clock);
-		provider.setClockSkew(MARGIN);
 		InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration);
 		InMemoryOAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
 		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(

@@ -145,16 +145,35 @@ fi
 
 jar_of() { printf '%s/%s/target/%s-0.1.0-SNAPSHOT.jar' "$ROOT" "$1" "$1"; }
 
+# The embedded store is in no service's jar (production runs on MongoDB): platform-dev-store's
+# build leaves its jars in target/dev-store, and Spring Boot's PropertiesLauncher adds that
+# directory to a service's own jar (loader.path). app_args_of sets app_args to what starts a
+# module after `java <options>`.
+DEV_STORE_LIB="$ROOT/platform-dev-store/target/dev-store"
+app_args_of() {
+  case "$1" in
+    user-service|catalog-service|payment-service)
+      app_args=("-Dloader.path=$DEV_STORE_LIB" -cp "$(jar_of "$1")" org.springframework.boot.loader.launch.PropertiesLauncher) ;;
+    *) app_args=(-jar "$(jar_of "$1")") ;;
+  esac
+}
+
 # Build when a jar is missing or anything it is built from changed since.
 needs_build=false
 for entry in "${SERVICES[@]}"; do
   IFS='|' read -r _ module _ _ _ <<<"$entry"
   jar=$(jar_of "$module")
   if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$module/src" "$ROOT/$module/pom.xml" "$ROOT/platform/src" \
-      "$ROOT/platform/pom.xml" "$ROOT/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then
+      "$ROOT/platform/pom.xml" "$ROOT/platform-core/src" "$ROOT/platform-core/pom.xml" "$ROOT/pom.xml" \
+      -newer "$jar" -print -quit 2>/dev/null)" ]; then
     needs_build=true
   fi
 done
+DEV_STORE_JAR="$DEV_STORE_LIB/platform-dev-store-0.1.0-SNAPSHOT.jar"
+if [ ! -f "$DEV_STORE_JAR" ] || [ -n "$(find "$ROOT/platform-dev-store/src" "$ROOT/platform-dev-store/pom.xml" \
+    "$ROOT/pom.xml" -newer "$DEV_STORE_JAR" -print -quit 2>/dev/null)" ]; then
+  needs_build=true
+fi
 # The storefront the gateway serves: generated from the catalog's seed by static-site's build.
 SITE_INDEX="$ROOT/static-site/target/site/index.html"
 if [ ! -f "$SITE_INDEX" ] || [ -n "$(find "$ROOT/static-site/src" "$ROOT/static-site/pom.xml" \
@@ -165,7 +184,7 @@ if $needs_build; then
   say "Building (first run, or sources changed)..."
   modules=$(for entry in "${SERVICES[@]}"; do IFS='|' read -r _ module _ _ _ <<<"$entry"; printf '%s,' "$module"; done)
   # No container images (a CI machine's build makes them, see pom.xml): only the jars run here.
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true -Dimage.skip=true package -pl "${modules}static-site" -am) \
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true -Dimage.skip=true package -pl "${modules}static-site,platform-dev-store" -am) \
     || fail "the build failed (see above)"
   # The jars carry the build's fixed output timestamp (reproducible builds), not the time
   # they were built; without this every start would look stale and build again.
@@ -173,6 +192,7 @@ if $needs_build; then
     IFS='|' read -r _ module _ _ _ <<<"$entry"
     touch "$(jar_of "$module")"
   done
+  touch "$DEV_STORE_JAR"
 fi
 
 # With several instances: user-, catalog- and payment-service once per instance (the
@@ -280,8 +300,8 @@ if [ "$INSTANCES" -gt 1 ]; then
   # it); each database in the file it has with one instance, so data carries over.
   store_addresses="$RUN_DIR/store-addresses"
   rm -f "$store_addresses"
-  java -Xmx128m -XX:+UseSerialGC -Dloader.main=com.littlethreads.platform.store.StandaloneStore \
-    -cp "$(jar_of user-service)" org.springframework.boot.loader.launch.PropertiesLauncher \
+  app_args_of user-service
+  java -Xmx128m -XX:+UseSerialGC -Dloader.main=com.littlethreads.platform.devstore.StandaloneStore "${app_args[@]}" \
     "$DATA_DIR" "$store_addresses" users catalog payments >"$LOG_DIR/store.log" 2>&1 &
   store_pid=$!
   say "Started the stores (pid $store_pid, log $LOG_DIR/store.log)"
@@ -322,9 +342,10 @@ for entry in "${SERVICES[@]}"; do
     gateway-service)
       launch+=("TRUSTED_PROXIES=${TRUSTED_PROXIES:-}") ;;
   esac
+  app_args_of "$module"
   # shellcheck disable=SC2086 # the extra arguments are words on purpose
   "${launch[@]}" java "-Xmx$heap" -XX:+UseSerialGC -Xss512k \
-    -jar "$(jar_of "$module")" --server.port="$port" $args >"$LOG_DIR/$name.log" 2>&1 &
+    "${app_args[@]}" --server.port="$port" $args >"$LOG_DIR/$name.log" 2>&1 &
   pids+=("$!")
   names+=("$name")
   say "Started $name (port $port, pid $!, log $LOG_DIR/$name.log)"

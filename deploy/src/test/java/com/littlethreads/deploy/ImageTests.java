@@ -131,9 +131,12 @@ class ImageTests {
 			.anySatisfy((variable) -> assertThat(variable).startsWith("JAVA_TOOL_OPTIONS=")
 				.contains("-XX:MaxRAMPercentage=50", "-Djava.io.tmpdir=/tmp"));
 		assertThat(config.getAsJsonArray("Entrypoint").get(0).getAsString()).isEqualTo("java");
+		Set<String> files = layerFiles(archive, only);
+		assertThat(files).as("%s's image", module)
+			.anySatisfy((file) -> assertThat(file).startsWith("app/libs/"))
+			.noneMatch(ProductionClasspathTests.EMBEDDED_STORE);
 		if (module.equals("gateway-service")) {
-			assertThat(layerFiles(archive, only)).as("the storefront in the gateway's image")
-				.contains("app/site/index.html");
+			assertThat(files).as("the storefront in the gateway's image").contains("app/site/index.html");
 		}
 	}
 

@@ -12,6 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.littlethreads.platform.test.RawHttp;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -96,7 +98,7 @@ class ActuatorTests extends UpstreamGatewayTest {
 
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.header("Content-Type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		assertThat(response.body()).contains("\"type\":\"https://littlethreads.shop/problems/not-found\"")
+		assertThat(response.text()).contains("\"type\":\"https://littlethreads.shop/problems/not-found\"")
 			.doesNotContain("UP")
 			.doesNotContain("jvm_");
 		upstream.verify(0, anyRequestedFor(anyUrl()));

@@ -4,7 +4,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import com.littlethreads.platform.problem.ProblemType;
+import com.littlethreads.platform.core.problem.ProblemType;
 import com.littlethreads.platform.problem.Problems;
 
 /**

@@ -13,7 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.littlethreads.catalog.CatalogApplication;
-import com.littlethreads.platform.store.EmbeddedMongoServer;
+import com.littlethreads.platform.devstore.EmbeddedMongoServer;
 import com.littlethreads.platform.test.MutableClock;
 import com.littlethreads.platform.test.TestJwts;
 

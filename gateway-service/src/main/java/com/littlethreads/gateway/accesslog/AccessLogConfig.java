@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.littlethreads.gateway.forwarded.ClientOrigins;
-import com.littlethreads.gateway.requestid.RequestIds;
+import com.littlethreads.platform.core.requestid.RequestIds;
 
 /**
  * One line per request on the {@value #LOGGER} logger, written by Reactor Netty when the

@@ -13,6 +13,11 @@ import io.netty.util.NetUtil;
 /**
  * A set of CIDR blocks, and the parsing of address literals that goes with it.
  * <p>
+ * Not shared with platform's {@code TrustedProxies} (the services'), on purpose: at the
+ * edge, load balancers write {@code X-Forwarded-For} entries with ports, which this
+ * reads; behind the gateway a service takes only the bare literals the gateway writes and
+ * treats anything else as forged. Issue 13's tests hold each side to its rule.
+ * <p>
  * Addresses are parsed with Netty's literal parser, never with
  * {@link InetAddress#getByName(String)}: a header value must never make the gateway ask
  * DNS about a name a caller chose.

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-import com.littlethreads.gateway.requestid.RequestIds;
+import com.littlethreads.platform.core.requestid.RequestIds;
 
 /**
  * Turns the answers Netty and Spring's adapter give on their own, before any filter runs,

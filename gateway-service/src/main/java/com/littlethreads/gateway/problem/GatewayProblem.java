@@ -4,10 +4,12 @@ import java.net.URI;
 
 import org.springframework.http.HttpStatus;
 
+import com.littlethreads.platform.core.problem.ProblemType;
+
 /**
- * The problem types the gateway answers with. The URIs are the ones the services use (and
- * {@code gateway-timeout}, which only the gateway can observe), because a client should
- * not have to care which hop answered.
+ * The problem types the gateway answers with. The URIs are the ones the services use
+ * ({@link ProblemType#uri(String)}; and {@code gateway-timeout}, which only the gateway
+ * can observe), because a client should not have to care which hop answered.
  */
 enum GatewayProblem {
 
@@ -59,8 +61,6 @@ enum GatewayProblem {
 	GATEWAY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout", "Gateway timeout",
 			"The service behind this address took too long to answer. Try again shortly.");
 
-	private static final String BASE_URI = "https://littlethreads.shop/problems/";
-
 	private final HttpStatus status;
 
 	private final URI type;
@@ -71,7 +71,7 @@ enum GatewayProblem {
 
 	GatewayProblem(HttpStatus status, String slug, String title, String detail) {
 		this.status = status;
-		this.type = URI.create(BASE_URI + slug);
+		this.type = ProblemType.uri(slug);
 		this.title = title;
 		this.detail = detail;
 	}

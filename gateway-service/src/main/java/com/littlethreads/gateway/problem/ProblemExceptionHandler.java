@@ -24,7 +24,7 @@ import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
-import com.littlethreads.gateway.requestid.RequestIds;
+import com.littlethreads.platform.core.requestid.RequestIds;
 
 /**
  * Answers every error the gateway raises itself with {@code application/problem+json}: a
@@ -70,7 +70,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 		}
 		HttpStatusCode status = statusOf(ex);
 		String path = exchange.getRequest().getPath().value();
-		String requestId = RequestIds.of(exchange);
+		String requestId = RequestIds.of(exchange::getAttribute);
 		log(status, path, requestId, ex);
 		if (ex instanceof ErrorResponse error) {
 			// Such as Allow on a 405, which tells the caller what would have worked.

@@ -8,6 +8,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.littlethreads.platform.core.requestid.RequestIds;
+
 /**
  * Gives every request a safe {@code X-Request-Id}: the caller's when it is acceptable,
  * otherwise a new UUID. The id goes on the request that is proxied and on the response.

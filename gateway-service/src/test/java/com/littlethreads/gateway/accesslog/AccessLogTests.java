@@ -9,8 +9,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.littlethreads.gateway.RawHttp;
 import com.littlethreads.gateway.UpstreamGatewayTest;
+import com.littlethreads.platform.test.RawHttp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

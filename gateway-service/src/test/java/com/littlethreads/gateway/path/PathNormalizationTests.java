@@ -7,8 +7,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.littlethreads.gateway.RawHttp;
 import com.littlethreads.gateway.UpstreamGatewayTest;
+import com.littlethreads.platform.test.RawHttp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -56,7 +56,7 @@ class PathNormalizationTests extends UpstreamGatewayTest {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
 		assertThat(response.header("X-Request-Id")).isEqualTo("path-" + Math.abs(path.hashCode()));
-		assertThat(response.body()).contains("\"type\":\"https://littlethreads.shop/problems/invalid-path\"")
+		assertThat(response.text()).contains("\"type\":\"https://littlethreads.shop/problems/invalid-path\"")
 			.contains("\"status\":400")
 			.contains("\"requestId\":\"path-" + Math.abs(path.hashCode()) + "\"");
 		upstream.verify(0, anyRequestedFor(anyUrl()));

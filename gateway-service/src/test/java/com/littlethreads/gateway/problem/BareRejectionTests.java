@@ -6,8 +6,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.littlethreads.gateway.RawHttp;
 import com.littlethreads.gateway.UpstreamGatewayTest;
+import com.littlethreads.platform.test.RawHttp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -101,7 +101,7 @@ class BareRejectionTests extends UpstreamGatewayTest {
 
 		assertThat(proxied.status()).isEqualTo(404);
 		assertThat(proxied.header("Content-Type")).isNull();
-		assertThat(proxied.body()).doesNotContain("problems");
+		assertThat(proxied.text()).doesNotContain("problems");
 	}
 
 	private static void assertProblem(RawHttp.Response response, int status, String type) {
@@ -110,7 +110,7 @@ class BareRejectionTests extends UpstreamGatewayTest {
 		assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
 		String requestId = response.header("X-Request-Id");
 		assertThat(requestId).isNotBlank();
-		assertThat(response.body()).contains("\"type\":\"" + PROBLEMS + type + "\"")
+		assertThat(response.text()).contains("\"type\":\"" + PROBLEMS + type + "\"")
 			.contains("\"status\":" + status)
 			.contains("\"requestId\":\"" + requestId + "\"")
 			.doesNotContain("Exception");

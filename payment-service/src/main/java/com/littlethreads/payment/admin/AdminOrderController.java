@@ -51,7 +51,7 @@ import com.littlethreads.payment.order.OrderRefund;
 import com.littlethreads.payment.order.OrderRepository;
 import com.littlethreads.payment.order.OrderStatus;
 import com.littlethreads.payment.stripe.StripeErrors;
-import com.littlethreads.platform.problem.ProblemType;
+import com.littlethreads.platform.core.problem.ProblemType;
 import com.littlethreads.platform.problem.Problems;
 
 /**

@@ -14,7 +14,7 @@ import com.littlethreads.payment.PaymentProblems;
 import com.littlethreads.payment.PaymentProperties;
 import com.littlethreads.payment.ServiceClients;
 import com.littlethreads.payment.order.ShippingAddress;
-import com.littlethreads.platform.problem.ProblemType;
+import com.littlethreads.platform.core.problem.ProblemType;
 import com.littlethreads.platform.problem.Problems;
 
 /**

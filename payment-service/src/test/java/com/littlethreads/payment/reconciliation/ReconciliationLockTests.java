@@ -14,7 +14,7 @@ import com.littlethreads.payment.PaymentApplication;
 import com.littlethreads.payment.PaymentHttpTest;
 import com.littlethreads.payment.PaymentServiceTest;
 import com.littlethreads.payment.order.OrderStatus;
-import com.littlethreads.platform.store.EmbeddedMongoServer;
+import com.littlethreads.platform.devstore.EmbeddedMongoServer;
 import com.littlethreads.platform.test.MutableClock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

@@ -15,7 +15,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
-import com.littlethreads.platform.problem.ProblemType;
+import com.littlethreads.platform.core.problem.ProblemType;
 import com.littlethreads.platform.problem.Problems;
 
 /**

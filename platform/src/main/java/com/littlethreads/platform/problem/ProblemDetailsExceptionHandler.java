@@ -55,6 +55,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.littlethreads.platform.core.problem.ProblemType;
+
 /**
  * Turns every exception a controller lets escape into an RFC 9457 problem: Spring MVC's
  * own (404, 405, 415 ...) through {@link ResponseEntityExceptionHandler}, plus

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.littlethreads.platform.core.problem.ProblemType;
+
 /**
  * Answers the servlet container's error dispatches (errors raised outside Spring MVC,
  * such as in a filter, or a rejected URL) in the same problem+json format as everything

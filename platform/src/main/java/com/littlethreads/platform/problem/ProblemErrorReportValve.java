@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
-import com.littlethreads.platform.web.RequestIds;
+import com.littlethreads.platform.core.requestid.RequestIds;
 
 /**
  * Tomcat's error report for requests it refuses before any filter or servlet sees them (a
@@ -40,7 +40,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
 		if (!ioAllowed.get()) {
 			return;
 		}
-		String requestId = RequestIds.of(request);
+		String requestId = RequestIds.of(request::getAttribute);
 		if (requestId == null) {
 			requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
 		}

@@ -11,7 +11,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import com.littlethreads.platform.web.RequestIds;
+import com.littlethreads.platform.core.problem.ProblemType;
+import com.littlethreads.platform.core.requestid.RequestIds;
 
 /**
  * Builds and completes problem details so that every service answers in one format.
@@ -111,7 +112,7 @@ public final class Problems {
 			if (problem.getInstance() == null) {
 				problem.setInstance(safeUri(request.getRequestURI()));
 			}
-			String requestId = RequestIds.of(request);
+			String requestId = RequestIds.of(request::getAttribute);
 			if (requestId != null) {
 				problem.setProperty(REQUEST_ID, requestId);
 			}

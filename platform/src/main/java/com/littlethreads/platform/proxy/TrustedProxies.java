@@ -15,6 +15,10 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
  * proxies nobody vouches for) and are ignored. A malformed entry ends the walk: the last
  * trusted hop reached is then the client, so nothing a client wrote is ever taken
  * unchecked.
+ * <p>
+ * The gateway keeps a rule of its own (gateway-service's {@code TrustedProxies}): at the
+ * edge it also reads {@code address:port} entries from load balancers, which a service,
+ * behind the gateway, refuses as malformed.
  */
 final class TrustedProxies {
 

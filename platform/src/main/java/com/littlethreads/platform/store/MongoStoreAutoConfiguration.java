@@ -1,72 +1,38 @@
 package com.littlethreads.platform.store;
 
-import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
-import de.bwaldvogel.mongo.MongoServer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Decides where the service's MongoDB is. An explicit connection (a Testcontainers
- * service connection, or {@code spring.mongodb.uri}/{@code host}) always wins; otherwise
- * the embedded store when enabled; otherwise startup fails with a message that says what
- * to set.
+ * Makes sure the service knows where its MongoDB is. An explicit connection (a
+ * Testcontainers service connection, or {@code spring.mongodb.uri}/{@code host}) or the
+ * embedded store (module platform-dev-store, which only tests and {@code ./run.sh} put on
+ * the classpath) provide one; without either, startup fails with a message that says what
+ * to set, instead of the driver's default of trying localhost:27017.
  */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
 @ConditionalOnClass(MongoClient.class)
-@EnableConfigurationProperties(EmbeddedMongoProperties.class)
+@Conditional(MongoStoreAutoConfiguration.NoMongoLocationCondition.class)
 public class MongoStoreAutoConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MongoServer.class)
-	@ConditionalOnBooleanProperty("littlethreads.embedded-mongo.enabled")
-	static class EmbeddedStoreConfiguration {
-
-		@Bean
-		EmbeddedMongoServer embeddedMongoServer(EmbeddedMongoProperties properties, Environment environment) {
-			String database = environment.getProperty("spring.mongodb.database",
-					environment.getProperty("spring.application.name", "application"));
-			return new EmbeddedMongoServer(properties.dataDirectory(), database);
-		}
-
-		// The MongoClient is built from these details, so the server is bound before the
-		// client exists and closed after it.
-		@Bean
-		@ConditionalOnMissingBean(MongoConnectionDetails.class)
-		MongoConnectionDetails embeddedMongoConnectionDetails(EmbeddedMongoServer server) {
-			ConnectionString connectionString = server.connectionString();
-			return () -> connectionString;
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(name = "littlethreads.embedded-mongo.enabled", havingValue = false,
-			matchIfMissing = true)
-	@Conditional(NoMongoLocationCondition.class)
-	static class NoStoreConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(MongoConnectionDetails.class)
-		MongoConnectionDetails unconfiguredMongoConnectionDetails() {
-			throw new MongoStoreNotConfiguredException();
-		}
-
+	@Bean
+	@ConditionalOnMissingBean(MongoConnectionDetails.class)
+	MongoConnectionDetails unconfiguredMongoConnectionDetails(Environment environment) {
+		throw new MongoStoreNotConfiguredException(
+				environment.getProperty("littlethreads.embedded-mongo.enabled", Boolean.class, false));
 	}
 
 	static class NoMongoLocationCondition extends SpringBootCondition {

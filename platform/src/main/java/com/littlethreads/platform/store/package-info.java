@@ -1,6 +1,7 @@
 /**
  * Where a service's MongoDB comes from: a real server named by
  * {@code spring.mongodb.uri}, or, only when explicitly enabled for development and tests,
- * an in-process MongoDB-wire server (mongo-java-server) keeping one H2 file per service.
+ * the embedded store of the platform-dev-store module, which production jars lack. Also
+ * the health and reachability checks every service's store gets.
  */
 package com.littlethreads.platform.store;

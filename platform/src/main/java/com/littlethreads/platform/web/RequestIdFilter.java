@@ -10,6 +10,8 @@ import org.slf4j.MDC;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.littlethreads.platform.core.requestid.RequestIds;
+
 /**
  * Accepts the caller's {@code X-Request-Id} (or creates one), returns it on the response
  * and puts it in the MDC for as long as the request is handled, error dispatches
@@ -20,7 +22,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String id = RequestIds.of(request);
+		String id = RequestIds.of(request::getAttribute);
 		if (id == null) {
 			id = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
 			request.setAttribute(RequestIds.ATTRIBUTE, id);

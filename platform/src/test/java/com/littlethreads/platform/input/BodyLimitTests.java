@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.test.context.TestPropertySource;
 
-import com.littlethreads.platform.problem.ProblemType;
+import com.littlethreads.platform.core.problem.ProblemType;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.testapp.PlatformTest;

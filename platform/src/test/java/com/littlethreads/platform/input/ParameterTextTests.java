@@ -5,7 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-import com.littlethreads.platform.problem.ProblemType;
+import com.littlethreads.platform.core.problem.ProblemType;
 import com.littlethreads.platform.test.RawHttp;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;

@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.littlethreads.platform.core.problem.ProblemType;
 import com.littlethreads.platform.test.RawHttp;
 import com.littlethreads.platform.test.RawHttp.Response;
 import com.littlethreads.platform.testapp.PlatformTest;

@@ -3,6 +3,7 @@ package com.littlethreads.platform.problem;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.littlethreads.platform.core.problem.ProblemType;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.testapp.PlatformTest;

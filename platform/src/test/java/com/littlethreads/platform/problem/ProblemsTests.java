@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
+import com.littlethreads.platform.core.problem.ProblemType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProblemsTests {

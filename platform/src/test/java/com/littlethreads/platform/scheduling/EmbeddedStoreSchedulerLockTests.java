@@ -6,7 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.littlethreads.platform.store.EmbeddedMongoServer;
+import com.littlethreads.platform.devstore.EmbeddedMongoServer;
 
 /**
  * The scheduled-job lock tests on the embedded store: the first instance holds it, the

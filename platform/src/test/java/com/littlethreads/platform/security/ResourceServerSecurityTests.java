@@ -2,7 +2,7 @@ package com.littlethreads.platform.security;
 
 import org.junit.jupiter.api.Test;
 
-import com.littlethreads.platform.problem.ProblemType;
+import com.littlethreads.platform.core.problem.ProblemType;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.test.TestJwts;

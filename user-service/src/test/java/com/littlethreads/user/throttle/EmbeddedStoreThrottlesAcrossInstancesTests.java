@@ -2,7 +2,7 @@ package com.littlethreads.user.throttle;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.littlethreads.platform.store.EmbeddedMongoServer;
+import com.littlethreads.platform.devstore.EmbeddedMongoServer;
 
 /**
  * The shared-throttle tests on the embedded store: the second instance connects to the

@@ -1,4 +1,4 @@
-package com.littlethreads.platform.problem;
+package com.littlethreads.platform.core.problem;
 
 import java.net.URI;
 

@@ -1,4 +1,4 @@
-package com.littlethreads.platform.store;
+package com.littlethreads.platform.devstore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

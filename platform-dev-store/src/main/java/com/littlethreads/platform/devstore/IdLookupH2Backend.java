@@ -1,4 +1,4 @@
-package com.littlethreads.platform.store;
+package com.littlethreads.platform.devstore;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>
  * Read as a plain Jackson tree rather than with swagger-parser: springdoc's output uses
  * only local {@code $ref}s, {@code allOf} and the usual keywords, and the tree keeps this
- * test-jar free of a second Jackson (swagger's models are on Jackson 2).
+ * module free of a second Jackson (swagger's models are on Jackson 2).
  */
 public final class OpenApiOperations {
 

@@ -1,13 +1,15 @@
-package com.littlethreads.platform.web;
+package com.littlethreads.platform.core.requestid;
 
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 /**
- * Where the current request's id lives: the {@value #HEADER} header in and out, a request
- * attribute for code that handles the request and the {@value #MDC_KEY} MDC key for logs.
+ * The request id rule every hop applies, the gateway and the services alike: the
+ * {@value #HEADER} header in and out, the {@value #MDC_KEY} MDC key for logs, and an
+ * attribute ({@link #ATTRIBUTE}, on the servlet request or the WebFlux exchange) for code
+ * that answers the request itself. Because the gateway and the services accept the same
+ * ids, an id the gateway forwards is never replaced further in.
  */
 public final class RequestIds {
 
@@ -21,7 +23,10 @@ public final class RequestIds {
 	 */
 	public static final String MDC_KEY = "requestId";
 
-	static final String ATTRIBUTE = RequestIds.class.getName() + ".requestId";
+	/**
+	 * The request (or exchange) attribute the request id filter stores the id under.
+	 */
+	public static final String ATTRIBUTE = RequestIds.class.getName() + ".requestId";
 
 	/**
 	 * What a caller may send as an id: short, printable, and safe to echo into headers
@@ -33,12 +38,13 @@ public final class RequestIds {
 	}
 
 	/**
-	 * The id of the given request, if the request id filter has seen it.
-	 * @param request the request
+	 * The id of a request, if the request id filter has seen it.
+	 * @param attributes the request's (or exchange's) attribute lookup, such as
+	 * {@code request::getAttribute}
 	 * @return its id, or {@code null}
 	 */
-	public static String of(HttpServletRequest request) {
-		Object id = request.getAttribute(ATTRIBUTE);
+	public static String of(Function<String, Object> attributes) {
+		Object id = attributes.apply(ATTRIBUTE);
 		return (id instanceof String string) ? string : null;
 	}
 

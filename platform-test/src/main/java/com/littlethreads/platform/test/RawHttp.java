@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,38 @@ public final class RawHttp {
 			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
 			return read(new BufferedInputStream(socket.getInputStream()), request.startsWith("HEAD "));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Sends requests one after the other (pipelined) on one connection that the server
+	 * keeps open, and reads until it has been quiet for a second.
+	 * @param port the server's port on 127.0.0.1
+	 * @param requests the requests, written out in full as for {@link #send(int, String)}
+	 * @return everything the server answered, as text
+	 */
+	public static String sendKeepingTheConnection(int port, String requests) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+			socket.setSoTimeout(1_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(requests.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			ByteArrayOutputStream answers = new ByteArrayOutputStream();
+			byte[] buffer = new byte[8192];
+			try {
+				InputStream in = socket.getInputStream();
+				for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+					answers.write(buffer, 0, read);
+				}
+			}
+			catch (SocketTimeoutException ex) {
+				// Quiet for a second: everything the server had to say is here.
+			}
+			return answers.toString(StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,4 +1,4 @@
-package com.littlethreads.platform.store;
+package com.littlethreads.platform.devstore;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,11 +15,12 @@ import java.util.concurrent.CountDownLatch;
  * loopback port the system picks, each database in the same file as when a service holds
  * it in-process, so data carries over between one and several instances.
  * <p>
- * Started from any service's jar: {@code java -Dloader.main=} this class
- * {@code -cp service.jar org.springframework.boot.loader.launch.PropertiesLauncher
- * DATA_DIR ADDRESSES_FILE DATABASE...}. Once every server listens it writes
- * {@code ADDRESSES_FILE}, one {@code database=mongodb://...} line each, and runs until it
- * is told to stop.
+ * Started from any service's jar with this module's jars added:
+ * {@code java -Dloader.main=} this class
+ * {@code -Dloader.path=platform-dev-store/target/dev-store -cp service.jar
+ * org.springframework.boot.loader.launch.PropertiesLauncher DATA_DIR ADDRESSES_FILE
+ * DATABASE...}. Once every server listens it writes {@code ADDRESSES_FILE}, one
+ * {@code database=mongodb://...} line each, and runs until it is told to stop.
  */
 public final class StandaloneStore {
 

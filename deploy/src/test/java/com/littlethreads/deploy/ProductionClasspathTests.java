@@ -1,0 +1,70 @@
+package com.littlethreads.deploy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What production runs lacks the embedded development store (mongo-java-server on H2,
+ * module platform-dev-store): only the services' tests and {@code ./run.sh} add it. A
+ * production service without a MongoDB fails at start saying so, rather than quietly
+ * keeping its data in a file inside a container. The images are checked too, by
+ * {@link ImageTests}, when the build makes them.
+ */
+class ProductionClasspathTests {
+
+	/** A jar of the embedded store, under any directory. */
+	static final Predicate<String> EMBEDDED_STORE = Pattern
+		.compile("(^|/)(mongo-java-server-[^/]*|h2-[0-9][^/]*|platform-dev-store-[^/]*)\\.jar$")
+		.asPredicate();
+
+	static Stream<String> modules() {
+		return Stream.concat(WorkloadPolicyTests.SERVICES.stream(), Stream.of("stripe-emulator"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("modules")
+	void aServicesRunnableJarHoldsNoEmbeddedStore(String module) throws IOException {
+		List<String> libraries = libraries(module);
+		assertThat(libraries).as("%s's BOOT-INF/lib", module)
+			.anySatisfy((library) -> assertThat(library).contains("spring-boot-"))
+			.noneMatch(EMBEDDED_STORE);
+	}
+
+	@ParameterizedTest
+	@MethodSource("modules")
+	void theServicesThatUseMongoDbHaveItsDriver(String module) throws IOException {
+		if (!module.equals("gateway-service") && !module.equals("stripe-emulator")) {
+			assertThat(libraries(module)).as("%s's BOOT-INF/lib", module)
+				.anySatisfy((library) -> assertThat(library).contains("mongodb-driver-sync-"));
+		}
+	}
+
+	private static List<String> libraries(String module) throws IOException {
+		Path jar = Manifests.repositoryRoot()
+			.resolve(module)
+			.resolve("target")
+			.resolve(module + "-" + System.getProperty("project.version") + ".jar");
+		assertThat(jar).as("%s's runnable jar (deploy depends on %s, so the build packages it first)", module, module)
+			.exists();
+		try (ZipFile zip = new ZipFile(jar.toFile())) {
+			return Collections.list(zip.entries())
+				.stream()
+				.map(ZipEntry::getName)
+				.filter((name) -> name.startsWith("BOOT-INF/lib/"))
+				.toList();
+		}
+	}
+
+}

@@ -1,6 +1,0 @@
-/**
- * Test support every service's tests share (published as the platform's test jar): real
- * signed tokens with a loopback JWKS, a plain HTTP client, and the hostile-input suite
- * that sends every operation of a service's OpenAPI document a fixed corpus of bad input.
- */
-package com.littlethreads.platform.test;

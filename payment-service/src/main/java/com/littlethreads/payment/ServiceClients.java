@@ -28,14 +28,15 @@ public final class ServiceClients {
 	}
 
 	/**
-	 * A client for one service.
-	 * @param builder Boot's builder (observability, message converters)
+	 * A client builder for one service.
+	 * @param builder Boot's builder (observability, message converters), left as it is
 	 * @param instances the base URI of each of the service's instances (one where a
 	 * single URI stands for all of them, such as a Kubernetes Service)
 	 * @param properties the timeouts
-	 * @return the client
+	 * @return a builder of its own
 	 */
-	public static RestClient create(RestClient.Builder builder, List<URI> instances, PaymentProperties properties) {
+	public static RestClient.Builder builder(RestClient.Builder builder, List<URI> instances,
+			PaymentProperties properties) {
 		Assert.notEmpty(instances, "A service needs at least one instance");
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -47,7 +48,7 @@ public final class ServiceClients {
 		if (instances.size() > 1) {
 			client.requestInterceptor(new Instances(instances));
 		}
-		return client.build();
+		return client;
 	}
 
 	/**

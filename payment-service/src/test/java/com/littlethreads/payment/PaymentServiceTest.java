@@ -22,11 +22,12 @@ import com.littlethreads.platform.test.MutableClock;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "littlethreads.embedded-mongo.enabled=true",
-		"littlethreads.embedded-mongo.data-directory=target/test-store/${random.uuid}",
-		"stripe.secret-key=" + PaymentHttpTest.STRIPE_KEY, "stripe.webhook-secret=" + PaymentHttpTest.WEBHOOK_SECRET,
-		"stripe.read-timeout=1s", "payment.client-secret=" + PaymentHttpTest.CLIENT_SECRET, "payment.read-timeout=2s",
-		"payment.reconciliation-enabled=false" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "littlethreads.embedded-mongo.enabled=true",
+				"littlethreads.embedded-mongo.data-directory=target/test-store/${random.uuid}",
+				"stripe.secret-key=" + PaymentHttpTest.STRIPE_KEY,
+				"stripe.webhook-secret=" + PaymentHttpTest.WEBHOOK_SECRET, "stripe.read-timeout=1s",
+				"payment.client-secret=" + PaymentHttpTest.CLIENT_SECRET, "payment.reconciliation-enabled=false" })
 @Import(PaymentServiceTest.TestClock.class)
 public @interface PaymentServiceTest {
 

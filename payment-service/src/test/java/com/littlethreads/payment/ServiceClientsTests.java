@@ -43,8 +43,10 @@ class ServiceClientsTests {
 	void twoInstances() {
 		this.first.start();
 		this.second.start();
-		this.catalog = ServiceClients.create(RestClient.builder(),
-				List.of(URI.create(this.first.baseUrl()), URI.create(this.second.baseUrl())), properties());
+		this.catalog = ServiceClients
+			.builder(RestClient.builder(), List.of(URI.create(this.first.baseUrl()), URI.create(this.second.baseUrl())),
+					properties())
+			.build();
 	}
 
 	@AfterEach

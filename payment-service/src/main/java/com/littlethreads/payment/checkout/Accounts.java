@@ -33,7 +33,7 @@ class Accounts {
 	private final RestClient users;
 
 	Accounts(RestClient.Builder builder, PaymentProperties properties) {
-		this.users = ServiceClients.create(builder, properties.userUris(), properties);
+		this.users = ServiceClients.builder(builder, properties.userUris(), properties).build();
 	}
 
 	/**

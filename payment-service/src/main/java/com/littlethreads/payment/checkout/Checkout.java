@@ -21,15 +21,14 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.client.RestClientException;
 
 import com.littlethreads.payment.PaymentProblems;
 import com.littlethreads.payment.PaymentProperties;
-import com.littlethreads.payment.inventory.CatalogPrices;
-import com.littlethreads.payment.inventory.CatalogPrices.CatalogVariant;
-import com.littlethreads.payment.inventory.InsufficientStockException;
-import com.littlethreads.payment.inventory.InventoryUnavailableException;
-import com.littlethreads.payment.inventory.Reservations;
-import com.littlethreads.payment.inventory.UnknownSkusException;
+import com.littlethreads.payment.catalog.CatalogClient;
+import com.littlethreads.payment.catalog.CatalogClient.CatalogVariant;
+import com.littlethreads.payment.catalog.InsufficientStockException;
+import com.littlethreads.payment.catalog.UnknownSkusException;
 import com.littlethreads.payment.order.Money;
 import com.littlethreads.payment.order.Order;
 import com.littlethreads.payment.order.OrderLine;
@@ -53,9 +52,7 @@ class Checkout {
 
 	private static final Log log = LogFactory.getLog(Checkout.class);
 
-	private final CatalogPrices prices;
-
-	private final Reservations reservations;
+	private final CatalogClient catalog;
 
 	private final Orders orders;
 
@@ -71,11 +68,10 @@ class Checkout {
 
 	private final OrderMeters meters;
 
-	Checkout(CatalogPrices prices, Reservations reservations, Orders orders, PaymentOutcomes outcomes,
-			Accounts accounts, StripeClient stripe, PaymentProperties properties, Clock clock, OrderMeters meters) {
+	Checkout(CatalogClient catalog, Orders orders, PaymentOutcomes outcomes, Accounts accounts, StripeClient stripe,
+			PaymentProperties properties, Clock clock, OrderMeters meters) {
 		this.meters = meters;
-		this.prices = prices;
-		this.reservations = reservations;
+		this.catalog = catalog;
 		this.orders = orders;
 		this.outcomes = outcomes;
 		this.accounts = accounts;
@@ -164,9 +160,9 @@ class Checkout {
 	private List<OrderLine> price(List<CheckoutRequest.Line> requested) {
 		Map<String, CatalogVariant> variants;
 		try {
-			variants = this.prices.variants(requested.stream().map(CheckoutRequest.Line::sku).toList());
+			variants = this.catalog.variants(requested.stream().map(CheckoutRequest.Line::sku).toList()).bySku();
 		}
-		catch (InventoryUnavailableException ex) {
+		catch (RestClientException ex) {
 			log.warn("Catalog prices unavailable", ex);
 			throw PaymentProblems.unavailable("catalog-unavailable", "catalog");
 		}
@@ -198,11 +194,11 @@ class Checkout {
 	}
 
 	private void reserve(Order order, List<CheckoutRequest.Line> requested, Instant expiresAt) {
-		List<Reservations.Line> lines = requested.stream()
-			.map((line) -> new Reservations.Line(line.sku(), line.quantity()))
+		List<CatalogClient.Line> lines = requested.stream()
+			.map((line) -> new CatalogClient.Line(line.sku(), line.quantity()))
 			.toList();
 		try {
-			this.reservations.reserve(order.id(), lines, expiresAt);
+			this.catalog.reserve(new CatalogClient.Reservation(order.id(), lines, expiresAt));
 		}
 		catch (InsufficientStockException ex) {
 			this.outcomes.cancelled(order.id(), "stock-unavailable");
@@ -227,7 +223,7 @@ class Checkout {
 				.toList();
 			throw PaymentProblems.unknownSku(unknown, "The shop no longer sells SKUs %s.".formatted(ex.skus()));
 		}
-		catch (InventoryUnavailableException ex) {
+		catch (RestClientException ex) {
 			log.warn("Stock reservation for " + order.id() + " failed", ex);
 			// The hold may exist after all: cancelling releases it (or catalog's expiry
 			// does).

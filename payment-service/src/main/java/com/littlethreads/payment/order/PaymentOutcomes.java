@@ -13,10 +13,12 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClientException;
 
-import com.littlethreads.payment.inventory.InsufficientStockException;
-import com.littlethreads.payment.inventory.InventoryUnavailableException;
-import com.littlethreads.payment.inventory.Reservations;
+import com.littlethreads.payment.catalog.CatalogClient;
+import com.littlethreads.payment.catalog.InsufficientStockException;
+import com.littlethreads.payment.catalog.ReservationCommittedException;
 
 /**
  * What a payment's outcome does to an order and its stock, whoever learnt it first: a
@@ -36,14 +38,14 @@ public class PaymentOutcomes {
 
 	private final OrderRepository repository;
 
-	private final Reservations reservations;
+	private final CatalogClient catalog;
 
 	private final Clock clock;
 
-	PaymentOutcomes(Orders orders, OrderRepository repository, Reservations reservations, Clock clock) {
+	PaymentOutcomes(Orders orders, OrderRepository repository, CatalogClient catalog, Clock clock) {
 		this.orders = orders;
 		this.repository = repository;
-		this.reservations = reservations;
+		this.catalog = catalog;
 		this.clock = clock;
 	}
 
@@ -137,8 +139,8 @@ public class PaymentOutcomes {
 	 * refund instead.
 	 * @param orderId the order
 	 * @param paymentIntentId Stripe's PaymentIntent, for refunds
-	 * @throws InventoryUnavailableException if the commit's outcome is unknown (the
-	 * caller retries: a webhook answers 503, reconciliation tries again later)
+	 * @throws RestClientException if the commit's outcome is unknown (the caller retries:
+	 * a webhook answers 503, reconciliation tries again later)
 	 */
 	private void paid(String orderId, String paymentIntentId) {
 		Update update = new Update().set("paidAt", this.clock.instant());
@@ -174,7 +176,7 @@ public class PaymentOutcomes {
 			return;
 		}
 		try {
-			this.reservations.commit(order.id());
+			this.catalog.commit(order.id());
 			this.orders.update(order.id(),
 					EnumSet.of(OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED),
 					new Update().set("stockCommitted", true));
@@ -256,11 +258,15 @@ public class PaymentOutcomes {
 	 */
 	private void release(String orderId) {
 		try {
-			if (!this.reservations.release(orderId)) {
-				log.error("Reservation of " + orderId + " was already committed; not released");
-			}
+			this.catalog.release(orderId);
 		}
-		catch (InventoryUnavailableException ex) {
+		catch (ReservationCommittedException ex) {
+			log.error("Reservation of " + orderId + " was already committed; not released");
+		}
+		catch (HttpClientErrorException.NotFound ex) {
+			// Never reserved (its reservation failed): nothing is held.
+		}
+		catch (RestClientException ex) {
 			log.warn("Could not release the stock of " + orderId + " now; catalog-service releases it when the hold"
 					+ " lapses", ex);
 		}

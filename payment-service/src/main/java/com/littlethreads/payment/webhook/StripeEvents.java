@@ -24,7 +24,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import com.littlethreads.payment.inventory.InventoryUnavailableException;
 import com.littlethreads.payment.order.Order;
 import com.littlethreads.payment.order.OrderRepository;
 import com.littlethreads.payment.order.PaymentOutcomes;
@@ -82,8 +81,8 @@ public class StripeEvents {
 	 * @param event the event, its signature already checked if it came by webhook
 	 * @param via {@code webhook} or {@code events-api}, recorded with it
 	 * @return what became of it
-	 * @throws InventoryUnavailableException if catalog-service could not be reached: not
-	 * recorded, to be tried again
+	 * @throws org.springframework.web.client.RestClientException if catalog-service could
+	 * not be reached: not recorded, to be tried again
 	 * @throws StripeException if Stripe could not be reached: not recorded, to be tried
 	 * again
 	 */

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClientException;
 
 import com.littlethreads.payment.PaymentProblems;
-import com.littlethreads.payment.inventory.InventoryUnavailableException;
 import com.littlethreads.payment.stripe.StripeErrors;
 import com.littlethreads.payment.stripe.StripeProperties;
 
@@ -97,7 +97,7 @@ class StripeWebhookController {
 		try {
 			this.events.process(event, "webhook");
 		}
-		catch (InventoryUnavailableException ex) {
+		catch (RestClientException ex) {
 			log.warn("Stripe event " + event.getId() + " not applied yet; Stripe will deliver it again", ex);
 			throw PaymentProblems.unavailable("inventory-unavailable", "stock service");
 		}

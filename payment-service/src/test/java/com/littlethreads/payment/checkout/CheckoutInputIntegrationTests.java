@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import com.littlethreads.payment.PaymentHttpTest;
 import com.littlethreads.payment.PaymentServiceTest;
-import com.littlethreads.payment.inventory.CatalogPrices;
+import com.littlethreads.payment.catalog.CatalogClient;
 import com.littlethreads.payment.order.Order;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.test.TestJwts;
@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CheckoutInputIntegrationTests extends PaymentHttpTest {
 
 	@Autowired
-	CatalogPrices prices;
+	CatalogClient catalog;
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{x}", "${jndi:ldap://x}", "A&sku=B", "LT-TEE-RED-4T&sku=LT-DRESS-BLUE-6", "../admin",
@@ -67,7 +67,7 @@ class CheckoutInputIntegrationTests extends PaymentHttpTest {
 	void catalogClientEncodesEveryCharacterOfASku() {
 		List<String> skus = List.of("{x}", "${y}", "A&sku=B", "C=D#E", "100%", "a+b c", "é/?");
 
-		this.prices.variants(skus);
+		this.catalog.variants(skus);
 
 		List<LoggedRequest> asked = wiremock.findAll(getRequestedFor(urlPathEqualTo("/api/catalog/variants")));
 		assertThat(asked).hasSize(1);

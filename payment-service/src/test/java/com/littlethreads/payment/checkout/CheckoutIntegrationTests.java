@@ -314,6 +314,20 @@ class CheckoutIntegrationTests extends PaymentHttpTest {
 	}
 
 	@Test
+	void serviceTokenIsFetchedAgainShortlyBeforeItExpires() {
+		placeGuestOrder();
+		wiremock.stubFor(post("/oauth2/token").willReturn(okJson("""
+				{"access_token": "service-token-2", "token_type": "Bearer", "expires_in": 300}""")));
+		// A 300 s token is renewed a minute early.
+		this.clock.advance(java.time.Duration.ofSeconds(241));
+
+		placeGuestOrder();
+
+		wiremock.verify(exactly(1), postRequestedFor(urlEqualTo("/internal/inventory/reservations"))
+			.withHeader("Authorization", equalTo("Bearer service-token-2")));
+	}
+
+	@Test
 	void serviceTokenRequestUsesBasicAuthAndTheReserveScope() {
 		this.clock.advance(java.time.Duration.ofHours(1));
 

@@ -35,6 +35,17 @@ import com.littlethreads.user.token.AccessTokens.IssuedToken;
 
 /**
  * The OAuth 2.0 token endpoint for internal clients (client credentials grant only).
+ * <p>
+ * Kept by hand rather than Spring Authorization Server, which would trade these lines for
+ * about as much configuration around it: its token endpoint answers errors in RFC 6749's
+ * plain JSON (ours are problem details that also carry {@code error}), so it needs an
+ * error handler of ours; it signs with its own {@code JWKSource}, where ours must be the
+ * key ring every instance shares in the database, which also serves the JWKS; it records
+ * each issued token in an {@code OAuth2AuthorizationService}, which client-credentials
+ * tokens never need; failed client authentications would have to reach the per-address
+ * throttle from inside its filter chain; and it brings a second security filter chain
+ * with endpoints (authorize, introspect, revoke, discovery) to turn off. One grant, one
+ * scope check and one signer do not justify that dependency.
  */
 @RestController
 @Tag(name = "Service tokens")
@@ -44,7 +55,7 @@ class ClientCredentialsController {
 
 	private final Clients clients;
 
-	private final ServiceTokens tokens;
+	private final ServiceTokenIssuer tokens;
 
 	/**
 	 * Failed client authentications per client address, with the per-address sign-in
@@ -53,7 +64,8 @@ class ClientCredentialsController {
 	 */
 	private final FailureBuckets throttle;
 
-	ClientCredentialsController(Clients clients, ServiceTokens tokens, Throttles throttles, ThrottleProperties limits) {
+	ClientCredentialsController(Clients clients, ServiceTokenIssuer tokens, Throttles throttles,
+			ThrottleProperties limits) {
 		this.clients = clients;
 		this.tokens = tokens;
 		this.throttle = throttles.failureBuckets("client-address", limits.failuresPerAddress(), limits.failureWindow());

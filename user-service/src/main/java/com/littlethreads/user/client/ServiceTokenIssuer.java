@@ -19,7 +19,7 @@ import com.littlethreads.user.token.TokenProperties;
  * way round.
  */
 @Component
-class ServiceTokens {
+class ServiceTokenIssuer {
 
 	/**
 	 * The value of the {@code typ} claim of a service token.
@@ -32,7 +32,7 @@ class ServiceTokens {
 
 	private final Clock clock;
 
-	ServiceTokens(TokenProperties properties, SigningKeys keys, Clock clock) {
+	ServiceTokenIssuer(TokenProperties properties, SigningKeys keys, Clock clock) {
 		this.properties = properties;
 		this.keys = keys;
 		this.clock = clock;

@@ -1,4 +1,4 @@
-package com.littlethreads.payment.inventory;
+package com.littlethreads.payment.catalog;
 
 import java.util.List;
 import java.util.Map;
@@ -6,34 +6,25 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.client.RestClient;
 
 import com.littlethreads.payment.PaymentHttpTest;
-import com.littlethreads.payment.PaymentProperties;
 import com.littlethreads.payment.PaymentServiceTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What this service reads from catalog-service and user-service stays lenient while its
- * own request bodies are strict: an answer with fields this service does not know (a
- * newer catalog, a richer token response) is still read.
+ * What this service reads from catalog-service stays lenient while its own request bodies
+ * are strict: an answer with fields this service does not know (a newer catalog) is still
+ * read. The token answer's leniency is in {@link CatalogClientTests}.
  */
 @PaymentServiceTest
 class CatalogAnswersIntegrationTests extends PaymentHttpTest {
 
 	@Autowired
-	CatalogPrices prices;
-
-	@Autowired
-	RestClient.Builder clients;
-
-	@Autowired
-	PaymentProperties properties;
+	CatalogClient catalog;
 
 	@Test
 	void variantsAnswerWithFieldsThisServiceDoesNotKnowIsRead() {
@@ -43,22 +34,10 @@ class CatalogAnswersIntegrationTests extends PaymentHttpTest {
 				            "images": [{"url": "/img/tee.png"}], "available": 5, "badge": "new"}],
 				 "page": 0, "generatedAt": "2026-12-05T00:00:00Z"}""")));
 
-		Map<String, CatalogPrices.CatalogVariant> variants = this.prices.variants(List.of("LT-TEE-RED-4T"));
+		Map<String, CatalogClient.CatalogVariant> variants = this.catalog.variants(List.of("LT-TEE-RED-4T")).bySku();
 
 		assertThat(variants.get("LT-TEE-RED-4T").price().amount()).isEqualTo(1200);
 		assertThat(variants.get("LT-TEE-RED-4T").name()).isEqualTo("Rocket tee");
-	}
-
-	@Test
-	void tokenAnswerWithFieldsThisServiceDoesNotKnowIsRead() {
-		wiremock.stubFor(post("/oauth2/token").willReturn(okJson("""
-				{"access_token": "service-token-9", "token_type": "Bearer", "expires_in": 300,
-				 "scope": "inventory:reserve", "issued_token_type": "urn:ietf:params:oauth:token-type:jwt"}""")));
-
-		// A new instance: the application's one keeps the token it already has.
-		ServiceTokens tokens = new ServiceTokens(this.clients, this.properties, this.clock);
-
-		assertThat(tokens.token()).isEqualTo("service-token-9");
 	}
 
 }

@@ -1,4 +1,4 @@
-package com.littlethreads.payment.inventory;
+package com.littlethreads.payment.catalog;
 
 import java.util.List;
 

@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders the whole storefront into one directory: pages, fingerprinted assets,
- * {@code sitemap.xml}, {@code robots.txt} and {@code _redirects}. Only active products
- * get a page; drafts and archived products appear nowhere.
+ * {@code sitemap.xml}, {@code robots.txt} and {@code _redirects}, and a compressed copy
+ * of each text file ({@link Precompressed}). Only active products get a page; drafts and
+ * archived products appear nowhere.
  */
 public final class SiteGenerator {
 
@@ -130,6 +131,7 @@ public final class SiteGenerator {
 					# pages call it on their own origin (no CORS, and the refresh cookie stays first-party).
 					/api/*  %s/api/:splat  200
 					""".formatted(this.settings.gatewayUrl()));
+			Precompressed.write(this.settings.output());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

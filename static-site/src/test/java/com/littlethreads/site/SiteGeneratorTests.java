@@ -220,7 +220,8 @@ class SiteGeneratorTests {
 	@Test
 	void fingerprintedAssetNamesMatchTheirContent() throws IOException {
 		try (Stream<Path> assets = Files.list(output.resolve("assets"))) {
-			List<Path> files = assets.toList();
+			// Without the compressed copies (PrecompressedTests).
+			List<Path> files = assets.filter((file) -> !file.toString().matches(".*\\.(gz|br)")).toList();
 			assertThat(files).hasSize(Assets.SOURCES.size());
 			for (Path asset : files) {
 				Matcher name = Assets.fingerprint(asset.getFileName().toString());

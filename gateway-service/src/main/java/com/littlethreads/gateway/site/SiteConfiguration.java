@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.context.annotation.Bean;
@@ -40,21 +42,22 @@ class SiteConfiguration {
 			"/swagger-ui.html", "/webjars");
 
 	@Bean
-	SiteFiles siteFiles(SiteProperties properties) {
-		return new SiteFiles(Path.of(properties.dir()));
-	}
-
-	@Bean
-	RouterFunction<ServerResponse> storefront(SiteFiles files, SiteProperties properties, GatewayProperties gateway) {
+	RouterFunction<ServerResponse> storefront(SiteProperties properties, GatewayProperties gateway) {
 		Map<String, String> everyPage = SiteHeaders.everyPage(Path.of(properties.dir()));
+		// Not a bean: only this function uses it, and it initialises itself.
+		SiteFiles files = new SiteFiles(Path.of(properties.dir()));
 		// On the exchange, before the page is served: its 404 page, redirects and 304s
 		// carry them too. Only the storefront's answers: the API and the Swagger UI have
 		// other needs (the Swagger UI runs inline scripts).
-		return RouterFunctions.route(sitePath(routePaths(gateway)), files::serve).filter((request, next) -> {
-			HttpHeaders headers = request.exchange().getResponse().getHeaders();
-			everyPage.forEach(headers::set);
-			return next.handle(request);
-		});
+		// The library's handler writes the answer itself, so the function has none to
+		// give.
+		return RouterFunctions
+			.route(sitePath(routePaths(gateway)), (request) -> files.handle(request.exchange()).then(Mono.empty()))
+			.filter((request, next) -> {
+				HttpHeaders headers = request.exchange().getResponse().getHeaders();
+				everyPage.forEach(headers::set);
+				return next.handle(request);
+			});
 	}
 
 	static RequestPredicate sitePath(List<PathPattern> routes) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 5xx, every 4xx a problem, no stack trace, class name or framework page, and what the
  * shared rules refuse is refused (see {@link HostileInputs}).
  */
+@Tag("slow") // the hostile-input corpus against every operation
 @CatalogServiceTest
 @DirtiesContext // It creates, edits and archives products no other test may see.
 class HostileInputTests extends ServiceHttpTest {
@@ -77,10 +79,9 @@ class HostileInputTests extends ServiceHttpTest {
 			@Override
 			public List<Baseline> baselines(Operation operation) {
 				Baseline valid = Baseline.of("valid", () -> values(operation, shopperSlug, shopperSku));
-				// An edit sends the product's version, and whether a hostile version
-				// (1.5)
-				// passes depends on which version the product is at: edits go one after
-				// the other so that every run lends the same product at the same version.
+				// Edits send the product's version, and whether a hostile one (1.5)
+				// passes depends on the version the product is at, so edits go one after
+				// the other and every run lends the same product at the same version.
 				return List.of(operation.method().equals("PUT") ? valid.inSequence() : valid);
 			}
 

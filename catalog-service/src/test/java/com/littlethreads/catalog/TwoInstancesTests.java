@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * listings, the in-stock filter and the facet counts alike. The instances run with their
  * shipped settings.
  */
+@Tag("slow") // two instances on one store
 class TwoInstancesTests {
 
 	/**

@@ -117,8 +117,7 @@ class PurchaseBrowserTests {
 		payOnThePaymentPage("4242 4242 4242 4242");
 
 		// 5. The success page confirms the payment; the account lists the order; the
-		// stock
-		// of both sizes dropped by one.
+		// stock of both sizes dropped by one.
 		this.wait.until(ExpectedConditions.urlContains("/checkout/success/?order="));
 		String orderId = this.browser.getCurrentUrl().replaceAll(".*[?&]order=([^&]+).*", "$1");
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-status"),
@@ -129,8 +128,7 @@ class PurchaseBrowserTests {
 		assertThat(available()).containsEntry("4T", before.get("4T") - 1).containsEntry("5Y", before.get("5Y") - 1);
 
 		// 6. A second purchase: the card is declined, the shopper cancels, nothing is
-		// paid and
-		// the held stock is back.
+		// paid and the held stock is back.
 		this.browser.get(storefront + "/products/" + PRODUCT + "/");
 		this.steps.awaitAvailability();
 		this.steps.addToCart("4T");

@@ -61,9 +61,8 @@ final class RunningShop implements AutoCloseable {
 		try {
 			Path work = Files.createTempDirectory("little-threads-e2e");
 			// One test run registers, signs in and checks out from one address far more
-			// often
-			// than a shopper does; the gateway's limits themselves are tested in
-			// gateway-service.
+			// often than a shopper does. The gateway's limits are tested in
+			// gateway-service, not here.
 			RunningShop shop = start(work, Ports.free(),
 					Map.of("RATE_LIMIT_SIGN_IN_CAPACITY", "1000", "RATE_LIMIT_REGISTRATION_CAPACITY", "1000",
 							"RATE_LIMIT_CHECKOUT_CAPACITY", "1000", "RATE_LIMIT_CLIENT_CAPACITY", "100000"));

@@ -16,10 +16,9 @@ import java.util.function.UnaryOperator;
  * from, or {@code null} to read the seed file
  * @param seed the seed catalog-service loads, read when no catalog URL is given
  * @param drawingsVersion the version catalog-service's drawn images carry in their URLs
- * (its {@code images/drawings.version}), for the seeded products' images; empty: their
- * unversioned URLs
- * @param apiBase where the pages call the API: empty for the same origin, or a gateway
- * URL
+ * (its {@code images/drawings.version}), for the seeded products' images; empty, their
+ * URLs carry none
+ * @param apiBase the gateway URL the pages call the API at, or empty for the same origin
  * @param publicUrl the site's public address, for canonical URLs and the sitemap
  * @param gatewayUrl the gateway a static host's {@code /api/*} proxy rule forwards to
  * @param output the directory the site is written to (emptied first)

@@ -28,8 +28,7 @@
  * <li>{@code EMULATOR_WEBHOOK_DROP} (none): event types never delivered, {@code *} or a
  * prefix such as {@code refund.*}, to test recovery through {@code GET /v1/events};
  * {@code EMULATOR_WEBHOOK_DELAY} (0s): wait before each first delivery;
- * {@code EMULATOR_WEBHOOK_API_VERSION} (stripe-java's): the version events are rendered
- * for</li>
+ * {@code EMULATOR_WEBHOOK_API_VERSION} (stripe-java's): the events' API version</li>
  * <li>{@code emulator.webhook.retry.max-attempts} (8), {@code .initial-delay} (1s),
  * {@code .multiplier} (2.0), {@code .max-delay} (5m), {@code emulator.webhook.timeout}
  * (10s); {@code emulator.expiry-check-interval} (5s): how often the clock is looked at;

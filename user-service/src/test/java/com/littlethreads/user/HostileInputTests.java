@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link AccessTokens}, so that a fresh account for each request that uses one up (a
  * deleted account, a full address book) costs no password hashing.
  */
+@Tag("slow") // the hostile-input corpus against every operation
 @UserServiceTest
 @TestPropertySource(properties = {
 		// A few hundred refused sign-ins and client authentications come from one

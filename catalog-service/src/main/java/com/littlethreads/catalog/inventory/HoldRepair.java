@@ -29,13 +29,13 @@ class HoldRepair {
 
 	private final StockLedger ledger;
 
-	private final Reservations reservations;
+	private final StockReservations reservations;
 
 	private final ReservationProperties properties;
 
 	private final Clock clock;
 
-	HoldRepair(StockLedger ledger, Reservations reservations, ReservationProperties properties, Clock clock) {
+	HoldRepair(StockLedger ledger, StockReservations reservations, ReservationProperties properties, Clock clock) {
 		this.ledger = ledger;
 		this.reservations = reservations;
 		this.properties = properties;

@@ -15,13 +15,13 @@ import org.springframework.stereotype.Component;
 @Component
 class InventoryJobs {
 
-	private final Reservations reservations;
+	private final StockReservations reservations;
 
 	private final HoldRepair holdRepair;
 
 	private final InventoryMeters meters;
 
-	InventoryJobs(Reservations reservations, HoldRepair holdRepair, InventoryMeters meters) {
+	InventoryJobs(StockReservations reservations, HoldRepair holdRepair, InventoryMeters meters) {
 		this.reservations = reservations;
 		this.holdRepair = holdRepair;
 		this.meters = meters;

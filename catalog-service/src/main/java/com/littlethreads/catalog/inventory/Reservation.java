@@ -17,18 +17,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param expiresAt when a still-held reservation lapses
  * @param createdAt when it was made
  * @param updatedAt when its status last changed
- * @param holdsRecorded whether its stock was taken with holds recorded on the products
- * (every reservation made since holds exist); {@code false} means its stock moves without
- * them. Documents stored before have no such field: a {@code Boolean}, because the store
- * hands a missing field to the constructor as {@code null}, which reads as {@code false}
  */
 @Document("reservations")
 record Reservation(@Id String orderId, List<ReservationLine> lines, ReservationStatus status, Instant expiresAt,
-		Instant createdAt, Instant updatedAt, Boolean holdsRecorded) {
-
-	Reservation {
-		holdsRecorded = Boolean.TRUE.equals(holdsRecorded);
-	}
+		Instant createdAt, Instant updatedAt) {
 
 	/**
 	 * One held line.

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.littlethreads.catalog.inventory.Reservation.ReservationLine;
-import com.littlethreads.catalog.inventory.Reservations.Reserved;
+import com.littlethreads.catalog.inventory.StockReservations.Reserved;
 import com.littlethreads.platform.problem.Problems;
 
 /**
@@ -42,11 +42,11 @@ class ReservationController {
 	 */
 	static final Duration LONGEST_HOLD = Duration.ofHours(24);
 
-	private final Reservations reservations;
+	private final StockReservations reservations;
 
 	private final Clock clock;
 
-	ReservationController(Reservations reservations, Clock clock) {
+	ReservationController(StockReservations reservations, Clock clock) {
 		this.reservations = reservations;
 		this.clock = clock;
 	}

@@ -86,18 +86,6 @@ class StockLedger implements InitializingBean {
 	}
 
 	/**
-	 * Puts units back into one variant's stock: the release of a reservation stored
-	 * before holds were recorded, which has no hold to give back.
-	 * @param sku the variant
-	 * @param quantity the units to put back
-	 * @return whether there is such a variant
-	 */
-	boolean returnStock(String sku, int quantity) {
-		return product(sku).flatMap((product) -> changeStock(product.filter(), product, sku, quantity, new Document()))
-			.isPresent();
-	}
-
-	/**
 	 * Takes {@code quantity} units of one variant's stock and records the hold on the
 	 * product in the same atomic update: the stock never goes below zero, and an order
 	 * holds a variant at most once. The hold counts the calls relying on it: the one that

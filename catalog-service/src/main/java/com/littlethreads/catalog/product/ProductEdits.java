@@ -1,6 +1,8 @@
 package com.littlethreads.catalog.product;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Single-document atomic changes to a product's details. Its stock belongs to the
@@ -15,10 +17,8 @@ public interface ProductEdits {
 	 * @param expectedVersion the version the editor read
 	 * @param update the fields to change
 	 * @return the product as changed
-	 * @throws org.springframework.web.ErrorResponseException 404 if there is no such
-	 * product
-	 * @throws org.springframework.dao.OptimisticLockingFailureException if it has moved
-	 * on
+	 * @throws ErrorResponseException 404 if there is no such product
+	 * @throws OptimisticLockingFailureException if it has moved on to another version
 	 */
 	Product edit(String slug, long expectedVersion, Update update);
 

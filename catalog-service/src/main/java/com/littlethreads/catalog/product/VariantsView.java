@@ -8,8 +8,7 @@ import java.util.Optional;
  * Variants looked up by SKU, with the authoritative price and live stock: what checkout
  * charges and what a cart re-checks before it.
  *
- * @param items the requested variants that belong to active products, in the order asked
- * for
+ * @param items the requested variants of active products, in the order asked for
  */
 public record VariantsView(List<VariantItem> items) {
 

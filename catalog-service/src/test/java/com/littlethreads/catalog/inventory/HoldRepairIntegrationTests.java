@@ -1,7 +1,6 @@
 package com.littlethreads.catalog.inventory;
 
 import java.time.Duration;
-import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
@@ -26,9 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Crashes between the steps of a reservation, simulated by driving the steps one at a
- * time, and what the repair job makes of what they leave behind; holds as the product API
- * (never) shows them; and reservations stored before holds existed. Same context as
- * {@link ReservationIntegrationTests}.
+ * time, and what the repair job makes of what they leave behind; and holds as the product
+ * API (never) shows them. Same context as {@link ReservationIntegrationTests}.
  */
 class HoldRepairIntegrationTests extends InventoryIntegrationTest {
 
@@ -100,7 +98,7 @@ class HoldRepairIntegrationTests extends InventoryIntegrationTest {
 		String order = StockFixtures.orderId();
 		this.ledger.takeStock(order, sku, 2, Purpose.RESERVATION);
 
-		Reservations.Reserved reserved = reserve(order, 2, sku);
+		StockReservations.Reserved reserved = reserve(order, 2, sku);
 
 		assertThat(reserved.created()).isTrue();
 		assertThat(this.shelf.stock(sku)).isEqualTo(3);
@@ -235,65 +233,7 @@ class HoldRepairIntegrationTests extends InventoryIntegrationTest {
 		assertThat(holds(sku)).isEmpty();
 	}
 
-	@Test
-	void aReservationStoredBeforeHoldsExistedStillReleasesItsStock() {
-		String sku = this.shelf.variant(3);
-		String order = StockFixtures.orderId();
-		// Made by the previous version: 2 units taken (5 -> 3), no hold on the product.
-		insertLegacyReservation(order, sku, 2);
-		assertThat(this.reservations.find(order).orElseThrow().holdsRecorded()).isFalse();
-
-		this.reservations.release(order);
-		this.reservations.release(order);
-
-		assertThat(this.shelf.stock(sku)).isEqualTo(5);
-		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.RELEASED);
-	}
-
-	@Test
-	void aReservationStoredBeforeHoldsExistedStillExpires() {
-		String sku = this.shelf.variant(3);
-		String order = StockFixtures.orderId();
-		insertLegacyReservation(order, sku, 2);
-
-		this.clock.advance(Duration.ofHours(2));
-		this.reservations.expireLapsed();
-
-		assertThat(this.shelf.stock(sku)).isEqualTo(5);
-		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
-	}
-
-	@Test
-	void aReservationStoredBeforeHoldsExistedStillCommits() {
-		String sku = this.shelf.variant(3);
-		String order = StockFixtures.orderId();
-		insertLegacyReservation(order, sku, 2);
-
-		this.reservations.commit(order);
-		this.clock.advance(PAST_THE_GRACE);
-		this.repair.repair();
-
-		assertThat(this.shelf.stock(sku)).isEqualTo(3);
-		assertThat(holds(sku)).isEmpty();
-		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.COMMITTED);
-	}
-
-	@Test
-	void aReservationStoredBeforeHoldsExistedCommittedAfterItsReleaseTakesTheStockAgain() {
-		String sku = this.shelf.variant(3);
-		String order = StockFixtures.orderId();
-		insertLegacyReservation(order, sku, 2);
-		this.reservations.release(order);
-		assertThat(this.shelf.stock(sku)).isEqualTo(5);
-
-		this.reservations.commit(order);
-
-		assertThat(this.shelf.stock(sku)).isEqualTo(3);
-		assertThat(holds(sku)).isEmpty();
-		assertThat(this.reservations.find(order).orElseThrow().status()).isEqualTo(ReservationStatus.COMMITTED);
-	}
-
-	private Reservations.Reserved reserve(String orderId, int quantity, String... skus) {
+	private StockReservations.Reserved reserve(String orderId, int quantity, String... skus) {
 		List<ReservationLine> lines = List.of(skus).stream().map((sku) -> new ReservationLine(sku, quantity)).toList();
 		return this.reservations.reserve(orderId, lines, this.clock.instant().plus(Duration.ofHours(1)));
 	}
@@ -301,20 +241,6 @@ class HoldRepairIntegrationTests extends InventoryIntegrationTest {
 	private void setStatus(String orderId, ReservationStatus status) {
 		this.mongo.updateFirst(Query.query(Criteria.where("orderId").is(orderId)), new Update().set("status", status),
 				Reservation.class);
-	}
-
-	/**
-	 * A reservation document as the previous version stored it, without holdsRecorded.
-	 */
-	private void insertLegacyReservation(String orderId, String sku, int quantity) {
-		Date now = Date.from(this.clock.instant());
-		this.mongo.getCollection("reservations")
-			.insertOne(new Document("_id", orderId)
-				.append("lines", List.of(new Document("sku", sku).append("quantity", quantity)))
-				.append("status", "HELD")
-				.append("expiresAt", Date.from(this.clock.instant().plus(Duration.ofHours(1))))
-				.append("createdAt", now)
-				.append("updatedAt", now));
 	}
 
 	/**

@@ -34,7 +34,7 @@ abstract class InventoryIntegrationTest extends ServiceHttpTest {
 	ProductRepository products;
 
 	@Autowired
-	Reservations reservations;
+	StockReservations reservations;
 
 	@Autowired
 	StockLedger ledger;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the interval does nothing, because the first instance ran the job and holds its lock;
  * once the interval has passed, it runs. ShedLock's clock is moved, not waited for.
  */
+@Tag("slow") // two instances on one store
 class InventoryJobsLockTests extends InventoryIntegrationTest {
 
 	@Autowired

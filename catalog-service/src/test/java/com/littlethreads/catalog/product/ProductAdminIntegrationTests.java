@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The admin API end to end: real tokens, real store, and what shoppers then see.
  */
 @CatalogServiceTest
-@DirtiesContext // These tests change the catalog; no other test class may see their
-				// products.
+// These tests change the catalog; no other test class may see their products.
+@DirtiesContext
 class ProductAdminIntegrationTests extends ServiceHttpTest {
 
 	private static final String ADMIN_PRODUCTS = "/api/catalog/admin/products";
@@ -36,8 +36,8 @@ class ProductAdminIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void adminCreatesAProductShoppersCanThenFind() {
-		this.http.get("/api/catalog/products?q=Moonlight"); // a cached listing must not
-															// hide it
+		// A cached listing must not hide it.
+		this.http.get("/api/catalog/products?q=Moonlight");
 
 		Response created = admin("POST", ADMIN_PRODUCTS,
 				aProduct("moonlight-dungarees").with("name", "Moonlight Dungarees")

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * The site's build hook, stubbed with WireMock: called once after a burst of product
  * changes, never for stock.
  */
+@Tag("slow") // waits out the hook's quiet period, several times
 @CatalogServiceTest
 @DirtiesContext // its products must not show up in other classes' listings
 class SiteBuildHookTests extends ServiceHttpTest {

@@ -63,8 +63,7 @@ class RedisBucketStore implements BucketStore, DisposableBean {
 		this.uri.setTimeout(COMMAND_TIMEOUT);
 		this.client = RedisClient.create();
 		// Commands fail at once while the connection is down, instead of queueing until
-		// it
-		// is back and holding the request meanwhile.
+		// it is back and holding the request meanwhile.
 		this.client.setOptions(ClientOptions.builder()
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))

@@ -68,8 +68,7 @@ class AccessLogTests extends UpstreamGatewayTest {
 
 	private static String awaitLine(CapturedOutput output, String marker) {
 		// Netty writes the line once the response is complete, which may be just after
-		// the
-		// client has read it.
+		// the client has read it.
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> output.getOut().lines().anyMatch((line) -> line.contains(marker)));
 		return output.getOut().lines().filter((line) -> line.contains(marker)).findFirst().orElseThrow();

@@ -3,6 +3,7 @@ package com.littlethreads.gateway.problem;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 40 % for a loaded test machine, and the lower bounds show that no shorter limit (such
  * as Resilience4j's 1 s time limiter) cut in first.
  */
+@Tag("slow") // waits out real upstream timeouts
 @GatewayTest
 @TestPropertySource(properties = { "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
 		"littlethreads.timeouts.checkout-response=3000" })

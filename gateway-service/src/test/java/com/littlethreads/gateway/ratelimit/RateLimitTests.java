@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * its own address: the test client on loopback plays a load balancer (a trusted proxy
  * here), so its X-Forwarded-For names the client, and the tests do not share buckets.
  */
+@Tag("slow") // waits for a bucket to refill
 @GatewayTest
 @TestPropertySource(properties = { "littlethreads.trusted-proxies=127.0.0.1/32,::1/128",
 		"littlethreads.rate-limits.client.capacity=5", "littlethreads.rate-limits.client.period=10s",

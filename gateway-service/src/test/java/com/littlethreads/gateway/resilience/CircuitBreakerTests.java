@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * A failing service opens its own breaker and is then answered 503 at once, with
  * Retry-After, until trial calls find it healthy again. The wait is cut to 1 s here.
  */
+@Tag("slow") // waits for the breaker to half-open
 @GatewayTest
 @TestPropertySource(properties = "littlethreads.circuit-breaker.wait-in-open-state=1s")
 class CircuitBreakerTests {

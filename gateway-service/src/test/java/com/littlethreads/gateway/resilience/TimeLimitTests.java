@@ -1,5 +1,6 @@
 package com.littlethreads.gateway.resilience;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * Resilience4j's time limiter must never cut a request before the HTTP timeouts do: the
  * gateway refuses to start when it would.
  */
+@Tag("slow") // starts two gateways
 class TimeLimitTests {
 
 	@Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whose readiness says it is not taking traffic (it is stopping), gets no requests, and
  * gets them again once it is ready.
  */
+@Tag("slow") // waits for health checks to notice
 @GatewayTest
 class LoadBalancingTests {
 

@@ -82,8 +82,7 @@ public final class ApiDocument {
 	 * @param headers the request headers, as name and value pairs
 	 * @param body the request body, or {@code null}
 	 * @param response what the service answered
-	 * @throws AssertionFailedError where the answer or an accepted request does not match
-	 * the document
+	 * @throws AssertionFailedError if the exchange does not match the document
 	 */
 	public void check(String method, String target, String[] headers, String body, TestHttp.Response response) {
 		check(method, target, headers, body, response.status(), response.headers().map(), response.body());

@@ -802,10 +802,9 @@ public final class HostileInputs {
 				int status = response.status();
 				String contentType = (response.contentType() != null) ? response.contentType() : "";
 				String body = response.text();
-				// One 5xx is the right answer to bad input: 505 to a request in an HTTP
-				// version the server does not speak (RFC 9110, 15.6.6). It must still be
-				// a
-				// complete problem; any other 5xx is a fault.
+				// One 5xx is the right answer to bad input, as long as it is a complete
+				// problem: 505 to a request in an HTTP version the server does not speak
+				// (RFC 9110, 15.6.6). Any other 5xx is a fault.
 				boolean versionRefused = status == 505 && "unknown-http-version".equals(mutation.value());
 				if (status >= 500 && !versionRefused) {
 					kinds.add("5xx");

@@ -66,8 +66,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
 			return this.defaultLimit;
 		}
 		// The raw path: PathContainer decodes each segment itself, and decoding twice
-		// would
-		// read an encoded "%" ("%25s") as the start of another escape and fail.
+		// would read an encoded "%" ("%25s") as the start of another escape and fail.
 		PathContainer path = PathContainer.parsePath(UrlPathHelper.rawPathInstance.getPathWithinApplication(request));
 		for (Limit limit : this.limits) {
 			if (limit.pattern().matches(path)) {

@@ -16,9 +16,8 @@ import org.springframework.util.unit.DataSize;
  * memory at once near 50 MB
  * @param maxParameterLength the most characters a query or form parameter value or a path
  * variable may have; longer ones are refused with 400 {@code invalid-parameter}. Far
- * above any value an operation reads (slugs, SKUs, search text, page numbers), and the
- * {@code maxLength} every service's OpenAPI document gives a parameter without a limit of
- * its own
+ * above any value an operation reads (slugs, SKUs, search text, page numbers). Every
+ * service's OpenAPI document gives it as the {@code maxLength} of parameters without one
  * @param paths paths that take larger bodies than that, such as a webhook whose sender
  * decides the size
  */

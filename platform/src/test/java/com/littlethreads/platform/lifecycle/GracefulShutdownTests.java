@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * those on another instance), and what it has in flight, a request or a scheduled job,
  * runs to the end rather than being cut off.
  */
+@Tag("slow") // starts and stops applications, waits out drains
 class GracefulShutdownTests {
 
 	@TempDir

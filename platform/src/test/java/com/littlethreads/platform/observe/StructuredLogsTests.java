@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as a container starts it: logging is configured once per JVM, and switching this one to
  * JSON would change what every later test here reads.
  */
+@Tag("slow") // starts a service as a process of its own
 @PlatformTest
 @ExtendWith(OutputCaptureExtension.class)
 class StructuredLogsTests extends ServiceHttpTest {

@@ -9,6 +9,7 @@ import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * instance that died mid-run lapses. ShedLock reads its own clock, which these tests move
  * instead of waiting. Run on the embedded store and on MongoDB.
  */
+@Tag("slow") // two applications on one store per test
 abstract class SchedulerLockContract {
 
 	private final MutableClock clock = new MutableClock();

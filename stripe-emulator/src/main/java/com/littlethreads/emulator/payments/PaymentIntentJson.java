@@ -24,8 +24,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param latestCharge the charge's id, its object when expanded, or {@code null}
  * @param livemode always {@code false}
  * @param metadata from {@code payment_intent_data[metadata]} or {@code metadata}
- * @param nextAction what the customer must do ({@code use_stripe_sdk} for 3D Secure), or
- * {@code null}
+ * @param nextAction what the customer must do, {@code null} for nothing, or
+ * {@code use_stripe_sdk} for 3D Secure
  * @param paymentMethod the PaymentMethod last used, or {@code null}
  * @param paymentMethodTypes the methods it may be paid with
  * @param status {@code requires_payment_method}, {@code requires_confirmation},

@@ -19,8 +19,8 @@ import com.littlethreads.emulator.api.StripeApiException;
  * @param paymentMethod a test PaymentMethod ({@code pm_card_visa} ...), or {@code null}
  * @param confirm whether to confirm it now
  * @param paymentMethodTypes the methods asked for, or {@code null} for automatic ones
- * @param allowRedirects {@code automatic_payment_methods[allow_redirects]}, or
- * {@code null}
+ * @param allowRedirects the {@code automatic_payment_methods[allow_redirects]} parameter,
+ * {@code null} when not sent
  * @param returnUrl where a redirecting method returns to, or {@code null}
  * @param metadata the metadata
  * @param description the description, or {@code null}

@@ -17,8 +17,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param failureReason why it failed ({@code expired_or_canceled_card}), or {@code null}
  * @param metadata the caller's metadata
  * @param paymentIntent the PaymentIntent's id
- * @param reason {@code duplicate}, {@code fraudulent}, {@code requested_by_customer} or
- * {@code null}
+ * @param reason why, if given: {@code duplicate}, {@code fraudulent} or
+ * {@code requested_by_customer}; otherwise {@code null}
  * @param status {@code succeeded} for card refunds, which settle at once, or
  * {@code failed} later for a card whose refunds fail
  */

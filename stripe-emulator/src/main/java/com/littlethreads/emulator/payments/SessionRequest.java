@@ -33,7 +33,7 @@ import com.littlethreads.emulator.api.StripeError;
  * @param paymentIntentDescription description of the PaymentIntent, or {@code null}
  * @param expiresAt when the session expires
  * @param locale the page's locale ({@code auto} or a tag such as {@code en-GB}), or
- * {@code null}
+ * {@code null} for none
  * @param paymentMethodTypes the methods asked for, or {@code null} for the account's (as
  * at Stripe: whatever the account enables, here card and, for gbp, Bacs Direct Debit)
  * @param expand what the response expands

@@ -12,8 +12,7 @@ import java.time.Instant;
  * @param payload the JSON delivered
  * @param attempts attempts made so far
  * @param state {@link State#PENDING} until delivered or given up
- * @param lastResult the last attempt's HTTP status or error, or {@code null} before the
- * first
+ * @param lastResult the last attempt's HTTP status or error ({@code null} before any)
  */
 public record Delivery(String eventId, String type, String objectId, Instant created, String payload, int attempts,
 		State state, String lastResult) {

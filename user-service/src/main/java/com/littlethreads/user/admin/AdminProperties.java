@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The first admin, created on first start when both email and password are set.
  *
  * @param email the admin's sign-in email ({@code ADMIN_EMAIL})
- * @param password the admin's first password ({@code ADMIN_PASSWORD}); must pass the
- * password policy
+ * @param password the admin's first password ({@code ADMIN_PASSWORD}), which must pass
+ * the password policy
  * @param displayName the admin's display name ({@code ADMIN_DISPLAY_NAME})
  */
 @ConfigurationProperties("users.admin")

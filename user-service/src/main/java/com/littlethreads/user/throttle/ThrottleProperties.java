@@ -15,8 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failuresPerAccount failed password checks one account may receive per window,
  * from all addresses together (higher, so that an attacker cannot lock a shopper out from
  * one place)
- * @param failureWindow the window the failures are counted over; buckets refill evenly
- * across it
+ * @param failureWindow the window failures are counted in; buckets refill evenly over it
  */
 @ConfigurationProperties("users.auth")
 public record ThrottleProperties(@DefaultValue("5") int failuresPerAddress, @DefaultValue("20") int failuresPerAccount,

@@ -2,6 +2,7 @@ package com.littlethreads.user.account;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A wrong current password on a password change is a password guess like a failed
  * sign-in, and counts against the same limits: per client address and per account.
  */
+@Tag("slow") // a context of its own, throttles exhausted
 @UserServiceTest
 @TestPropertySource(properties = { "users.auth.failures-per-address=5", "users.auth.failures-per-account=20" })
 class PasswordChangeThrottleTests extends ServiceHttpTest {

@@ -2,6 +2,7 @@ package com.littlethreads.user.auth;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.context.TestPropertySource;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token before the password is checked, so a burst of simultaneous guesses gets no more
  * checks than a patient attacker.
  */
+@Tag("slow") // a context of its own, throttles exhausted
 @UserServiceTest
 @TestPropertySource(properties = { "users.auth.failures-per-address=5", "users.auth.failures-per-account=20" })
 class LoginThrottleTests extends ServiceHttpTest {

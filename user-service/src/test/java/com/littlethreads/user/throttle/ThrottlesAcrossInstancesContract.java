@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * guesses over both gets the limits of one, however the guesses are interleaved or raced.
  * Run on the embedded store and on MongoDB.
  */
+@Tag("slow") // two instances on one store
 @UserServiceTest
 @TestPropertySource(properties = { "users.auth.failures-per-address=5", "users.auth.failures-per-account=20",
 		"users.clients.payment-service.secret=" + ThrottlesAcrossInstancesContract.CLIENT_SECRET })

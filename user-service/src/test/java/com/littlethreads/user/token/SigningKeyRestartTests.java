@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tokens outlive restarts: the signing key is kept (or configured), never regenerated,
  * and keys being rotated out stay published.
  */
+@Tag("slow") // restarts the service
 class SigningKeyRestartTests {
 
 	@TempDir

@@ -15,6 +15,7 @@ import com.mongodb.ConnectionString;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by the instances, is moved instead of waiting. Run on the embedded store and on
  * MongoDB.
  */
+@Tag("slow") // several applications per test
 abstract class SigningKeyRotationContract {
 
 	static final MutableClock CLOCK = new MutableClock();

@@ -45,13 +45,12 @@ import com.littlethreads.catalog.product.Variant;
  * {@link StockHold} and {@link StockLedger}), and given back or settled by removing that
  * hold. A crash between the product update and the reservation update therefore leaves a
  * hold that says what is owed; {@link HoldRepair} settles it once the reservation's
- * status shows what should have happened. Reservations stored before holds existed
- * ({@link Reservation#holdsRecorded()} false) move their stock as they always did.
+ * status shows what should have happened.
  */
 @Component
-class Reservations {
+class StockReservations {
 
-	private static final Log log = LogFactory.getLog(Reservations.class);
+	private static final Log log = LogFactory.getLog(StockReservations.class);
 
 	private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
 
@@ -67,7 +66,7 @@ class Reservations {
 
 	private final InventoryMeters meters;
 
-	Reservations(MongoTemplate mongo, ProductRepository products, StockLedger ledger, ActiveProducts catalog,
+	StockReservations(MongoTemplate mongo, ProductRepository products, StockLedger ledger, ActiveProducts catalog,
 			Clock clock, InventoryMeters meters) {
 		this.meters = meters;
 		this.mongo = mongo;
@@ -104,8 +103,8 @@ class Reservations {
 		}
 		Instant now = this.clock.instant();
 		try {
-			Reservation held = this.mongo.insert(
-					new Reservation(orderId, List.copyOf(lines), ReservationStatus.HELD, expiresAt, now, now, true));
+			Reservation held = this.mongo
+				.insert(new Reservation(orderId, List.copyOf(lines), ReservationStatus.HELD, expiresAt, now, now));
 			this.meters.reservation(ReservationStatus.HELD);
 			return new Reserved(held, true);
 		}
@@ -131,9 +130,7 @@ class Reservations {
 		while (true) {
 			Reservation committed = transition(orderId, ReservationStatus.HELD, ReservationStatus.COMMITTED);
 			if (committed != null) {
-				if (committed.holdsRecorded()) {
-					settleAll(orderId, committed.lines());
-				}
+				settleAll(orderId, committed.lines());
 				this.meters.reservation(ReservationStatus.COMMITTED);
 				return committed;
 			}
@@ -145,11 +142,9 @@ class Reservations {
 				continue;
 			}
 			// Paid after the hold lapsed: sold only if the stock is still on the shelf.
-			if (current.holdsRecorded()) {
-				// Finish the release or expiry first (whichever caller gets there gives
-				// the stock back, once), so that the hold taken next is this commit's.
-				giveBackAll(orderId, current.lines(), Purpose.RESERVATION);
-			}
+			// Finish the release or expiry first (whichever caller gets there gives the
+			// stock back, once), so that the hold taken next is this commit's.
+			giveBackAll(orderId, current.lines(), Purpose.RESERVATION);
 			holdAll(orderId, current.lines(), Purpose.LATE_COMMIT);
 			committed = transition(orderId, current.status(), ReservationStatus.COMMITTED);
 			if (committed != null) {
@@ -307,12 +302,7 @@ class Reservations {
 	}
 
 	private void giveBackAll(Reservation reservation) {
-		if (reservation.holdsRecorded()) {
-			giveBackAll(reservation.orderId(), reservation.lines(), Purpose.RESERVATION);
-		}
-		else {
-			returnAll(reservation.lines());
-		}
+		giveBackAll(reservation.orderId(), reservation.lines(), Purpose.RESERVATION);
 	}
 
 	private void giveBackAll(String orderId, List<ReservationLine> lines, Purpose purpose) {
@@ -330,19 +320,6 @@ class Reservations {
 	private void settleAll(String orderId, List<ReservationLine> lines) {
 		for (ReservationLine line : lines) {
 			this.ledger.settle(orderId, line.sku());
-		}
-	}
-
-	/**
-	 * Puts back the stock of a reservation stored before holds existed, which has none to
-	 * give back.
-	 */
-	private void returnAll(List<ReservationLine> lines) {
-		for (ReservationLine line : lines) {
-			if (!this.ledger.returnStock(line.sku(), line.quantity())) {
-				log.warn(
-						"Could not return " + line.quantity() + " of " + line.sku() + ": the variant no longer exists");
-			}
 		}
 	}
 

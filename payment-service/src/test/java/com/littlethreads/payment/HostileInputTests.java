@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an answer reflects the input and not an outage; Stripe also refuses what it would
  * refuse for real (an invalid customer email), so bad input passed on to it shows.
  */
+@Tag("slow") // the hostile-input corpus against every operation
 @PaymentServiceTest
 @DirtiesContext // It places orders no other test may see.
 class HostileInputTests extends PaymentHttpTest {

@@ -46,11 +46,10 @@ class SiteConfiguration {
 		Map<String, String> everyPage = SiteHeaders.everyPage(Path.of(properties.dir()));
 		// Not a bean: only this function uses it, and it initialises itself.
 		SiteFiles files = new SiteFiles(Path.of(properties.dir()));
-		// On the exchange, before the page is served: its 404 page, redirects and 304s
-		// carry them too. Only the storefront's answers: the API and the Swagger UI have
-		// other needs (the Swagger UI runs inline scripts).
-		// The library's handler writes the answer itself, so the function has none to
-		// give.
+		// Headers go on the exchange before the page is served, so that its 404 page,
+		// redirects and 304s carry them too; only the storefront's answers get them (the
+		// API and the Swagger UI have other needs: the Swagger UI runs inline scripts).
+		// The library's handler writes the answer itself, so the function returns none.
 		return RouterFunctions
 			.route(sitePath(routePaths(gateway)), (request) -> files.handle(request.exchange()).then(Mono.empty()))
 			.filter((request, next) -> {

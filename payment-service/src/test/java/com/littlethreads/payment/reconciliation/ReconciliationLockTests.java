@@ -2,6 +2,7 @@ package com.littlethreads.payment.reconciliation;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once per instance. Stripe fails here, so the order is still to reconcile when the
  * second instance ticks: only the lock keeps it from asking again.
  */
+@Tag("slow") // two application contexts sharing one store
 @PaymentServiceTest
 @TestPropertySource(properties = { "payment.reconciliation-enabled=true", "payment.reconciliation-interval=5m" })
 class ReconciliationLockTests extends PaymentHttpTest {

@@ -42,7 +42,7 @@ RUN test -n "$MODULE" || { echo 'Set the build argument MODULE, e.g. --build-arg
  && ./mvnw -B -q -pl "$MODULE${EXTRA_MODULES:+,$EXTRA_MODULES}" -am package -DskipTests -Dspring-javaformat.skip=true \
  && jar="$(find "$MODULE/target" -maxdepth 1 -name "$MODULE-*.jar" ! -name '*-tests.jar' ! -name '*-sources.jar' | head -n 1)" \
  && test -n "$jar" \
- && java -Djarmode=tools -jar "$jar" extract --layers --launcher --destination /out/app
+ && java -Djarmode=tools -jar "$jar" extract --layers --destination /out/app --application-filename app.jar
 
 ARG SITE_OUTPUT=
 RUN mkdir -p /out/site \
@@ -62,9 +62,11 @@ ARG MODULE
 LABEL org.opencontainers.image.title="Little Threads ${MODULE}" \
       org.opencontainers.image.description="Little Threads ${MODULE}, Spring Boot, profile docker"
 WORKDIR /app
-# Least to most often changed: a code change replaces only the last layer.
+# Least to most often changed: a code change replaces only the last layers. The jar
+# extracted as Spring Boot's class-data sharing needs it: /app/app.jar, whose manifest
+# names its libraries in /app/lib, no launcher (the JVM's own class loader loads every
+# class, so the archive below can hold them).
 COPY --from=build /out/app/dependencies/ ./
-COPY --from=build /out/app/spring-boot-loader/ ./
 COPY --from=build /out/app/snapshot-dependencies/ ./
 COPY --from=build /out/healthcheck/ /opt/healthcheck/
 COPY --from=build /out/site/ /app/site/
@@ -79,7 +81,32 @@ COPY --from=build /out/app/application/ ./
 ENV SPRING_PROFILES_ACTIVE=docker \
     LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
+# The start-up archive (/app/app.jsa): the classes the service loads while starting,
+# parsed, verified and stored by one training run, so that every start maps them instead
+# (docs/benchmarks.md, "Start-up and memory"). Made here, by the JVM of this image with
+# this image's options: an archive works only with the JVM and classpath that made it.
+# The training run stops once the context is refreshed (every bean made; no web server,
+# no runners, no scheduled work). The services that keep data in MongoDB read and write
+# it while their beans are made (indexes, the token key ring), so they get a throwaway
+# MongoDB-wire store of their own, started from the same libraries, and placeholder
+# secrets; nothing of either stays in the image. A training run that fails fails the
+# build: an image without its archive would start, but slowly and unnoticed.
+RUN set -e; \
+    store=""; store_pid=""; \
+    if ls /app/lib/mongo-java-server-*.jar >/dev/null 2>&1; then \
+      java -Xshare:off -cp /app/app.jar com.littlethreads.platform.store.StandaloneStore /tmp/training-store \
+        /tmp/training-store/addresses training & \
+      store_pid=$!; \
+      for i in $(seq 1 120); do [ -s /tmp/training-store/addresses ] && break; sleep 0.5; done; \
+      store="--spring.mongodb.uri=$(sed -n 's/^training=//p' /tmp/training-store/addresses)"; \
+    fi; \
+    STRIPE_SECRET_KEY=sk_test_training STRIPE_WEBHOOK_SECRET=whsec_training PAYMENT_CLIENT_SECRET=training \
+      java -Xmx512m -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -jar /app/app.jar \
+        --server.port=0 --users.tokens.generate-key-if-missing=true $store; \
+    test -s /app/app.jsa; \
+    if [ -n "$store_pid" ]; then kill "$store_pid"; wait "$store_pid" || true; fi; \
+    rm -rf /tmp/training-store /tmp/hsperfdata_*
 USER 10001:10001
 # Health: docker-compose.yml runs `java -Xmx16m ... -cp /opt/healthcheck HealthCheck`, which
 # asks http://127.0.0.1:$PORT/actuator/health/readiness (see docker/healthcheck).
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/app.jar"]

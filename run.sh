@@ -285,8 +285,14 @@ jvm_options() {
   JVM_OPTIONS=("-Xms$initial" "-Xmx$heap" -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=192m
     "-XX:ReservedCodeCacheSize=$code")
   [ "$module" = stripe-emulator ] && JVM_OPTIONS+=(-XX:TieredStopAtLevel=1)
+  [ -n "$TRIM_NATIVE_HEAP" ] && JVM_OPTIONS+=("$TRIM_NATIVE_HEAP")
   return 0
 }
+# The C2 compiler's scratch memory, freed after start-up, stays in malloc's heap, about 30
+# MB a service, until something gives it back: every 2 s, when this java can (17.0.9 and
+# newer; an older one would refuse to start with the option).
+TRIM_NATIVE_HEAP=-XX:TrimNativeHeapInterval=2000
+java "$TRIM_NATIVE_HEAP" -version >/dev/null 2>&1 || TRIM_NATIVE_HEAP=""
 
 # Start-up archives. Each service runs from its jar extracted next to it
 # (<module>/target/fast-start/app), with the classes it loads while starting stored by
@@ -300,8 +306,9 @@ jvm_options() {
 # any of them makes the next start train again.
 JAVA_VERSION_LINE="$(java -version 2>&1 | head -n 1) $(command -v java)"
 if [ "${java_major%%.*}" -ge 25 ] 2>/dev/null; then start_archive=app.aot; else start_archive=app.jsa; fi
-# More classpath for every service, after the application's own.
-SERVICE_CLASSPATH_EXTRA="${SERVICE_CLASSPATH_EXTRA:-}"
+# More classpath for a module, after the application's own: jars, colon-separated (a
+# directory's jars as DIR/*). None so far.
+extra_classpath_of() { EXTRA_CLASSPATH=""; }
 TRAINING_STORE="littlethreads.embedded-mongo"
 
 fast_start_dir() { printf '%s/%s/target/fast-start' "$ROOT" "$1"; }
@@ -316,6 +323,7 @@ java_command() {
   shift 3
   dir="$(fast_start_dir "$module")"
   jvm_options "$module" "$heap"
+  extra_classpath_of "$module"
   JAVA_CMD=(java "${JVM_OPTIONS[@]}")
   if [ "$mode" = train ] || { [ -s "$dir/key" ] && [ -s "$dir/$start_archive" ]; }; then
     if [ "$mode" = train ]; then
@@ -325,10 +333,12 @@ java_command() {
     elif [ "$start_archive" = app.aot ]; then JAVA_CMD+=("-XX:AOTCache=$dir/app.aot")
     else JAVA_CMD+=("-XX:SharedArchiveFile=$dir/app.jsa"); fi
     main="$(cat "$dir/main-class")"
-    JAVA_CMD+=(-cp "$dir/app/app.jar${SERVICE_CLASSPATH_EXTRA:+:$SERVICE_CLASSPATH_EXTRA}" "$main")
-  elif [ -n "$SERVICE_CLASSPATH_EXTRA" ]; then
-    JAVA_CMD+=("-Dloader.path=$SERVICE_CLASSPATH_EXTRA" -cp "$(jar_of "$module")"
-      org.springframework.boot.loader.launch.PropertiesLauncher)
+    JAVA_CMD+=(-cp "$dir/app/app.jar${EXTRA_CLASSPATH:+:$EXTRA_CLASSPATH}" "$main")
+  elif [ -n "$EXTRA_CLASSPATH" ]; then
+    # The jar itself: its launcher takes more classpath as loader.path (commas, and a
+    # directory for its jars).
+    local path="${EXTRA_CLASSPATH//\/\*/}"
+    JAVA_CMD+=("-Dloader.path=${path//:/,}" -cp "$(jar_of "$module")" org.springframework.boot.loader.launch.PropertiesLauncher)
   else
     JAVA_CMD+=(-jar "$(jar_of "$module")")
   fi
@@ -337,9 +347,14 @@ java_command() {
 
 # What the archive of a module is made from, as its key file records it.
 fast_start_key() {
+  local entry
   jvm_options "$1" "$2"
-  printf '%s\n' "jar $(wc -c <"$(jar_of "$1")" | tr -d ' ')" "$JAVA_VERSION_LINE" "${JVM_OPTIONS[*]}" \
-    "classpath $SERVICE_CLASSPATH_EXTRA" "$start_archive"
+  extra_classpath_of "$1"
+  printf '%s\n' "jar $(wc -c <"$(jar_of "$1")" | tr -d ' ')" "$JAVA_VERSION_LINE" "${JVM_OPTIONS[*]}" "$start_archive"
+  # Every jar of the extra classpath, as ls shows it (size and time): a changed one is a
+  # different classpath to the archive.
+  # shellcheck disable=SC2086 # DIR/* is expanded on purpose
+  for entry in ${EXTRA_CLASSPATH//:/ }; do ls -lnL "$entry" 2>/dev/null || printf 'missing %s\n' "$entry"; done
 }
 
 fast_start_current() {

@@ -423,14 +423,15 @@ fast_start_finish() {
 }
 
 prepare_fast_start() {
-  local entry module heap args i status
+  local entry module heap args i status said=false
   local -A seen=()
   for entry in "${SERVICES[@]}"; do
     IFS='|' read -r _ module _ heap args <<<"$entry"
     [ -n "${seen[$module]:-}" ] && continue
     seen[$module]=1
     fast_start_current "$module" "$heap" && continue
-    [ ${#training_pids[@]} -gt 0 ] || say "Preparing start-up archives (once after each build, in <module>/target/fast-start)..."
+    $said || say "Preparing start-up archives (once after each build, in <module>/target/fast-start)..."
+    said=true
     fast_start_begin "$module" "$heap" "$args"
   done
   for i in "${!training_pids[@]}"; do

@@ -87,11 +87,12 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'printf "startup-benchmark.sh: stopped by a failing command at line %s\n" "$LINENO" >&2' ERR
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
 now() { date +%s.%N; }
-ready() { curl -fsS -m 1 "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; }
+ready() { [[ "$(curl -fsS -m 1 "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null)" == *'"UP"'* ]]; }
 storefront() { [ "$(curl -s -m 1 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY_PORT/")" = 200 ]; }
 
 # RSS in MiB of each java process in run.sh's process group, as "name=MiB" words, named

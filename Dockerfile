@@ -39,10 +39,11 @@ ARG MODULE
 ARG EXTRA_MODULES=
 # Not offline (-o): go-offline leaves out a few plugin dependencies, fetched here.
 RUN test -n "$MODULE" || { echo 'Set the build argument MODULE, e.g. --build-arg MODULE=user-service' >&2; exit 1; } \
- && ./mvnw -B -q -pl "$MODULE${EXTRA_MODULES:+,$EXTRA_MODULES}" -am package -DskipTests -Dspring-javaformat.skip=true \
+ && ./mvnw -B -q -pl "$MODULE,platform-dev-store${EXTRA_MODULES:+,$EXTRA_MODULES}" -am package -DskipTests -Dspring-javaformat.skip=true \
  && jar="$(find "$MODULE/target" -maxdepth 1 -name "$MODULE-*.jar" ! -name '*-tests.jar' ! -name '*-sources.jar' | head -n 1)" \
  && test -n "$jar" \
- && java -Djarmode=tools -jar "$jar" extract --layers --launcher --destination /out/app
+ && java -Djarmode=tools -jar "$jar" extract --layers --destination /out/app --application-filename app.jar \
+ && cp -R platform-dev-store/target/dev-store /out/dev-store
 
 ARG SITE_OUTPUT=
 RUN mkdir -p /out/site \
@@ -53,6 +54,41 @@ RUN mkdir -p /out/site \
     fi \
  && javac -d /out/healthcheck docker/healthcheck/HealthCheck.java
 
+# --- The start-up archive -----------------------------------------------------------------------
+# /app/app.jsa: the classes the service loads while starting, parsed, verified and stored by
+# one training run, so that every start maps them instead (docs/benchmarks.md, "Start-up and
+# memory"). Made in a stage of its own on the runtime image, with the application copied
+# exactly as the final stage copies it: an archive works only with the JVM, the classpath
+# and the very jar files (size and time) that made it. Only the archive leaves this stage.
+# The training run stops once the context is refreshed (every bean made; no web server, no
+# runners, no scheduled work). The services that keep data in MongoDB read and write it
+# while their beans are made (indexes, the token key ring), so they get a throwaway
+# MongoDB-wire store, the development store that no production image contains, and
+# placeholder secrets. A training run that fails fails the build: an image without its
+# archive would start, but slowly and unnoticed.
+FROM ${RUNTIME_IMAGE} AS train
+WORKDIR /app
+COPY --from=build /out/app/dependencies/ ./
+COPY --from=build /out/app/snapshot-dependencies/ ./
+COPY --from=build /out/app/application/ ./
+COPY --from=build /out/dev-store/ /opt/dev-store/
+ENV SPRING_PROFILES_ACTIVE=docker \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
+RUN set -e; \
+    store=""; store_pid=""; \
+    if ls /app/lib/mongodb-driver-core-*.jar >/dev/null 2>&1; then \
+      java -Xshare:off -cp "/opt/dev-store/*:/app/app.jar" com.littlethreads.platform.devstore.StandaloneStore \
+        /tmp/training-store /tmp/training-store/addresses training & \
+      store_pid=$!; \
+      for i in $(seq 1 120); do [ -s /tmp/training-store/addresses ] && break; sleep 0.5; done; \
+      store="--spring.mongodb.uri=$(sed -n 's/^training=//p' /tmp/training-store/addresses)"; \
+    fi; \
+    STRIPE_SECRET_KEY=sk_test_training STRIPE_WEBHOOK_SECRET=whsec_training PAYMENT_CLIENT_SECRET=training \
+      java -Xmx512m -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -jar /app/app.jar \
+        --server.port=0 --users.tokens.generate-key-if-missing=true $store; \
+    test -s /app/app.jsa; \
+    if [ -n "$store_pid" ]; then kill "$store_pid"; wait "$store_pid" || true; fi
+
 # --- Run ----------------------------------------------------------------------------------------
 FROM ${RUNTIME_IMAGE}
 # A fixed numeric id, so that orchestrators can verify runAsNonRoot.
@@ -62,9 +98,11 @@ ARG MODULE
 LABEL org.opencontainers.image.title="Little Threads ${MODULE}" \
       org.opencontainers.image.description="Little Threads ${MODULE}, Spring Boot, profile docker"
 WORKDIR /app
-# Least to most often changed: a code change replaces only the last layer.
+# Least to most often changed: a code change replaces only the last layers. The jar
+# extracted as Spring Boot's class-data sharing needs it: /app/app.jar, whose manifest
+# names its libraries in /app/lib, no launcher (the JVM's own class loader loads every
+# class, so the archive below can hold them).
 COPY --from=build /out/app/dependencies/ ./
-COPY --from=build /out/app/spring-boot-loader/ ./
 COPY --from=build /out/app/snapshot-dependencies/ ./
 COPY --from=build /out/healthcheck/ /opt/healthcheck/
 COPY --from=build /out/site/ /app/site/
@@ -79,7 +117,9 @@ COPY --from=build /out/app/application/ ./
 ENV SPRING_PROFILES_ACTIVE=docker \
     LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
+# The archive the train stage made for exactly these files (see above).
+COPY --from=train /app/app.jsa /app/app.jsa
 USER 10001:10001
 # Health: docker-compose.yml runs `java -Xmx16m ... -cp /opt/healthcheck HealthCheck`, which
 # asks http://127.0.0.1:$PORT/actuator/health/readiness (see docker/healthcheck).
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/app.jar"]

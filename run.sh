@@ -103,20 +103,20 @@ fi
 # Made up at every start: only these processes share them, and nothing stores them.
 payment_client_secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
-# name, module, port, heap, extra arguments, in start order: user-service first, since it
-# signs the tokens the others check.
+# name, module, port, maximum heap (jvm_options below sizes the rest), extra arguments, in
+# start order: user-service first, since it signs the tokens the others check.
 # catalog-service gets more: it holds the catalog in memory (about 35 MB at 10,000 products),
 # and here the embedded store shares its JVM, whose page cache holds about 95 MB more at that
 # size; on MongoDB (docker-compose) 256m is plenty (66 MB live at 10,000 products).
 SERVICES=(
-  "user-service|user-service|$USER_PORT|256m|@store:users@ --users.auth.secure-cookie=false"
+  "user-service|user-service|$USER_PORT|192m|@store:users@ --users.auth.secure-cookie=false"
   "catalog-service|catalog-service|$CATALOG_PORT|512m|@store:catalog@ $JWKS"
 )
 if $use_emulator; then
-  SERVICES+=("stripe-emulator|stripe-emulator|$STRIPE_EMULATOR_PORT|128m|--emulator.webhook.url=$WEBHOOK_URL --emulator.public-url=http://localhost:$STRIPE_EMULATOR_PORT")
+  SERVICES+=("stripe-emulator|stripe-emulator|$STRIPE_EMULATOR_PORT|96m|--emulator.webhook.url=$WEBHOOK_URL --emulator.public-url=http://localhost:$STRIPE_EMULATOR_PORT")
 fi
 SERVICES+=(
-  "payment-service|payment-service|$PAYMENT_PORT|256m|@store:payments@ $JWKS"
+  "payment-service|payment-service|$PAYMENT_PORT|192m|@store:payments@ $JWKS"
   "gateway-service|gateway-service|$GATEWAY_PORT|192m|--management.server.port=$GATEWAY_MANAGEMENT_PORT --littlethreads.routes.catalog-uris=$CATALOG_URIS --littlethreads.routes.user-uris=$USER_URIS --littlethreads.routes.payment-uris=$PAYMENT_URIS --littlethreads.rate-limits.jwks-uri=$JWKS_URI --littlethreads.site.dir=$ROOT/static-site/target/site"
 )
 
@@ -146,17 +146,9 @@ fi
 jar_of() { printf '%s/%s/target/%s-0.1.0-SNAPSHOT.jar' "$ROOT" "$1" "$1"; }
 
 # The embedded store is in no service's jar (production runs on MongoDB): platform-dev-store's
-# build leaves its jars in target/dev-store, and Spring Boot's PropertiesLauncher adds that
-# directory to a service's own jar (loader.path). app_args_of sets app_args to what starts a
-# module after `java <options>`.
+# build leaves its jars in target/dev-store, which each service that keeps data gets on its
+# classpath (extra_classpath_of below).
 DEV_STORE_LIB="$ROOT/platform-dev-store/target/dev-store"
-app_args_of() {
-  case "$1" in
-    user-service|catalog-service|payment-service)
-      app_args=("-Dloader.path=$DEV_STORE_LIB" -cp "$(jar_of "$1")" org.springframework.boot.loader.launch.PropertiesLauncher) ;;
-    *) app_args=(-jar "$(jar_of "$1")") ;;
-  esac
-}
 
 # Build when a jar is missing or anything it is built from changed since.
 needs_build=false
@@ -259,6 +251,215 @@ else
   admin_password_note="(kept in $ADMIN_PASSWORD_FILE)"
 fi
 
+# The environment a service starts with, its training run's too: each process gets only
+# the secrets it needs, in its environment (never on the command line, where ps shows
+# them). TRUSTED_PROXIES is the gateway's: the services keep their own default (loopback,
+# where this gateway runs), which the shell's value would replace. Sets LAUNCH_ENV.
+service_environment() {
+  # MALLOC_ARENA_MAX: glibc's malloc keeps up to 8 arenas per core, each growing on its
+  # own; the JVM's own allocations need no more than two.
+  LAUNCH_ENV=(env -u ADMIN_EMAIL -u ADMIN_PASSWORD -u STRIPE_SECRET_KEY -u STRIPE_WEBHOOK_SECRET -u PAYMENT_CLIENT_SECRET
+    -u TRUSTED_PROXIES "PUBLIC_URL=$PUBLIC_URL" MALLOC_ARENA_MAX=2)
+  if [ "$INSTANCES" -gt 1 ]; then
+    LAUNCH_ENV+=("SHUTDOWN_DRAIN_DELAY=${SHUTDOWN_DRAIN_DELAY:-3s}")
+  fi
+  case "$1" in
+    user-service)
+      LAUNCH_ENV+=("ADMIN_EMAIL=$ADMIN_EMAIL" "ADMIN_PASSWORD=$admin_password" "PAYMENT_CLIENT_SECRET=$payment_client_secret") ;;
+    stripe-emulator)
+      # The same key payment-service gets: the emulator accepts no other, as Stripe would not.
+      LAUNCH_ENV+=("STRIPE_SECRET_KEY=$stripe_key" "STRIPE_WEBHOOK_SECRET=$webhook_secret") ;;
+    payment-service)
+      LAUNCH_ENV+=("STRIPE_SECRET_KEY=$stripe_key" "STRIPE_WEBHOOK_SECRET=$webhook_secret" "STRIPE_API_BASE=$stripe_api_base"
+        "PAYMENT_CLIENT_SECRET=$payment_client_secret" "CATALOG_URI=$CATALOG_URIS" "USER_URI=$USER_URIS") ;;
+    gateway-service)
+      LAUNCH_ENV+=("TRUSTED_PROXIES=${TRUSTED_PROXIES:-}") ;;
+  esac
+}
+
+# Each JVM sized for what it holds, measured (docs/benchmarks.md, "Start-up and memory"):
+# the heap given in SERVICES; Serial GC, whose one-thread collector suits heaps this
+# small on two cores; metaspace and code cache capped a little above what each uses
+# after load, so a leak shows up as an error rather than as a slowly growing process.
+# Sets JVM_OPTIONS.
+jvm_options() {
+  local module=$1 heap=$2 initial=64m code=96m
+  # The initial heap is about what a service holds once started (its live data plus a
+  # young generation a third of that): Serial GC grows the heap when it holds more, up
+  # to the maximum, and a young generation sized from the maximum (a third of it, all
+  # of it touched within the first seconds) would be resident for nothing.
+  case "$module" in
+    catalog-service) initial=96m ;;
+    # A development tool that serves a handful of requests: C1 alone compiles enough, and
+    # keeps C2's compiler threads, memory and code out of the process.
+    stripe-emulator) initial=32m code=32m ;;
+  esac
+  JVM_OPTIONS=("-Xms$initial" "-Xmx$heap" -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=192m
+    "-XX:ReservedCodeCacheSize=$code")
+  [ "$module" = stripe-emulator ] && JVM_OPTIONS+=(-XX:TieredStopAtLevel=1)
+  [ -n "$TRIM_NATIVE_HEAP" ] && JVM_OPTIONS+=("$TRIM_NATIVE_HEAP")
+  return 0
+}
+# The C2 compiler's scratch memory, freed after start-up, stays in malloc's heap, about 30
+# MB a service, until something gives it back: every 2 s, when this java can (17.0.9 and
+# newer; an older one would refuse to start with the option).
+TRIM_NATIVE_HEAP=-XX:TrimNativeHeapInterval=2000
+java "$TRIM_NATIVE_HEAP" -version >/dev/null 2>&1 || TRIM_NATIVE_HEAP=""
+
+# Start-up archives. Each service runs from its jar extracted next to it
+# (<module>/target/fast-start/app), with the classes it loads while starting stored by
+# one training run: a class-data sharing archive (app.jsa) on Java 17 to 24, the AOT
+# cache (app.aot, which also keeps classes linked and profiled) on Java 25 or newer. The
+# training run starts the service until its context is refreshed (every bean made, no
+# web server, no runners: -Dspring.context.exit=onRefresh), on a store of its own in the
+# fast-start directory, thrown away after, so it never writes to the data directory and
+# needs no other service. Made once after each build and kept: the key file names the
+# jar (size, and the archive must be newer), the java and the options, and a change to
+# any of them makes the next start train again.
+JAVA_VERSION_LINE="$(java -version 2>&1 | head -n 1) $(command -v java)"
+if [ "${java_major%%.*}" -ge 25 ] 2>/dev/null; then start_archive=app.aot; else start_archive=app.jsa; fi
+# More classpath for a module, after the application's own: jars, colon-separated (a
+# directory's jars as DIR/*). The services that keep data get the development store, which
+# no production jar contains (platform-dev-store's build leaves its jars in DEV_STORE_LIB).
+extra_classpath_of() {
+  case "$1" in
+    user-service|catalog-service|payment-service) EXTRA_CLASSPATH="$DEV_STORE_LIB/*" ;;
+    *) EXTRA_CLASSPATH="" ;;
+  esac
+}
+TRAINING_STORE="littlethreads.embedded-mongo"
+
+fast_start_dir() { printf '%s/%s/target/fast-start' "$ROOT" "$1"; }
+
+# The one place a service's java command is made, for its training run and its real run
+# alike: a JVM uses an archive only when started as the one that made it was (the same
+# classpath, java and options). Sets JAVA_CMD.
+#   java_command train|run MODULE HEAP [ARGUMENTS...]
+# "run" uses the archive when it is ready, and the jar itself otherwise.
+java_command() {
+  local mode=$1 module=$2 heap=$3 dir main
+  shift 3
+  dir="$(fast_start_dir "$module")"
+  jvm_options "$module" "$heap"
+  extra_classpath_of "$module"
+  JAVA_CMD=(java "${JVM_OPTIONS[@]}")
+  if [ "$mode" = train ] || { [ -s "$dir/key" ] && [ -s "$dir/$start_archive" ]; }; then
+    if [ "$mode" = train ]; then
+      if [ "$start_archive" = app.aot ]; then JAVA_CMD+=("-XX:AOTCacheOutput=$dir/app.aot")
+      else JAVA_CMD+=("-XX:ArchiveClassesAtExit=$dir/app.jsa"); fi
+      JAVA_CMD+=(-Dspring.context.exit=onRefresh)
+    elif [ "$start_archive" = app.aot ]; then JAVA_CMD+=("-XX:AOTCache=$dir/app.aot")
+    else JAVA_CMD+=("-XX:SharedArchiveFile=$dir/app.jsa"); fi
+    main="$(cat "$dir/main-class")"
+    JAVA_CMD+=(-cp "$dir/app/app.jar${EXTRA_CLASSPATH:+:$EXTRA_CLASSPATH}" "$main")
+  elif [ -n "$EXTRA_CLASSPATH" ]; then
+    # The jar itself: its launcher takes more classpath as loader.path (commas, and a
+    # directory for its jars).
+    local path="${EXTRA_CLASSPATH//\/\*/}"
+    JAVA_CMD+=("-Dloader.path=${path//:/,}" -cp "$(jar_of "$module")" org.springframework.boot.loader.launch.PropertiesLauncher)
+  else
+    JAVA_CMD+=(-jar "$(jar_of "$module")")
+  fi
+  JAVA_CMD+=("$@")
+}
+
+# What the archive of a module is made from, as its key file records it.
+fast_start_key() {
+  local entry
+  jvm_options "$1" "$2"
+  extra_classpath_of "$1"
+  printf '%s\n' "jar $(wc -c <"$(jar_of "$1")" | tr -d ' ')" "$JAVA_VERSION_LINE" "${JVM_OPTIONS[*]}" "$start_archive"
+  # Every jar of the extra classpath, as ls shows it (size and time): a changed one is a
+  # different classpath to the archive.
+  # shellcheck disable=SC2086 # DIR/* is expanded on purpose
+  for entry in ${EXTRA_CLASSPATH//:/ }; do ls -lnL "$entry" 2>/dev/null || printf 'missing %s\n' "$entry"; done
+}
+
+fast_start_current() {
+  local dir
+  dir="$(fast_start_dir "$1")"
+  [ -s "$dir/key" ] && [ -s "$dir/$start_archive" ] && [ "$(cat "$dir/key")" = "$(fast_start_key "$1" "$2")" ] \
+    && [ -z "$(find "$(jar_of "$1")" -newer "$dir/key" -print 2>/dev/null)" ]
+}
+
+# The Main-Class of the extracted application jar (manifest lines wrap at 72 characters).
+main_class_of() {
+  local manifest
+  if command -v unzip >/dev/null; then
+    manifest="$(unzip -p "$1" META-INF/MANIFEST.MF)"
+  else
+    manifest="$(cd "$(mktemp -d)" && jar xf "$1" META-INF/MANIFEST.MF && cat META-INF/MANIFEST.MF)"
+  fi || return 1
+  printf '%s\n' "$manifest" | tr -d '\r' | awk '/^ / { line = line substr($0, 2); next } { if (line ~ /^Main-Class: /) print substr(line, 13); line = $0 } END { if (line ~ /^Main-Class: /) print substr(line, 13) }'
+}
+
+# Extracts a module's jar and starts its training run in the background; the caller waits
+# and calls fast_start_finish. Several run.sh in one checkout take turns (a lock
+# directory holding the owner's pid).
+training_pids=()
+training_modules=()
+fast_start_begin() {
+  local module=$1 heap=$2 args=$3 dir main database
+  dir="$(fast_start_dir "$module")"
+  until mkdir "$dir.lock" 2>/dev/null; do
+    if ! kill -0 "$(cat "$dir.lock/pid" 2>/dev/null || echo 0)" 2>/dev/null; then rm -rf "$dir.lock"; continue; fi
+    sleep 1
+  done
+  printf '%s\n' "$$" >"$dir.lock/pid"
+  if fast_start_current "$module" "$heap"; then rm -rf "$dir.lock"; return 0; fi
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  java -Djarmode=tools -jar "$(jar_of "$module")" extract --destination "$dir/app" --application-filename app.jar \
+    >"$dir/training.log" 2>&1 && main="$(main_class_of "$dir/app/app.jar")" && [ -n "$main" ] || {
+    say "Could not extract $module's jar for a faster start (see $dir/training.log); it starts from its jar."
+    rm -rf "$dir.lock"
+    return 0
+  }
+  printf '%s\n' "$main" >"$dir/main-class"
+  for database in users catalog payments; do
+    args="${args//@store:$database@/--$TRAINING_STORE.enabled=true --$TRAINING_STORE.data-directory=$dir/training-store}"
+  done
+  service_environment "$module"
+  # shellcheck disable=SC2086 # the extra arguments are words on purpose
+  java_command train "$module" "$heap" --server.port=0 $args
+  (cd "$dir" && "${LAUNCH_ENV[@]}" "${JAVA_CMD[@]}") >>"$dir/training.log" 2>&1 &
+  training_pids+=("$!")
+  training_modules+=("$module|$heap")
+}
+
+fast_start_finish() {
+  local module=$1 heap=$2 status=$3 dir
+  dir="$(fast_start_dir "$module")"
+  rm -rf "$dir/training-store"
+  if [ "$status" -eq 0 ] && [ -s "$dir/$start_archive" ]; then
+    fast_start_key "$module" "$heap" >"$dir/key"
+  else
+    rm -f "$dir/$start_archive"
+    say "$module's training run failed (see $dir/training.log); it starts without a start-up archive."
+  fi
+  rm -rf "$dir.lock"
+}
+
+prepare_fast_start() {
+  local entry module heap args i status said=false
+  local -A seen=()
+  for entry in "${SERVICES[@]}"; do
+    IFS='|' read -r _ module _ heap args <<<"$entry"
+    [ -n "${seen[$module]:-}" ] && continue
+    seen[$module]=1
+    fast_start_current "$module" "$heap" && continue
+    $said || say "Preparing start-up archives (once after each build, in <module>/target/fast-start)..."
+    said=true
+    fast_start_begin "$module" "$heap" "$args"
+  done
+  for i in "${!training_pids[@]}"; do
+    status=0
+    wait "${training_pids[$i]}" || status=$?
+    IFS='|' read -r module heap <<<"${training_modules[$i]}"
+    fast_start_finish "$module" "$heap" "$status"
+  done
+  training_pids=()
+}
 pids=()
 names=()
 store_pid=""
@@ -267,6 +468,10 @@ stop_all() {
   $stopping && return
   stopping=true
   trap - INT TERM
+  if [ ${#training_pids[@]} -gt 0 ]; then
+    kill -TERM "${training_pids[@]}" 2>/dev/null || true
+    for module in "${training_modules[@]}"; do rm -rf "$(fast_start_dir "${module%%|*}").lock"; done
+  fi
   if [ ${#pids[@]} -gt 0 ] || [ -n "$store_pid" ]; then
     say ""
     say "Stopping..."
@@ -294,14 +499,17 @@ trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
 trap 'stop_all' EXIT
 
+prepare_fast_start
+
 declare -A store_args=([users]="$STORE_ARGS" [catalog]="$STORE_ARGS" [payments]="$STORE_ARGS")
 if [ "$INSTANCES" -gt 1 ]; then
   # One store process for every instance (an instance's in-process store would die with
   # it); each database in the file it has with one instance, so data carries over.
   store_addresses="$RUN_DIR/store-addresses"
   rm -f "$store_addresses"
-  app_args_of user-service
-  java -Xmx128m -XX:+UseSerialGC -Dloader.main=com.littlethreads.platform.devstore.StandaloneStore "${app_args[@]}" \
+  # Its own process, from user-service's jar (for the logging libraries) and the store's.
+  java -Xmx128m -XX:+UseSerialGC -Dloader.main=com.littlethreads.platform.devstore.StandaloneStore \
+    "-Dloader.path=$DEV_STORE_LIB" -cp "$(jar_of user-service)" org.springframework.boot.loader.launch.PropertiesLauncher \
     "$DATA_DIR" "$store_addresses" users catalog payments >"$LOG_DIR/store.log" 2>&1 &
   store_pid=$!
   say "Started the stores (pid $store_pid, log $LOG_DIR/store.log)"
@@ -321,31 +529,10 @@ for entry in "${SERVICES[@]}"; do
   for database in users catalog payments; do
     args="${args//@store:$database@/${store_args[$database]}}"
   done
-  # Each process gets only the secrets it needs, in its environment (never on the command
-  # line, where ps shows them).
-  # TRUSTED_PROXIES is the gateway's: the services keep their own default (loopback, where
-  # this gateway runs), which the shell's value would replace.
-  launch=(env -u ADMIN_EMAIL -u ADMIN_PASSWORD -u STRIPE_SECRET_KEY -u STRIPE_WEBHOOK_SECRET -u PAYMENT_CLIENT_SECRET
-    -u TRUSTED_PROXIES "PUBLIC_URL=$PUBLIC_URL")
-  if [ "$INSTANCES" -gt 1 ]; then
-    launch+=("SHUTDOWN_DRAIN_DELAY=${SHUTDOWN_DRAIN_DELAY:-3s}")
-  fi
-  case "$module" in
-    user-service)
-      launch+=("ADMIN_EMAIL=$ADMIN_EMAIL" "ADMIN_PASSWORD=$admin_password" "PAYMENT_CLIENT_SECRET=$payment_client_secret") ;;
-    stripe-emulator)
-      # The same key payment-service gets: the emulator accepts no other, as Stripe would not.
-      launch+=("STRIPE_SECRET_KEY=$stripe_key" "STRIPE_WEBHOOK_SECRET=$webhook_secret") ;;
-    payment-service)
-      launch+=("STRIPE_SECRET_KEY=$stripe_key" "STRIPE_WEBHOOK_SECRET=$webhook_secret" "STRIPE_API_BASE=$stripe_api_base"
-        "PAYMENT_CLIENT_SECRET=$payment_client_secret" "CATALOG_URI=$CATALOG_URIS" "USER_URI=$USER_URIS") ;;
-    gateway-service)
-      launch+=("TRUSTED_PROXIES=${TRUSTED_PROXIES:-}") ;;
-  esac
-  app_args_of "$module"
+  service_environment "$module"
   # shellcheck disable=SC2086 # the extra arguments are words on purpose
-  "${launch[@]}" java "-Xmx$heap" -XX:+UseSerialGC -Xss512k \
-    "${app_args[@]}" --server.port="$port" $args >"$LOG_DIR/$name.log" 2>&1 &
+  java_command run "$module" "$heap" --server.port="$port" $args
+  "${LAUNCH_ENV[@]}" "${JAVA_CMD[@]}" >"$LOG_DIR/$name.log" 2>&1 &
   pids+=("$!")
   names+=("$name")
   say "Started $name (port $port, pid $!, log $LOG_DIR/$name.log)"

@@ -1,6 +1,7 @@
 package com.littlethreads.deploy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,6 +33,17 @@ class ProductionClasspathTests {
 
 	static Stream<String> modules() {
 		return Stream.concat(WorkloadPolicyTests.SERVICES.stream(), Stream.of("stripe-emulator"));
+	}
+
+	@Test
+	void theDockerfilesImageTakesOnlyTheStartUpArchiveFromTheStageThatUsedTheDevelopmentStore() throws IOException {
+		String dockerfile = Files.readString(Manifests.repositoryRoot().resolve("Dockerfile"));
+		// The image is the last stage; the train stage before it runs the service once on
+		// the development store to make the start-up archive.
+		String image = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+		assertThat(image).doesNotContain("dev-store").contains("COPY --from=train /app/app.jsa /app/app.jsa");
+		assertThat(image.lines().filter((line) -> line.startsWith("COPY --from=train")))
+			.containsExactly("COPY --from=train /app/app.jsa /app/app.jsa");
 	}
 
 	@ParameterizedTest

@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# How fast the local stack starts, and how much memory it holds once up: five cold starts
+# of ./run.sh with the jars already built, everything stopped between starts.
+#
+# For each start: seconds from launching run.sh until every service answers UP on its
+# readiness endpoint (the gateway's on its management port) and the storefront answers
+# 200 at the gateway, and the resident memory (RSS, from /proc) of every process run.sh
+# started, once all are ready. Then the median of the starts.
+#
+# One start comes first and is not counted: it builds what is missing, loads the sample
+# catalog into a fresh data directory and lets run.sh prepare what it keeps between starts
+# (the start-up archives). Its time is printed as "first start".
+#
+#   scripts/startup-benchmark.sh
+#   RUNS=3 PORT_BASE=25000 scripts/startup-benchmark.sh
+#   scripts/startup-benchmark.sh --root=/tmp/main-checkout     another checkout's run.sh
+#   scripts/startup-benchmark.sh --root=/tmp/before --root=.   a before/after comparison:
+#                     the checkouts take turns, start by start, so that both see the same
+#                     load on a shared machine; each has its own data directory
+#
+# Environment: RUNS (5), PORT_BASE (28000: the gateway on it, its management port +1,
+# user +2, catalog +3, payment +4, the Stripe emulator +5), INSTANCES (1; a second
+# instance listens 10 above the first), LT_DATA_DIR (a new temporary directory, removed at
+# the end, unless given), STARTUP_TIMEOUT seconds (180 a start).
+# Needs curl. Compare numbers from one period on one machine: the five JVMs share the
+# cores with whatever else runs.
+set -euo pipefail
+
+roots=()
+for arg in "$@"; do
+  case "$arg" in
+    --root=*) roots+=("$(cd "${arg#--root=}" && pwd)") ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+    *) printf 'startup-benchmark.sh: unknown option %s (try --help)\n' "$arg" >&2; exit 1 ;;
+  esac
+done
+RUNS="${RUNS:-5}"
+PORT_BASE="${PORT_BASE:-28000}"
+INSTANCES="${INSTANCES:-1}"
+STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-180}"
+
+fail() { printf 'startup-benchmark.sh: %s\n' "$*" >&2; exit 1; }
+[ ${#roots[@]} -gt 0 ] || roots=("$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)")
+for root in "${roots[@]}"; do [ -f "$root/run.sh" ] || fail "no run.sh in $root"; done
+command -v curl >/dev/null || fail "needs curl"
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || fail "RUNS must be a positive number"
+
+export GATEWAY_PORT=$PORT_BASE
+export GATEWAY_MANAGEMENT_PORT=$((PORT_BASE + 1))
+export USER_PORT=$((PORT_BASE + 2))
+export CATALOG_PORT=$((PORT_BASE + 3))
+export PAYMENT_PORT=$((PORT_BASE + 4))
+export STRIPE_EMULATOR_PORT=$((PORT_BASE + 5))
+export INSTANCES
+export LT_INSTANCE_PORT_STEP=10
+export LT_STARTUP_TIMEOUT=$STARTUP_TIMEOUT
+unset STRIPE_SECRET_KEY STRIPE_WEBHOOK_SECRET ADMIN_PASSWORD
+
+WORK="$(mktemp -d)"
+# With one checkout, LT_DATA_DIR may name the data to start on (kept); otherwise each
+# checkout gets a new one.
+given_data="${LT_DATA_DIR:-}"
+[ ${#roots[@]} -eq 1 ] || given_data=""
+export LT_RUN_DIR="$WORK/run"
+
+# name and the port its readiness is asked on; the storefront last.
+checks=("gateway-service|$GATEWAY_MANAGEMENT_PORT" "stripe-emulator|$STRIPE_EMULATOR_PORT")
+for k in $(seq 0 $((INSTANCES - 1))); do
+  suffix=""; [ "$k" -gt 0 ] && suffix="-$((k + 1))"
+  checks+=("user-service$suffix|$((USER_PORT + k * 10))" "catalog-service$suffix|$((CATALOG_PORT + k * 10))"
+    "payment-service$suffix|$((PAYMENT_PORT + k * 10))")
+done
+
+run_pid=""
+stop_stack() {
+  [ -n "$run_pid" ] || return 0
+  # run.sh stops what it started on TERM; anything left in its process group after that
+  # (it should be nothing) is ended too, so that the next start is cold.
+  kill -TERM "$run_pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$run_pid" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL -- "-$run_pid" 2>/dev/null || true
+  wait "$run_pid" 2>/dev/null || true
+  run_pid=""
+}
+cleanup() {
+  stop_stack
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'printf "startup-benchmark.sh: stopped by a failing command at line %s\n" "$LINENO" >&2' ERR
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+now() { date +%s.%N; }
+ready() { [[ "$(curl -fsS -m 1 "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null)" == *'"UP"'* ]]; }
+storefront() { [ "$(curl -s -m 1 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY_PORT/")" = 200 ]; }
+
+# RSS in MiB of each java process in run.sh's process group, as "name=MiB" words, named
+# by the port on its command line; and the sum.
+rss_report() {
+  local total=0 line="" pid kib port name entry
+  for pid in $(pgrep -g "$run_pid" java || true); do
+    kib=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+    [ -n "$kib" ] || kib=0
+    name="java($pid)"
+    port=$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | sed -n 's/^--server.port=//p' | head -n 1)
+    for entry in "${checks[@]}"; do
+      IFS='|' read -r n p <<<"$entry"
+      [ "$n" = gateway-service ] && p=$GATEWAY_PORT
+      [ "$p" = "$port" ] && name=$n
+    done
+    [ -z "$port" ] && grep -q StandaloneStore "/proc/$pid/cmdline" 2>/dev/null && name=stores
+    total=$((total + kib))
+    line+=" $name=$((kib / 1024))"
+  done
+  printf '%s|%s' "$((total / 1024))" "${line# }"
+}
+
+# One start of the checkout with index $1: sets RESULT to "seconds|rss total MiB|per
+# process".
+RESULT=""
+start_once() {
+  local log="$WORK/run-$1-$2.txt" t0 deadline pending entry n p t_all
+  if [ -n "$given_data" ]; then export LT_DATA_DIR="$given_data"; else export LT_DATA_DIR="$WORK/data-$1"; fi
+  t0=$(now)
+  setsid bash "${roots[$1]}/run.sh" >"$log" 2>&1 &
+  run_pid=$!
+  deadline=$((SECONDS + STARTUP_TIMEOUT))
+  pending=("${checks[@]}" "storefront|")
+  while [ ${#pending[@]} -gt 0 ]; do
+    kill -0 "$run_pid" 2>/dev/null || { tail -n 30 "$log" >&2; fail "run.sh ended before the stack was ready (above)"; }
+    [ $SECONDS -lt $deadline ] || { tail -n 30 "$log" >&2; fail "not ready within ${STARTUP_TIMEOUT}s: ${pending[*]}"; }
+    local still=()
+    for entry in "${pending[@]}"; do
+      IFS='|' read -r n p <<<"$entry"
+      if [ "$n" = storefront ]; then storefront || still+=("$entry"); else ready "$p" || still+=("$entry"); fi
+    done
+    pending=("${still[@]+"${still[@]}"}")
+    [ ${#pending[@]} -eq 0 ] || sleep 0.2
+  done
+  t_all=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
+  RESULT="$t_all|$(rss_report)"
+  stop_stack
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+printf 'Start-up, %s cold start(s) each, INSTANCES=%s, java: %s\n' "$RUNS" "$INSTANCES" "$(java -version 2>&1 | head -n 1)"
+printf 'Load average before: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+declare -A times=() totals=()
+for r in "${!roots[@]}"; do
+  start_once "$r" 0
+  IFS='|' read -r secs rss per <<<"$RESULT"
+  printf '%s: first start (builds if needed, loads the sample catalog, prepares what run.sh keeps): %s s, RSS %s MiB\n' \
+    "${roots[$r]}" "$secs" "$rss"
+done
+for i in $(seq 1 "$RUNS"); do
+  for r in "${!roots[@]}"; do
+    sleep 2
+    start_once "$r" "$i"
+    IFS='|' read -r secs rss per <<<"$RESULT"
+    times[$r]+="$secs "
+    totals[$r]+="$rss "
+    printf '%s: start %s: every service ready and the storefront answering in %s s; RSS %s MiB (%s)\n' \
+      "${roots[$r]}" "$i" "$secs" "$rss" "$per"
+  done
+done
+for r in "${!roots[@]}"; do
+  printf '%s: median of %s: %s s to ready, RSS %s MiB\n' "${roots[$r]}" "$RUNS" \
+    "$(printf '%s\n' ${times[$r]} | median)" "$(printf '%s\n' ${totals[$r]} | median)"
+done
+printf 'Load average after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,7 +1,7 @@
 package com.littlethreads.platform.openapi;
 
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedParameterizedType;
-import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.RecordComponent;
 import java.util.Iterator;
 import java.util.Map;
@@ -20,8 +20,8 @@ import jakarta.validation.constraints.NotEmpty;
  * fields and getters, not from record components, and without this a generated client
  * would let a blank e-mail or care line through to a 400.
  * <p>
- * Only the lower bound: a blank string of spaces is still "not blank"-refused by the
- * service beyond what {@code minLength} can say, which the field's description carries.
+ * Only the lower bound: a string of spaces passes {@code minLength: 1} but is still
+ * refused by {@code @NotBlank}, which no schema keyword says.
  */
 class NonBlankFields implements ModelConverter {
 
@@ -50,8 +50,7 @@ class NonBlankFields implements ModelConverter {
 			if (property == null) {
 				continue;
 			}
-			if ((nonBlank(component.getAnnotatedType()) || component.getAccessor().isAnnotationPresent(NotBlank.class)
-					|| component.getAccessor().isAnnotationPresent(NotEmpty.class)) && isString(property)) {
+			if ((nonBlank(component.getAnnotatedType()) || nonBlank(component.getAccessor())) && isString(property)) {
 				property.setMinLength(Math.max(1, (property.getMinLength() != null) ? property.getMinLength() : 0));
 			}
 			if (component.getAnnotatedType() instanceof AnnotatedParameterizedType list
@@ -64,8 +63,12 @@ class NonBlankFields implements ModelConverter {
 		return resolved;
 	}
 
-	private static boolean nonBlank(AnnotatedType type) {
-		return type.isAnnotationPresent(NotBlank.class) || type.isAnnotationPresent(NotEmpty.class);
+	/**
+	 * On the component's type (a type-use annotation) or its accessor (where a
+	 * declaration annotation on a record component lands).
+	 */
+	private static boolean nonBlank(AnnotatedElement element) {
+		return element.isAnnotationPresent(NotBlank.class) || element.isAnnotationPresent(NotEmpty.class);
 	}
 
 	private static boolean isString(Schema<?> schema) {

@@ -51,8 +51,16 @@ class RetryTests {
 	@RegisterExtension
 	static WireMockExtension catalog = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	/**
+	 * Not cleared between tests: its readiness answer, stubbed once below, must outlive
+	 * the first test, or the next health check unlists it (the checkout test then waited
+	 * in vain whenever it ran more than one check interval after start-up).
+	 */
 	@RegisterExtension
-	static WireMockExtension payments = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension payments = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.resetOnEachTest(false)
+		.build();
 
 	/**
 	 * A second payment-service instance, killed by the test that needs it. Nothing else

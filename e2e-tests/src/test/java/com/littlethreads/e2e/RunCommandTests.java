@@ -125,6 +125,21 @@ class RunCommandTests {
 			.doesNotContain("Started");
 	}
 
+	@Test
+	void theJavaNamedByLtJavaHomeIsTheOneUsedAndAnOldOneIsRefusedBeforeAnythingStarts() throws Exception {
+		Path jdk = this.work.resolve("old-jdk");
+		Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+		Files.writeString(java, "#!/bin/sh\necho '    java.specification.version = 11' >&2\n");
+		java.toFile().setExecutable(true);
+
+		this.running = RunningShop.start(this.work, Ports.free(), Map.of("LT_JAVA_HOME", jdk.toString()));
+
+		assertThat(this.running.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.running.process().exitValue()).isNotZero();
+		assertThat(this.running.printed()).contains("Java 17 or newer is needed (found 11 at " + java + ")")
+			.doesNotContain("Started");
+	}
+
 	private static String adminPassword(String printed) {
 		Matcher signIn = ADMIN_SIGN_IN.matcher(printed);
 		assertThat(signIn.find()).as(printed).isTrue();

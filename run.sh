@@ -321,14 +321,12 @@ jvm_options() {
     "-XX:ReservedCodeCacheSize=$code")
   [ "$module" = stripe-emulator ] && JVM_OPTIONS+=(-XX:TieredStopAtLevel=1)
   # The start-up archive mapped where it was made rather than at a random address: moved,
-  # every pointer in it is rewritten, and the rewritten pages are a private copy in each
-  # process (40 to 80 MB a service); in place they stay the file's pages. Address
-  # randomisation of the archive is a hardening for production, where the Dockerfile keeps
-  # the JVM's default; this is the development stack on one's own machine.
+  # every pointer in it is rewritten at start, and the rewritten pages become a private
+  # copy in each process (about 40 MB a service on Java 25); in place they stay the file's
+  # pages, which the kernel can drop and two instances of a service share. (RSS counts
+  # them either way.) Address randomisation of the archive is a hardening for production,
+  # where the Dockerfile keeps the JVM's default; this is the development stack.
   JVM_OPTIONS+=(-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
-  # Java 25's compact object headers (8 bytes an object instead of 12): a tenth to a fifth
-  # less heap for the same objects.
-  [ "${java_major%%.*}" -ge 25 ] && JVM_OPTIONS+=(-XX:+UseCompactObjectHeaders)
   [ -n "$TRIM_NATIVE_HEAP" ] && JVM_OPTIONS+=("$TRIM_NATIVE_HEAP")
   return 0
 }

@@ -145,7 +145,7 @@ start_once() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-printf 'Start-up, %s cold start(s) each, INSTANCES=%s, java: %s\n' "$RUNS" "$INSTANCES" "$(java -version 2>&1 | head -n 1)"
+printf 'Start-up, %s cold start(s) each, INSTANCES=%s\n' "$RUNS" "$INSTANCES"
 printf 'Load average before: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A times=() totals=()
 for r in "${!roots[@]}"; do
@@ -153,6 +153,9 @@ for r in "${!roots[@]}"; do
   IFS='|' read -r secs rss per <<<"$RESULT"
   printf '%s: first start (builds if needed, loads the sample catalog, prepares what run.sh keeps): %s s, RSS %s MiB\n' \
     "${roots[$r]}" "$secs" "$rss"
+  # Which java run.sh chose (a run.sh from before it said so ran the one on the PATH).
+  printf '%s: %s\n' "${roots[$r]}" "$(grep -m 1 '^The services run on Java' "$WORK/run-$r-0.txt" \
+    || printf 'the java on the PATH, %s' "$(java -version 2>&1 | head -n 1)")"
 done
 for i in $(seq 1 "$RUNS"); do
   for r in "${!roots[@]}"; do

@@ -13,6 +13,20 @@
 #   gateway-minimal  the floor of this stack: the same jar with one bare route (no breaker,
 #                    no Retry, no load balancer), rate limits and all telemetry off
 #
+# and, one filter group at a time on top of gateway-minimal (each switched by the setting
+# that switches it in production, so the shipped jar is measured as it is):
+#
+#   minimal+routes       the shipped route list: breaker, time limiter, Retry, load balancer
+#   minimal+rate-limit   the rate limit (a bucket too large to run dry) and its token check
+#   minimal+route-timer  the per-route request timer (spring.cloud.gateway.requests)
+#   minimal+tracing      the gateway's client observation and tracing (traceparent)
+#   minimal+access-log   the access log line
+#
+# VARIANTS=per-filter runs gateway-minimal, each of these and gateway, in one run. The
+# WebFilters that cannot be switched off (request id, security headers, path
+# normalisation, CORS, size checks, forwarded headers, compression check) are in every
+# variant, gateway-minimal included.
+#
 # Each target gets wrk at a fixed 500 requests/s with Poisson arrivals (scripts/paced.lua:
 # 20 connections, each waiting an exponentially distributed time before every request,
 # so requests arrive spread out, never in bursts): p50 and p99. Then wrk saturates it (50
@@ -23,11 +37,16 @@
 #
 #   scripts/gateway-benchmark.sh
 #   DURATION=60s WARMUP=60s scripts/gateway-benchmark.sh
+#   VARIANTS=per-filter scripts/gateway-benchmark.sh
+#   DURATION=5s WARMUP=5s VARIANTS='gateway gateway-minimal' scripts/gateway-benchmark.sh  # a quick check
 #
 # Needs: wrk and nginx (apt-get install wrk nginx), Java 17; builds the gateway jar when
 # it is missing. Environment: RATE (500), PACED_CONNECTIONS (20), CONNECTIONS (50),
 # DURATION (30s), WARMUP (40s: on 2 cores the JIT needs it), GATEWAY_HEAP (256m),
-# VARIANTS ("gateway gateway-lean gateway-minimal").
+# VARIANTS ("gateway gateway-lean gateway-minimal", or per-filter), GATEWAY_JAVA_OPTS
+# (extra JVM options for each gateway, e.g. -XX:StartFlightRecording=... to profile it),
+# GATEWAY_JAR (another build of the gateway to measure, used as it is: for instance a copy
+# of the jar from before a change, run with the same nginx and load as the one after).
 # Compare ratios within one run: the load generator shares the cores with what it measures.
 set -euo pipefail
 
@@ -37,9 +56,12 @@ PACED_CONNECTIONS="${PACED_CONNECTIONS:-20}"
 CONNECTIONS="${CONNECTIONS:-50}"
 DURATION="${DURATION:-30s}"
 VARIANTS="${VARIANTS:-gateway gateway-lean gateway-minimal}"
+PER_FILTER="gateway-minimal minimal+routes minimal+rate-limit minimal+route-timer minimal+tracing minimal+access-log gateway"
+[ "$VARIANTS" != per-filter ] || VARIANTS="$PER_FILTER"
+GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-}"
 WARMUP="${WARMUP:-40s}"
 GATEWAY_HEAP="${GATEWAY_HEAP:-256m}"
-JAR="$ROOT/gateway-service/target/gateway-service-0.1.0-SNAPSHOT.jar"
+JAR="${GATEWAY_JAR:-$ROOT/gateway-service/target/gateway-service-0.1.0-SNAPSHOT.jar}"
 PATH_UNDER_TEST=/api/catalog/products
 
 fail() { printf 'gateway-benchmark.sh: %s\n' "$*" >&2; exit 1; }
@@ -48,7 +70,9 @@ NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 [ -x "$NGINX" ] || fail "needs nginx (apt-get install nginx)"
 command -v java >/dev/null || fail "needs Java 17 or newer"
 
-if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/gateway-service/src/main" "$ROOT/gateway-service/pom.xml" -newer "$JAR" \
+if [ -n "${GATEWAY_JAR:-}" ]; then
+  [ -f "$JAR" ] || fail "no gateway jar at $JAR"
+elif [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/gateway-service/src/main" "$ROOT/gateway-service/pom.xml" -newer "$JAR" \
     -print -quit)" ]; then
   echo "Building the gateway jar..."
   (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package -pl gateway-service -am) \
@@ -142,22 +166,39 @@ wait_for "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST"
 
 gateway_pid=""
 start_gateway() {
-  local variant="$1" on=true args=()
-  [ "$variant" = gateway ] || on=false
+  local variant="$1" args=() routes=shipped rate_limit=true metrics=true tracing=true access_log=true
+  case "$variant" in
+    gateway) ;;
+    gateway-lean) metrics=false tracing=false access_log=false ;;
+    gateway-minimal | minimal+*)
+      routes=bare rate_limit=false metrics=false tracing=false access_log=false
+      case "$variant" in
+        gateway-minimal) ;;
+        minimal+routes) routes=shipped ;;
+        minimal+rate-limit) rate_limit=true ;;
+        minimal+route-timer) metrics=true ;;
+        minimal+tracing) tracing=true ;;
+        minimal+access-log) access_log=true ;;
+        *) fail "unknown variant $variant" ;;
+      esac
+      ;;
+    *) fail "unknown variant $variant (gateway, gateway-lean, gateway-minimal, minimal+routes, minimal+rate-limit, minimal+route-timer, minimal+tracing, minimal+access-log, or VARIANTS=per-filter)" ;;
+  esac
   args+=(--management.server.port=0 --littlethreads.routes.catalog-uris="http://127.0.0.1:$UPSTREAM_PORT"
     --littlethreads.rate-limits.client.capacity=1000000000
-    --spring.cloud.gateway.server.webflux.metrics.enabled="$on"
-    --spring.cloud.gateway.server.webflux.observability.enabled="$on"
-    --management.tracing.enabled="$on"
-    --littlethreads.access-log.enabled="$on")
-  if [ "$variant" = gateway-minimal ]; then
+    --littlethreads.rate-limits.enabled="$rate_limit"
+    --spring.cloud.gateway.server.webflux.metrics.enabled="$metrics"
+    --spring.cloud.gateway.server.webflux.observability.enabled="$tracing"
+    --management.tracing.enabled="$tracing"
+    --littlethreads.access-log.enabled="$access_log")
+  if [ "$routes" = bare ]; then
     # Replaces the whole route list: one plain route, no route filters, no load balancer.
     args+=(--spring.cloud.gateway.server.webflux.routes[0].id=catalog
       --spring.cloud.gateway.server.webflux.routes[0].uri="http://127.0.0.1:$UPSTREAM_PORT"
-      --spring.cloud.gateway.server.webflux.routes[0].predicates[0]="Path=/api/catalog/**"
-      --littlethreads.rate-limits.enabled=false)
+      --spring.cloud.gateway.server.webflux.routes[0].predicates[0]="Path=/api/catalog/**")
   fi
-  java -Xmx"$GATEWAY_HEAP" -jar "$JAR" --server.port="$GATEWAY_PORT" "${args[@]}" \
+  # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS is a list of options
+  java -Xmx"$GATEWAY_HEAP" $GATEWAY_JAVA_OPTS -jar "$JAR" --server.port="$GATEWAY_PORT" "${args[@]}" \
     >"$WORK/$variant.log" 2>&1 &
   gateway_pid=$!
   pids+=("$gateway_pid")
@@ -205,21 +246,31 @@ done
 printf '\n%s, %s cores, %s; fixed %s rps, Poisson arrivals, for %s (%s connections); saturated %s connections for %s\n\n' \
   "$(date -u +%Y-%m-%d)" "$(nproc)" "$(java -version 2>&1 | head -1)" "$RATE" "$DURATION" "$PACED_CONNECTIONS" \
   "$CONNECTIONS" "$DURATION"
-printf '| %-15s | %8s | %8s | %12s | %12s | %10s | %10s | %6s |\n' hop "p50 ms" "p99 ms" "added p50" "added p99" \
+printf '| %-19s | %8s | %8s | %12s | %12s | %10s | %10s | %6s |\n' hop "p50 ms" "p99 ms" "added p50" "added p99" \
   "fixed rps" "sat. rps" errors
 printf '| --- | --- | --- | --- | --- | --- | --- | --- |\n'
 declare -A ADDED50 ADDED99
 for name in direct nginx $VARIANTS; do
   ADDED50[$name]=$(awk -v a="${P50[$name]}" -v b="${P50[direct]}" 'BEGIN { printf "%.2f", a - b }')
   ADDED99[$name]=$(awk -v a="${P99[$name]}" -v b="${P99[direct]}" 'BEGIN { printf "%.2f", a - b }')
-  printf '| %-15s | %8s | %8s | %12s | %12s | %10s | %10s | %6s |\n' "$name" "${P50[$name]}" "${P99[$name]}" \
+  printf '| %-19s | %8s | %8s | %12s | %12s | %10s | %10s | %6s |\n' "$name" "${P50[$name]}" "${P99[$name]}" \
     "${ADDED50[$name]}" "${ADDED99[$name]}" "${FIXED_RPS[$name]}" "${RPS[$name]}" "${ERR[$name]}"
 done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) print "n/a"; else printf "%.2f", a / b }'; }
 echo
 for name in $VARIANTS; do
-  printf '%-15s added latency vs nginx: p50 %sx, p99 %sx (target <= 2); saturated rps vs nginx: %sx (target >= 0.5); RSS after load %s MB\n' \
+  printf '%-19s added latency vs nginx: p50 %sx, p99 %sx (target <= 2); saturated rps vs nginx: %sx (target >= 0.5); RSS after load %s MB\n' \
     "$name" "$(ratio "${ADDED50[$name]}" "${ADDED50[nginx]}")" "$(ratio "${ADDED99[$name]}" "${ADDED99[nginx]}")" "$(ratio "${RPS[$name]}" "${RPS[nginx]}")" \
     "${RSS[$name]}"
 done
+# Issue 20's targets: the gateway next to its own framework's floor, from the same run.
+if [[ " $VARIANTS " == *" gateway-minimal "* ]]; then
+  echo
+  for name in $VARIANTS; do
+    [ "$name" != gateway-minimal ] || continue
+    printf '%-19s vs gateway-minimal: added p50 %sx, added p99 %sx (target <= 1.2); saturated rps %sx (target >= 0.85)\n' \
+      "$name" "$(ratio "${ADDED50[$name]}" "${ADDED50[gateway-minimal]}")" \
+      "$(ratio "${ADDED99[$name]}" "${ADDED99[gateway-minimal]}")" "$(ratio "${RPS[$name]}" "${RPS[gateway-minimal]}")"
+  done
+fi

@@ -56,7 +56,34 @@ class ObservabilityTests extends UpstreamGatewayTest {
 		upstream.stubFor(get(urlEqualTo("/api/catalog/categories")).willReturn(okJson("[]")));
 		this.client.get().uri("/api/catalog/categories").exchange().expectStatus().isOk();
 
-		String metrics = WebTestClient.bindToServer()
+		String metrics = scrape();
+
+		assertThat(metrics).containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"catalog\"");
+		// Buckets for the p99 per route, and each service's breaker state for the edge
+		// dashboard and the breaker-open alert.
+		assertThat(metrics)
+			.containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*routeId=\"catalog\"[^}]*le=\"0.25\"")
+			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"catalog\",state=\"closed\"\\} 1.0");
+	}
+
+	@Test
+	void aProxiedRequestIsTimedOnceByItsRouteAndByNoTimerNothingReads() {
+		upstream.stubFor(get(urlEqualTo("/api/catalog/categories")).willReturn(okJson("[]")));
+		this.client.get()
+			.uri("/api/catalog/categories")
+			.header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		assertThat(scrape()).contains("spring_cloud_gateway_requests_seconds_count")
+			.doesNotContain("http_server_requests")
+			.doesNotContain("http_client_requests")
+			.doesNotContain("_active_seconds");
+	}
+
+	private String scrape() {
+		return WebTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + this.managementPort)
 			.responseTimeout(Duration.ofSeconds(30))
 			.build()
@@ -68,13 +95,6 @@ class ObservabilityTests extends UpstreamGatewayTest {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-
-		assertThat(metrics).containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"catalog\"");
-		// Buckets for the p99 per route, and each service's breaker state for the edge
-		// dashboard and the breaker-open alert.
-		assertThat(metrics)
-			.containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*routeId=\"catalog\"[^}]*le=\"0.25\"")
-			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"catalog\",state=\"closed\"\\} 1.0");
 	}
 
 }

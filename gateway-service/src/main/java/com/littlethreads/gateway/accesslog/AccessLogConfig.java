@@ -60,6 +60,11 @@ class AccessLogConfig {
 	 */
 	private static String client(AccessLogArgProvider request, ClientOrigins origins) {
 		InetAddress peer = (request.remoteAddress() instanceof InetSocketAddress remote) ? remote.getAddress() : null;
+		if (!origins.isTrustedProxy(peer)) {
+			// The connection is the client: its headers cannot change that, so they are
+			// not looked through.
+			return (peer != null) ? peer.getHostAddress() : "-";
+		}
 		List<String> forwardedFor = new ArrayList<>(1);
 		Iterator<Map.Entry<CharSequence, CharSequence>> headers = request.requestHeaderIterator();
 		while (headers != null && headers.hasNext()) {

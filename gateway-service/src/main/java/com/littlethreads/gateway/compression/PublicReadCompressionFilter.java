@@ -39,6 +39,11 @@ class PublicReadCompressionFilter implements GlobalFilter, Ordered {
 		if (!PublicReads.isPublicRead(exchange.getRequest(), route)) {
 			return chain.filter(exchange);
 		}
+		// Switching Netty's compression on adds a handler to the connection's pipeline
+		// for
+		// this response, which for a client that accepts no encoding at all would only
+		// ever send identity: not worth doing for it.
+		boolean acceptsAnEncoding = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.ACCEPT_ENCODING);
 		// At commit, when the service's headers have been copied onto the answer.
 		exchange.getResponse().beforeCommit(() -> {
 			ServerHttpResponse response = exchange.getResponse();
@@ -57,8 +62,9 @@ class PublicReadCompressionFilter implements GlobalFilter, Ordered {
 				// Not a tag this gateway can vouch for either way.
 				headers.remove(HttpHeaders.ETAG);
 			}
-			if (PublicReads.isWorthCompressing(response.getStatusCode(), headers) && ServerHttpResponseDecorator
-				.<Object>getNativeResponse(response) instanceof HttpServerResponse netty) {
+			if (acceptsAnEncoding && PublicReads.isWorthCompressing(response.getStatusCode(), headers)
+					&& ServerHttpResponseDecorator
+						.<Object>getNativeResponse(response) instanceof HttpServerResponse netty) {
 				netty.compression(true);
 			}
 			return Mono.empty();

@@ -62,11 +62,20 @@ final class PublicReads {
 		if (!HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())) {
 			return false;
 		}
-		String path = request.getPath().pathWithinApplication().value().toLowerCase(Locale.ROOT);
-		if (path.equals(ADMIN_PREFIX) || path.startsWith(ADMIN_PREFIX + "/")) {
+		if (isAdmin(request.getPath().pathWithinApplication().value())) {
 			return false;
 		}
 		return !request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+	}
+
+	/**
+	 * Whether a path is the catalog's admin API, in any letter case (compared in place:
+	 * this runs for every catalog read).
+	 */
+	private static boolean isAdmin(String path) {
+		int length = ADMIN_PREFIX.length();
+		return path.regionMatches(true, 0, ADMIN_PREFIX, 0, length)
+				&& (path.length() == length || path.charAt(length) == '/');
 	}
 
 	/**
@@ -82,6 +91,15 @@ final class PublicReads {
 		return headers.getOrEmpty(HttpHeaders.CACHE_CONTROL)
 			.stream()
 			.noneMatch((value) -> value.toLowerCase(Locale.ROOT).contains("private"));
+	}
+
+	private static boolean isText(MediaType type) {
+		for (MediaType text : TEXT) {
+			if (text.includes(type)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -101,7 +119,7 @@ final class PublicReads {
 			return false;
 		}
 		MediaType type = headers.getContentType();
-		if (type == null || TEXT.stream().noneMatch((text) -> text.includes(type))) {
+		if (type == null || !isText(type)) {
 			return false;
 		}
 		long length = headers.getContentLength();

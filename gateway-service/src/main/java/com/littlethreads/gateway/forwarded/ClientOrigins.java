@@ -111,6 +111,16 @@ public class ClientOrigins {
 		return current;
 	}
 
+	/**
+	 * Whether a connection's address is one of the trusted proxies, whose forwarding
+	 * headers count.
+	 * @param peer the connection's address, or {@code null}
+	 * @return {@code false} for {@code null}
+	 */
+	public boolean isTrustedProxy(InetAddress peer) {
+		return this.trustedProxies.contains(peer);
+	}
+
 	static InetAddress peer(InetSocketAddress remote) {
 		return (remote != null) ? remote.getAddress() : null;
 	}

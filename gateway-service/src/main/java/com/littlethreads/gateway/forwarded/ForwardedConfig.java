@@ -1,5 +1,9 @@
 package com.littlethreads.gateway.forwarded;
 
+import java.util.List;
+
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -30,6 +34,25 @@ class ForwardedConfig {
 	@Bean
 	ForwardedHeadersFilter forwardedHeadersFilter(ClientOrigins origins) {
 		return new ForwardedHeadersFilter(origins);
+	}
+
+	/**
+	 * Spring Cloud Gateway's own header filters for an unset
+	 * {@value #GATEWAY_TRUSTED_PROXIES}: one drops {@code Forwarded}, the other every
+	 * {@code X-Forwarded-*} header, each by copying every header of every proxied
+	 * request. {@link ForwardedHeadersFilter} drops all of them (and {@code X-Real-IP})
+	 * in its one copy, so theirs only cost time (docs/benchmarks.md). Spring Cloud
+	 * Gateway has no switch for them short of setting the trusted proxies, hence their
+	 * definitions are removed.
+	 */
+	static final List<String> REDUNDANT_GATEWAY_FILTERS = List.of("removeForwardedHeadersFilter",
+			"removeXForwardedHeadersFilter");
+
+	@Bean
+	static BeanDefinitionRegistryPostProcessor redundantForwardedHeadersFilters() {
+		return (BeanDefinitionRegistry registry) -> REDUNDANT_GATEWAY_FILTERS.stream()
+			.filter(registry::containsBeanDefinition)
+			.forEach(registry::removeBeanDefinition);
 	}
 
 }

@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -37,6 +38,12 @@ class RequestBodyLimitFilter implements WebFilter, Ordered {
 		ServerHttpRequest request = exchange.getRequest();
 		if (request.getHeaders().getContentLength() > this.maxBodySize) {
 			return Mono.error(tooLarge());
+		}
+		if (!request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+			// Over HTTP/1.1 (the gateway serves no other) a request without
+			// Transfer-Encoding has no body or exactly its Content-Length, checked above:
+			// nothing to count, so most requests (every GET) skip the wrapping.
+			return chain.filter(exchange);
 		}
 		ServerHttpRequest counted = new ServerHttpRequestDecorator(request) {
 

@@ -3,8 +3,12 @@ package com.littlethreads.gateway.ratelimit;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -50,6 +54,12 @@ import org.springframework.util.Assert;
  * just after a refresh is still picked up). However many made-up key ids arrive, that is
  * at most two requests to user-service per cool-down; the rest are answered by address at
  * once.
+ * <p>
+ * A token that has verified is remembered, by its exact text, until it expires: the same
+ * bytes verify the same way, so the next request with it gets its subject without another
+ * RSA check or parse. Only tokens that verified are remembered, so nothing a caller makes
+ * up can enter; the memory is bounded ({@link #MAX_REMEMBERED}) and forgets expired
+ * tokens first.
  */
 class AccessTokens {
 
@@ -58,10 +68,26 @@ class AccessTokens {
 
 	private static final int MAX_KEY_ID_LENGTH = 128;
 
+	/**
+	 * Far above the signed-in users one gateway sees within a token's lifetime (15
+	 * minutes); at this size the expired ones are dropped, and if that is not enough,
+	 * all.
+	 */
+	static final int MAX_REMEMBERED = 10_000;
+
 	private final ReactiveJwtDecoder decoder;
 
+	private final Clock clock;
+
+	private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
 	AccessTokens(ReactiveJwtDecoder decoder) {
+		this(decoder, Clock.systemUTC());
+	}
+
+	AccessTokens(ReactiveJwtDecoder decoder, Clock clock) {
 		this.decoder = decoder;
+		this.clock = clock;
 	}
 
 	/**
@@ -111,10 +137,47 @@ class AccessTokens {
 	 * @return the subject, or empty for any token that does not verify
 	 */
 	Mono<String> subject(String token) {
+		Verified known = this.verified.get(token);
+		if (known != null) {
+			if (this.clock.instant().isBefore(known.expiresAt())) {
+				return Mono.just(known.subject());
+			}
+			this.verified.remove(token, known);
+		}
 		if (!namesOurAlgorithmAndAKey(token)) {
 			return Mono.empty();
 		}
-		return this.decoder.decode(token).map(Jwt::getSubject).onErrorResume((ex) -> Mono.empty());
+		return this.decoder.decode(token)
+			.doOnNext((jwt) -> remember(token, jwt))
+			.map(Jwt::getSubject)
+			.onErrorResume((ex) -> Mono.empty());
+	}
+
+	/**
+	 * Until its expiry, without the validator's clock skew: past {@code exp} the token
+	 * goes through the whole check again, which decides.
+	 */
+	private void remember(String token, Jwt jwt) {
+		Instant expiresAt = jwt.getExpiresAt();
+		if (expiresAt == null || jwt.getSubject() == null) {
+			return;
+		}
+		if (this.verified.size() >= MAX_REMEMBERED) {
+			Instant now = this.clock.instant();
+			this.verified.values().removeIf((entry) -> !now.isBefore(entry.expiresAt()));
+			if (this.verified.size() >= MAX_REMEMBERED) {
+				this.verified.clear();
+			}
+		}
+		this.verified.put(token, new Verified(jwt.getSubject(), expiresAt));
+	}
+
+	int remembered() {
+		return this.verified.size();
+	}
+
+	private record Verified(String subject, Instant expiresAt) {
+
 	}
 
 	static boolean namesOurAlgorithmAndAKey(String token) {

@@ -203,6 +203,8 @@ class PublicReadCompressionTests extends UpstreamGatewayTest {
 	void catalogAnswersThatMayBePersonalAreNeverCompressed() {
 		upstream.stubFor(get(urlEqualTo("/api/catalog/products?q=a")).willReturn(json(LISTING)));
 		upstream.stubFor(get(urlEqualTo("/api/catalog/admin/products")).willReturn(json(LISTING)));
+		upstream.stubFor(get(urlEqualTo("/api/catalog/Admin/products")).willReturn(json(LISTING)));
+		upstream.stubFor(get(urlEqualTo("/api/catalog/admin")).willReturn(json(LISTING)));
 		upstream.stubFor(get(urlEqualTo("/api/catalog/products?q=cookie"))
 			.willReturn(json(LISTING).withHeader("Set-Cookie", "session=secret")));
 		upstream.stubFor(get(urlEqualTo("/api/catalog/products?q=private"))
@@ -211,6 +213,9 @@ class PublicReadCompressionTests extends UpstreamGatewayTest {
 		assertUncompressed(call(HttpMethod.GET, "/api/catalog/products?q=a", "gzip", null,
 				(headers) -> headers.set("Authorization", "Bearer eyJ.user.token")), "with credentials");
 		assertUncompressed(call(HttpMethod.GET, "/api/catalog/admin/products", "gzip", null), "the admin API");
+		assertUncompressed(call(HttpMethod.GET, "/api/catalog/Admin/products", "gzip", null),
+				"the admin API in other letter case");
+		assertUncompressed(call(HttpMethod.GET, "/api/catalog/admin", "gzip", null), "the admin API's root");
 		assertUncompressed(call(HttpMethod.GET, "/api/catalog/products?q=cookie", "gzip", null), "setting a cookie");
 		assertUncompressed(call(HttpMethod.GET, "/api/catalog/products?q=private", "gzip", null), "marked private");
 	}

@@ -2,9 +2,16 @@ package com.littlethreads.gateway.forwarded;
 
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveForwardedHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveXForwardedHeadersFilter;
 
 import com.littlethreads.gateway.UpstreamGatewayTest;
 
@@ -22,6 +29,9 @@ class ForwardedHeadersTests extends UpstreamGatewayTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	List<HttpHeadersFilter> headersFilters;
 
 	@Test
 	void aServiceGetsExactlyOneForwardedForNamingTheConnectionAndNoneOfTheClientsForwardingHeaders() {
@@ -50,6 +60,13 @@ class ForwardedHeadersTests extends UpstreamGatewayTest {
 		assertThat(received.getHeader("X-Forwarded-Port").values()).containsExactly(String.valueOf(this.port));
 		assertThat(received.keys()).map(String::toLowerCase)
 			.doesNotContain("x-real-ip", "forwarded", "x-forwarded-prefix");
+	}
+
+	@Test
+	void theForwardingHeadersAreDroppedByOneFilterNotCopiedAwayByThreeMore() {
+		assertThat(this.headersFilters).hasAtLeastOneElementOfType(ForwardedHeadersFilter.class)
+			.doesNotHaveAnyElementsOfTypes(RemoveForwardedHeadersFilter.class, RemoveXForwardedHeadersFilter.class,
+					GRPCRequestHeadersFilter.class);
 	}
 
 	static HttpHeaders received() {

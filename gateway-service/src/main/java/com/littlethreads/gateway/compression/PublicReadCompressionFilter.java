@@ -39,8 +39,7 @@ class PublicReadCompressionFilter implements GlobalFilter, Ordered {
 		if (!PublicReads.isPublicRead(exchange.getRequest(), route)) {
 			return chain.filter(exchange);
 		}
-		// Switching Netty's compression on adds a handler to the connection's pipeline
-		// for
+		// Switching Netty's compression on adds a handler to the connection's pipeline for
 		// this response, which for a client that accepts no encoding at all would only
 		// ever send identity: not worth doing for it.
 		boolean acceptsAnEncoding = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.ACCEPT_ENCODING);

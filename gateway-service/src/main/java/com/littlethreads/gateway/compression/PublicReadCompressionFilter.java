@@ -39,9 +39,8 @@ class PublicReadCompressionFilter implements GlobalFilter, Ordered {
 		if (!PublicReads.isPublicRead(exchange.getRequest(), route)) {
 			return chain.filter(exchange);
 		}
-		// Switching Netty's compression on adds a handler to the connection's pipeline for
-		// this response, which for a client that accepts no encoding at all would only
-		// ever send identity: not worth doing for it.
+		// Netty's compression adds a handler to the connection's pipeline, which for a
+		// client that accepts no encoding at all would only ever send identity.
 		boolean acceptsAnEncoding = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.ACCEPT_ENCODING);
 		// At commit, when the service's headers have been copied onto the answer.
 		exchange.getResponse().beforeCommit(() -> {

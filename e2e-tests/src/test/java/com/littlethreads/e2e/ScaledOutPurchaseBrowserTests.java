@@ -15,14 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of a checkout they made is released when its session expires, and Stripe's events about
  * both checkouts are delivered and applied.
  */
-class ScaledOutPurchaseBrowserTests {
+class ScaledOutPurchaseBrowserTests extends BrowserTest {
 
 	private static final String PRODUCT = "rainbow-stripe-tee";
 
@@ -57,14 +52,7 @@ class ScaledOutPurchaseBrowserTests {
 
 	private final ShopClient api = new ShopClient();
 
-	private WebDriver browser;
-
-	private WebDriverWait wait;
-
-	private ShopperSteps steps;
-
-	@RegisterExtension
-	final AfterTestExecutionCallback keepEvidence = HeadlessChromium.evidenceOnFailure(() -> this.browser);
+	private final ShopperSteps steps = new ShopperSteps(this);
 
 	@BeforeAll
 	static void startTwoInstancesOfEveryService() throws Exception {
@@ -81,20 +69,6 @@ class ScaledOutPurchaseBrowserTests {
 	static void stopShop() throws Exception {
 		if (shop != null) {
 			shop.close();
-		}
-	}
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = HeadlessChromium.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
-		this.steps = new ShopperSteps(this.browser, this.wait);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
 		}
 	}
 

@@ -131,7 +131,8 @@ class ScaledOutPurchaseBrowserTests extends BrowserTest {
 			Response expired = this.api.postForm(emulator("/v1/checkout/sessions/" + abandonedSession + "/expire"),
 					Map.of(), "Authorization", "Bearer sk_test_emulator");
 			assertThat(expired.status()).as(expired.toString()).isEqualTo(200);
-			awaitOrderStatus(otherToken, abandonedOrder, "EXPIRED");
+			this.api.awaitOrderStatus(shop.gateway(), abandonedOrder, "EXPIRED", "Authorization",
+					"Bearer " + otherToken);
 			awaitAvailable("4T", before.get("4T") - 1);
 
 			// Paid once, stock down by exactly what was bought, nothing held.
@@ -218,11 +219,8 @@ class ScaledOutPurchaseBrowserTests extends BrowserTest {
 	}
 
 	private String register(String name) throws Exception {
-		String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@example.com";
-		Response registered = this.api.postJson(shop.gateway() + "/api/auth/register",
-				"{\"email\":\"%s\",\"displayName\":\"%s\",\"password\":\"%s\"}".formatted(email, name, PASSWORD));
-		assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-		return this.api.signIn(shop.gateway(), email, PASSWORD);
+		return this.api.register(shop.gateway(), name, name.toLowerCase() + "-" + UUID.randomUUID() + "@example.com",
+				PASSWORD);
 	}
 
 	private String checkoutOf(String size) throws Exception {
@@ -284,20 +282,6 @@ class ScaledOutPurchaseBrowserTests extends BrowserTest {
 		}
 		while (Instant.now().isBefore(deadline));
 		return pending;
-	}
-
-	private void awaitOrderStatus(String token, String orderId, String status) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		Response order;
-		do {
-			order = this.api.get(shop.gateway() + "/api/orders/" + orderId, "Authorization", "Bearer " + token);
-			if (order.status() == 200 && status.equals(order.json().get("status").asString())) {
-				return;
-			}
-			Thread.sleep(300);
-		}
-		while (Instant.now().isBefore(deadline));
-		throw new AssertionError("order " + orderId + " never became " + status + ": " + order);
 	}
 
 	private void awaitAvailable(String size, int expected) throws Exception {

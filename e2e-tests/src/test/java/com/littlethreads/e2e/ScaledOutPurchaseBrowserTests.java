@@ -78,7 +78,8 @@ class ScaledOutPurchaseBrowserTests extends BrowserTest {
 
 		// Another shopper's checkout, made before the kill, left unpaid: its hold is the
 		// dead instances' unfinished work.
-		String otherToken = register("Bo");
+		String otherToken = this.api.register(shop.gateway(), "Bo", "bo-" + UUID.randomUUID() + "@example.com",
+				PASSWORD);
 		Response abandoned = this.api.postJson(shop.gateway() + "/api/checkout", checkoutOf("4T"), "Idempotency-Key",
 				UUID.randomUUID().toString(), "Authorization", "Bearer " + otherToken);
 		assertThat(abandoned.status()).as(abandoned.toString()).isEqualTo(201);
@@ -216,11 +217,6 @@ class ScaledOutPurchaseBrowserTests extends BrowserTest {
 			stop();
 		}
 
-	}
-
-	private String register(String name) throws Exception {
-		return this.api.register(shop.gateway(), name, name.toLowerCase() + "-" + UUID.randomUUID() + "@example.com",
-				PASSWORD);
 	}
 
 	private String checkoutOf(String size) throws Exception {

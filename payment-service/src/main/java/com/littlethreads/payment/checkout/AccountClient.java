@@ -18,10 +18,11 @@ import com.littlethreads.payment.order.ShippingAddress;
  * A signed-in shopper's account at user-service, read with the shopper's own token, so
  * payment-service sees exactly what the shopper may see. A token user-service refuses is
  * answered 401 (see {@link AccountClientConfiguration}); any other failure is
- * {@code account-unavailable}.
+ * {@code account-unavailable}. Public, as the proxy that runs its default methods
+ * requires.
  */
 @HttpExchange(url = "/api/users/me", accept = MediaType.APPLICATION_JSON_VALUE)
-interface AccountClient {
+public interface AccountClient {
 
 	/**
 	 * What user-service's address ids can look like (they are UUIDs today); anything else

@@ -39,12 +39,6 @@ final class ShopClient {
 			.build());
 	}
 
-	Response putJson(String url, String json, String... headers) throws Exception {
-		return send(request(url, headers).header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(json))
-			.build());
-	}
-
 	Response postForm(String url, Map<String, String> fields, String... headers) throws Exception {
 		String form = fields.entrySet()
 			.stream()

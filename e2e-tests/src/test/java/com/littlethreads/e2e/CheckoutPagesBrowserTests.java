@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,10 +116,6 @@ class CheckoutPagesBrowserTests extends StubbedSiteTest {
 		script("localStorage.setItem('lt.cart', arguments[0])", cart.replaceAll("\\s+", " "));
 	}
 
-	private Object script(String script, Object... arguments) {
-		return ((JavascriptExecutor) this.browser).executeScript(script, arguments);
-	}
-
 	private void fill(String id, String value) {
 		this.browser.findElement(By.id(id)).clear();
 		this.browser.findElement(By.id(id)).sendKeys(value);
@@ -146,7 +141,7 @@ class CheckoutPagesBrowserTests extends StubbedSiteTest {
 				exchange.getRequestHeaders().getFirst("X-Order-Token")));
 		int call = this.calls.computeIfAbsent(method + path, (key) -> new AtomicInteger()).incrementAndGet();
 		if (path.equals("/api/catalog/variants")) {
-			StubbedSite.json(exchange, 200,
+			json(exchange, 200,
 					"""
 							{"items":[{"sku":"LT-0001-WHITE-2T","slug":"rainbow-stripe-tee","name":"Rainbow Stripe Tee",
 							 "size":"2T","colour":"white","price":{"amount":%d,"currency":"GBP"},"available":9,"inStock":true}]}"""
@@ -154,28 +149,28 @@ class CheckoutPagesBrowserTests extends StubbedSiteTest {
 		}
 		else if (method.equals("POST") && path.equals("/api/checkout")) {
 			if (call == 1) {
-				StubbedSite.problem(exchange, 409, "Not enough stock", "Only 1 left of LT-0001-WHITE-2T.");
+				problem(exchange, 409, "Not enough stock", "Only 1 left of LT-0001-WHITE-2T.");
 			}
 			else {
-				StubbedSite.json(exchange, 201, """
+				json(exchange, 201, """
 						{"orderId":"ord_1","checkoutUrl":"%s/pay-here","orderToken":"tok_guest"}"""
 					.formatted(this.base));
 			}
 		}
 		else if (path.equals("/api/orders/ord_1")) {
-			StubbedSite.json(exchange, 200, order("ord_1", (call < 3) ? "PENDING_PAYMENT" : "PAID"));
+			json(exchange, 200, order("ord_1", (call < 3) ? "PENDING_PAYMENT" : "PAID"));
 		}
 		else if (path.equals("/api/orders/ord_2/cancel")) {
-			StubbedSite.json(exchange, 200, order("ord_2", "CANCELLED"));
+			json(exchange, 200, order("ord_2", "CANCELLED"));
 		}
 		else if (path.equals("/api/orders/ord_paid/cancel")) {
-			StubbedSite.problem(exchange, 409, "Order already paid", "This order was paid, so it cannot be cancelled.");
+			problem(exchange, 409, "Order already paid", "This order was paid, so it cannot be cancelled.");
 		}
 		else if (path.equals("/pay-here")) {
-			StubbedSite.send(exchange, 200, "text/html", "<!doctype html><title>Pay</title><p>payment page");
+			send(exchange, 200, "text/html", "<!doctype html><title>Pay</title><p>payment page");
 		}
 		else {
-			StubbedSite.file(exchange, path);
+			file(exchange, path);
 		}
 	}
 

@@ -2,11 +2,8 @@ package com.littlethreads.e2e;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +59,7 @@ class MissedWebhooksTests {
 		assertThat(HostedPaymentPage.pay(this.client, order.checkoutUrl(), "4242 4242 4242 4242").status())
 			.isEqualTo(303);
 
-		JsonNode paid = await(order, (json) -> "PAID".equals(json.get("status").asString()));
+		JsonNode paid = await(order, "PAID");
 		assertThat(paid.get("paidAt").isNull()).isFalse();
 		Response emulator = this.client.get("http://127.0.0.1:" + shop.ports().emulator() + "/");
 		assertThat(emulator.body()).as("the emulator delivered nothing")
@@ -74,14 +71,14 @@ class MissedWebhooksTests {
 	void refundAndItsLaterFailureReachTheOrderWithoutAnyWebhook() throws Exception {
 		Order order = guestCheckout(newProduct());
 		HostedPaymentPage.pay(this.client, order.checkoutUrl(), "4000 0000 0000 5126");
-		await(order, (json) -> "PAID".equals(json.get("status").asString()));
+		await(order, "PAID");
 
 		Response refund = this.client.postJson(shop.gateway() + "/api/orders/admin/orders/" + order.id() + "/refunds",
 				"", "Authorization", "Bearer " + adminToken, "Idempotency-Key", UUID.randomUUID().toString());
 
 		assertThat(refund.status()).as(refund.toString()).isEqualTo(202);
-		await(order, (json) -> "REFUNDED".equals(json.get("status").asString()));
-		await(order, (json) -> "PAID".equals(json.get("status").asString()));
+		await(order, "REFUNDED");
+		await(order, "PAID");
 		JsonNode staffView = adminView(order.id());
 		assertThat(staffView.get("needsAttention").asBoolean()).isTrue();
 		assertThat(staffView.get("attentionReason").asString()).isEqualTo("refund-failed");
@@ -114,18 +111,8 @@ class MissedWebhooksTests {
 				checkout.json().get("checkoutUrl").asString());
 	}
 
-	private JsonNode await(Order order, Predicate<JsonNode> condition) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-		Response current;
-		do {
-			current = this.client.get(shop.gateway() + "/api/orders/" + order.id(), "X-Order-Token", order.token());
-			if (current.status() == 200 && condition.test(current.json())) {
-				return current.json();
-			}
-			Thread.sleep(500);
-		}
-		while (Instant.now().isBefore(deadline));
-		throw new AssertionError("order " + order.id() + " never got there: " + current);
+	private JsonNode await(Order order, String status) throws Exception {
+		return this.client.awaitOrderStatus(shop.gateway(), order.id(), status, "X-Order-Token", order.token());
 	}
 
 	private JsonNode adminView(String orderId) throws Exception {

@@ -62,7 +62,7 @@ class PhoneLayoutBrowserTests extends StubbedSiteTest {
 
 	@Override
 	protected WebDriver startBrowser() {
-		return HeadlessChromium.phone();
+		return phone();
 	}
 
 	@Test
@@ -112,7 +112,7 @@ class PhoneLayoutBrowserTests extends StubbedSiteTest {
 		assertThat(this.browser.findElements(By.cssSelector("#cart-lines tr"))).hasSize(1);
 		assertThat(this.browser.findElement(By.id("cart-empty")).isDisplayed()).isFalse();
 		assertNothingMoved();
-		assertThat(pageWidth()).as("no sideways scrolling").isEqualTo(HeadlessChromium.PHONE_WIDTH);
+		assertThat(pageWidth()).as("no sideways scrolling").isEqualTo(PHONE_WIDTH);
 	}
 
 	@Test
@@ -149,7 +149,7 @@ class PhoneLayoutBrowserTests extends StubbedSiteTest {
 		assertThat(this.browser.findElement(By.id("facets")).isDisplayed()).isFalse();
 		assertThat(((Number) rect("#results .tile").get("bottom")).doubleValue())
 			.as("the first result in the first screen")
-			.isLessThanOrEqualTo(HeadlessChromium.PHONE_HEIGHT);
+			.isLessThanOrEqualTo(PHONE_HEIGHT);
 
 		tabTo(toggle);
 		press(Keys.ENTER);
@@ -202,10 +202,6 @@ class PhoneLayoutBrowserTests extends StubbedSiteTest {
 			.replace('\u00a0', ' ');
 	}
 
-	private String text(String selector) {
-		return this.browser.findElement(By.cssSelector(selector)).getText();
-	}
-
 	private long pageWidth() {
 		return ((Number) script("return document.documentElement.scrollWidth")).longValue();
 	}
@@ -225,23 +221,19 @@ class PhoneLayoutBrowserTests extends StubbedSiteTest {
 		return rects;
 	}
 
-	private Object script(String script, Object... arguments) {
-		return ((JavascriptExecutor) this.browser).executeScript(script, arguments);
-	}
-
 	@Override
 	protected void answer(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
 		if (path.equals("/api/catalog/products")) {
 			held();
-			StubbedSite.json(exchange, 200, listing(exchange.getRequestURI().getRawQuery()));
+			json(exchange, 200, listing(exchange.getRequestURI().getRawQuery()));
 		}
 		else if (path.equals("/api/catalog/products/" + PRODUCT + "/availability")) {
 			held();
-			StubbedSite.json(exchange, 200, availability());
+			json(exchange, 200, availability());
 		}
 		else if (path.startsWith("/api/catalog/images/")) {
-			StubbedSite.send(exchange, 200, "image/svg+xml",
+			send(exchange, 200, "image/svg+xml",
 					"""
 							<svg xmlns="http://www.w3.org/2000/svg" width="480" height="480"><rect width="480" height="480" fill="#d8a7a7"/></svg>""");
 		}
@@ -249,10 +241,10 @@ class PhoneLayoutBrowserTests extends StubbedSiteTest {
 			// The cart's lines are drawn by this script: it comes after the page is
 			// drawn.
 			late();
-			StubbedSite.file(exchange, path);
+			file(exchange, path);
 		}
 		else {
-			StubbedSite.file(exchange, path);
+			file(exchange, path);
 		}
 	}
 
@@ -299,7 +291,7 @@ class PhoneLayoutBrowserTests extends StubbedSiteTest {
 
 	/** Every variant of the product in stock but some sizes, read from its built page. */
 	private static String availability() throws IOException {
-		String page = Files.readString(StubbedSite.SITE.resolve("products/" + PRODUCT + "/index.html"));
+		String page = Files.readString(SITE.resolve("products/" + PRODUCT + "/index.html"));
 		Matcher variants = VARIANTS.matcher(page);
 		assertThat(variants.find()).isTrue();
 		List<String> answers = new ArrayList<>();

@@ -1,20 +1,13 @@
 package com.littlethreads.e2e;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * paid; then a declined card and a cancel that puts the held stock back.
  */
 @ExtendWith(SharedShop.class)
-class PurchaseBrowserTests {
+class PurchaseBrowserTests extends BrowserTest {
 
 	private static final String PRODUCT = "rainbow-stripe-tee";
 
@@ -40,33 +33,12 @@ class PurchaseBrowserTests {
 
 	private final ShopClient api = new ShopClient();
 
-	private WebDriver browser;
-
-	private WebDriverWait wait;
-
-	private ShopperSteps steps;
-
-	@RegisterExtension
-	final AfterTestExecutionCallback keepEvidence = HeadlessChromium.evidenceOnFailure(() -> this.browser);
+	private final ShopperSteps steps = new ShopperSteps(this);
 
 	@BeforeAll
 	static void useTheRunningShop(RunningShop running) {
 		shop = running;
 		storefront = "http://localhost:" + running.ports().gateway();
-	}
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = HeadlessChromium.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
-		this.steps = new ShopperSteps(this.browser, this.wait);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
 	}
 
 	@Test
@@ -157,10 +129,6 @@ class PurchaseBrowserTests {
 	private void payOnThePaymentPage(String card) {
 		this.wait.until(ExpectedConditions.urlContains(":" + shop.ports().emulator() + "/checkout/"));
 		this.steps.payOnThePaymentPage(card);
-	}
-
-	private String text(String selector) {
-		return this.browser.findElement(By.cssSelector(selector)).getText();
 	}
 
 	/** Live stock of the product's white variants, by size. */

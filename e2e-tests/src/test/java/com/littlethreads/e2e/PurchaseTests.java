@@ -1,7 +1,5 @@
 package com.littlethreads.e2e;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +66,8 @@ class PurchaseTests {
 
 		assertThat(paid.status()).as(paid.toString()).isEqualTo(303);
 		assertThat(paid.header("Location")).contains("/checkout/success/").contains(orderId);
-		JsonNode order = awaitStatus(orderId, "PAID", "Authorization", "Bearer " + token);
+		JsonNode order = this.client.awaitOrderStatus(shop.gateway(), orderId, "PAID", "Authorization",
+				"Bearer " + token);
 		assertThat(order.get("total").get("amount").asLong()).isEqualTo(3 * 1500);
 		assertThat(order.get("lines")).hasSize(2);
 		Response mine = this.client.get(shop.gateway() + "/api/orders", "Authorization", "Bearer " + token);
@@ -174,12 +173,8 @@ class PurchaseTests {
 	}
 
 	private String newShopper() throws Exception {
-		String email = "shopper-" + UUID.randomUUID() + "@example.com";
-		String password = "velvet pickle harbour 93";
-		Response registered = this.client.postJson(shop.gateway() + "/api/auth/register",
-				"{\"email\":\"%s\",\"displayName\":\"Ada\",\"password\":\"%s\"}".formatted(email, password));
-		assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-		return this.client.signIn(shop.gateway(), email, password);
+		return this.client.register(shop.gateway(), "Ada", "shopper-" + UUID.randomUUID() + "@example.com",
+				"velvet pickle harbour 93");
 	}
 
 	/** Each variant's live availability, in SKU order. */
@@ -196,20 +191,6 @@ class PurchaseTests {
 
 	private Response pay(String checkoutUrl, String card) throws Exception {
 		return HostedPaymentPage.pay(this.client, checkoutUrl, card);
-	}
-
-	private JsonNode awaitStatus(String orderId, String status, String... headers) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		Response order;
-		do {
-			order = this.client.get(shop.gateway() + "/api/orders/" + orderId, headers);
-			if (order.status() == 200 && status.equals(order.json().get("status").asString())) {
-				return order.json();
-			}
-			Thread.sleep(300);
-		}
-		while (Instant.now().isBefore(deadline));
-		throw new AssertionError("order " + orderId + " never became " + status + ": " + order);
 	}
 
 }

@@ -15,14 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of a checkout they made is released when its session expires, and Stripe's events about
  * both checkouts are delivered and applied.
  */
-class ScaledOutPurchaseBrowserTests {
+class ScaledOutPurchaseBrowserTests extends BrowserTest {
 
 	private static final String PRODUCT = "rainbow-stripe-tee";
 
@@ -57,14 +52,7 @@ class ScaledOutPurchaseBrowserTests {
 
 	private final ShopClient api = new ShopClient();
 
-	private WebDriver browser;
-
-	private WebDriverWait wait;
-
-	private ShopperSteps steps;
-
-	@RegisterExtension
-	final AfterTestExecutionCallback keepEvidence = HeadlessChromium.evidenceOnFailure(() -> this.browser);
+	private final ShopperSteps steps = new ShopperSteps(this);
 
 	@BeforeAll
 	static void startTwoInstancesOfEveryService() throws Exception {
@@ -84,27 +72,14 @@ class ScaledOutPurchaseBrowserTests {
 		}
 	}
 
-	@BeforeEach
-	void openBrowser() {
-		this.browser = HeadlessChromium.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
-		this.steps = new ShopperSteps(this.browser, this.wait);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
-
 	@Test
 	void purchaseCompletesWhileOneInstanceOfEveryServiceIsKilledAndTheOthersFinishItsWork() throws Exception {
 		Map<String, Integer> before = available();
 
 		// Another shopper's checkout, made before the kill, left unpaid: its hold is the
 		// dead instances' unfinished work.
-		String otherToken = register("Bo");
+		String otherToken = this.api.register(shop.gateway(), "Bo", "bo-" + UUID.randomUUID() + "@example.com",
+				PASSWORD);
 		Response abandoned = this.api.postJson(shop.gateway() + "/api/checkout", checkoutOf("4T"), "Idempotency-Key",
 				UUID.randomUUID().toString(), "Authorization", "Bearer " + otherToken);
 		assertThat(abandoned.status()).as(abandoned.toString()).isEqualTo(201);
@@ -157,7 +132,8 @@ class ScaledOutPurchaseBrowserTests {
 			Response expired = this.api.postForm(emulator("/v1/checkout/sessions/" + abandonedSession + "/expire"),
 					Map.of(), "Authorization", "Bearer sk_test_emulator");
 			assertThat(expired.status()).as(expired.toString()).isEqualTo(200);
-			awaitOrderStatus(otherToken, abandonedOrder, "EXPIRED");
+			this.api.awaitOrderStatus(shop.gateway(), abandonedOrder, "EXPIRED", "Authorization",
+					"Bearer " + otherToken);
 			awaitAvailable("4T", before.get("4T") - 1);
 
 			// Paid once, stock down by exactly what was bought, nothing held.
@@ -243,14 +219,6 @@ class ScaledOutPurchaseBrowserTests {
 
 	}
 
-	private String register(String name) throws Exception {
-		String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@example.com";
-		Response registered = this.api.postJson(shop.gateway() + "/api/auth/register",
-				"{\"email\":\"%s\",\"displayName\":\"%s\",\"password\":\"%s\"}".formatted(email, name, PASSWORD));
-		assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-		return this.api.signIn(shop.gateway(), email, PASSWORD);
-	}
-
 	private String checkoutOf(String size) throws Exception {
 		String sku = null;
 		for (JsonNode variant : this.api.get(shop.gateway() + "/api/catalog/products/" + PRODUCT + "/availability")
@@ -310,20 +278,6 @@ class ScaledOutPurchaseBrowserTests {
 		}
 		while (Instant.now().isBefore(deadline));
 		return pending;
-	}
-
-	private void awaitOrderStatus(String token, String orderId, String status) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		Response order;
-		do {
-			order = this.api.get(shop.gateway() + "/api/orders/" + orderId, "Authorization", "Bearer " + token);
-			if (order.status() == 200 && status.equals(order.json().get("status").asString())) {
-				return;
-			}
-			Thread.sleep(300);
-		}
-		while (Instant.now().isBefore(deadline));
-		throw new AssertionError("order " + orderId + " never became " + status + ": " + order);
 	}
 
 	private void awaitAvailable(String size, int expected) throws Exception {

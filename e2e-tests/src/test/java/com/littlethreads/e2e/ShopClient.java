@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +39,6 @@ final class ShopClient {
 			.build());
 	}
 
-	Response putJson(String url, String json, String... headers) throws Exception {
-		return send(request(url, headers).header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(json))
-			.build());
-	}
-
 	Response postForm(String url, Map<String, String> fields, String... headers) throws Exception {
 		String form = fields.entrySet()
 			.stream()
@@ -70,6 +65,48 @@ final class ShopClient {
 			throw new AssertionError("sign-in failed: " + signedIn);
 		}
 		return signedIn.json().get("accessToken").asString();
+	}
+
+	/**
+	 * Registers a shopper and signs them in.
+	 * @param gateway the gateway's base URL
+	 * @param name the display name
+	 * @param email the account
+	 * @param password its password
+	 * @return the bearer token
+	 * @throws Exception on failure
+	 */
+	String register(String gateway, String name, String email, String password) throws Exception {
+		Response registered = postJson(gateway + "/api/auth/register",
+				"{\"email\":\"%s\",\"displayName\":\"%s\",\"password\":\"%s\"}".formatted(email, name, password));
+		if (registered.status() != 201) {
+			throw new AssertionError("registration failed: " + registered);
+		}
+		return signIn(gateway, email, password);
+	}
+
+	/**
+	 * Reads an order until it has the status, for 90 seconds at most: what a webhook, a
+	 * job or another instance does comes after the call that set it going has answered.
+	 * @param gateway the gateway's base URL
+	 * @param orderId the order
+	 * @param status the status to wait for
+	 * @param headers what lets the caller read the order (a bearer token, an order token)
+	 * @return the order with that status
+	 * @throws Exception if it never gets it
+	 */
+	JsonNode awaitOrderStatus(String gateway, String orderId, String status, String... headers) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+		Response order;
+		do {
+			order = get(gateway + "/api/orders/" + orderId, headers);
+			if (order.status() == 200 && status.equals(order.json().get("status").asString())) {
+				return order.json();
+			}
+			Thread.sleep(300);
+		}
+		while (Instant.now().isBefore(deadline));
+		throw new AssertionError("order " + orderId + " never became " + status + ": " + order);
 	}
 
 	private static HttpRequest.Builder request(String url, String... headers) {

@@ -4,9 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,51 +14,52 @@ import tools.jackson.databind.JsonNode;
  */
 final class ShopperSteps {
 
-	private final WebDriver browser;
+	private final BrowserTest test;
 
-	private final WebDriverWait wait;
-
-	ShopperSteps(WebDriver browser, WebDriverWait wait) {
-		this.browser = browser;
-		this.wait = wait;
+	/**
+	 * Steps in the browser the test drives at the time of each step.
+	 * @param test the browser test
+	 */
+	ShopperSteps(BrowserTest test) {
+		this.test = test;
 	}
 
 	/** On a product page: until its live stock line has replaced the placeholder. */
 	void awaitAvailability() {
-		this.wait.until(ExpectedConditions
+		this.test.wait.until(ExpectedConditions
 			.not(ExpectedConditions.textToBe(By.id("availability"), "Checking which sizes are in stock…")));
 	}
 
 	/** On a product page: the white variant of {@code size}, confirmed by the page. */
 	void addToCart(String size) {
-		this.browser.findElement(By.cssSelector("input[name='colour'][value='white']"))
+		this.test.browser.findElement(By.cssSelector("input[name='colour'][value='white']"))
 			.findElement(By.xpath(".."))
 			.click();
-		this.browser.findElement(By.cssSelector("input[name='size'][value='" + size + "']"))
+		this.test.browser.findElement(By.cssSelector("input[name='size'][value='" + size + "']"))
 			.findElement(By.xpath(".."))
 			.click();
-		this.browser.findElement(By.cssSelector("#add-to-cart button[type='submit']")).click();
-		this.wait
+		this.test.browser.findElement(By.cssSelector("#add-to-cart button[type='submit']")).click();
+		this.test.wait
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "size " + size + ", white"));
 	}
 
 	/** On the cart page: a shipping address typed in rather than a saved one. */
 	void fillNewAddress() {
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ship-name")));
-		this.browser.findElement(By.id("ship-name")).sendKeys("Cleo Buyer");
-		this.browser.findElement(By.id("ship-line1")).sendKeys("3 Orchard Lane");
-		this.browser.findElement(By.id("ship-city")).sendKeys("Bristol");
-		this.browser.findElement(By.id("ship-postcode")).sendKeys("BS1 4DJ");
+		this.test.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ship-name")));
+		this.test.browser.findElement(By.id("ship-name")).sendKeys("Cleo Buyer");
+		this.test.browser.findElement(By.id("ship-line1")).sendKeys("3 Orchard Lane");
+		this.test.browser.findElement(By.id("ship-city")).sendKeys("Bristol");
+		this.test.browser.findElement(By.id("ship-postcode")).sendKeys("BS1 4DJ");
 	}
 
 	/** On the emulator's payment page: pays with one of Stripe's test cards. */
 	void payOnThePaymentPage(String card) {
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card-number")));
-		this.browser.findElement(By.id("card-number")).sendKeys(card);
-		this.browser.findElement(By.id("card-expiry")).sendKeys("12 / 34");
-		this.browser.findElement(By.id("card-cvc")).sendKeys("123");
-		this.browser.findElement(By.id("cardholder-name")).sendKeys("Cleo Buyer");
-		this.browser.findElement(By.id("pay")).click();
+		this.test.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card-number")));
+		this.test.browser.findElement(By.id("card-number")).sendKeys(card);
+		this.test.browser.findElement(By.id("card-expiry")).sendKeys("12 / 34");
+		this.test.browser.findElement(By.id("card-cvc")).sendKeys("123");
+		this.test.browser.findElement(By.id("cardholder-name")).sendKeys("Cleo Buyer");
+		this.test.browser.findElement(By.id("pay")).click();
 	}
 
 	/**

@@ -49,14 +49,14 @@ class SignInRedirectBrowserTests extends StubbedSiteTest {
 	protected void answer(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
 		if (exchange.getRequestMethod().equals("POST") && path.equals("/api/auth/login")) {
-			StubbedSite.json(exchange, 200, """
+			json(exchange, 200, """
 					{"accessToken":"token","tokenType":"Bearer","expiresIn":900}""");
 		}
 		else if (path.startsWith("/api/")) {
-			StubbedSite.problem(exchange, 401, "Authentication required", "Sign in again.");
+			problem(exchange, 401, "Authentication required", "Sign in again.");
 		}
 		else {
-			StubbedSite.file(exchange, path);
+			file(exchange, path);
 		}
 	}
 

@@ -11,15 +11,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * idempotency key, a guest's order, sign-out, problems) answer what the page says.
  */
 @ExtendWith(SharedShop.class)
-class StorefrontApiDocsTests {
+class StorefrontApiDocsTests extends BrowserTest {
 
 	static final Path PAGE = RunningShop.ROOT.resolve("docs/storefront-api.md");
 
@@ -39,30 +35,17 @@ class StorefrontApiDocsTests {
 
 	private static String gateway;
 
-	private WebDriver browser;
-
-	@RegisterExtension
-	final AfterTestExecutionCallback keepEvidence = HeadlessChromium.evidenceOnFailure(() -> this.browser);
-
 	@BeforeAll
 	static void useTheRunningShop(RunningShop shop) {
 		gateway = shop.gateway();
 	}
 
 	@BeforeEach
-	void openBrowser() {
-		this.browser = HeadlessChromium.start();
+	void openAPageOfTheShop() {
 		this.browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
 		// A page of the shop: the examples run same-origin, as a storefront served by the
 		// gateway does.
 		this.browser.get(gateway + "/");
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
 	}
 
 	@Test

@@ -1,54 +1,27 @@
 package com.littlethreads.e2e;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The built storefront in headless Chromium, served by the gateway that run.sh starts,
- * with the real catalog and user APIs behind it. On failure, a screenshot and the
- * browser's console log are kept under {@code target/storefront-failures}.
+ * with the real catalog and user APIs behind it.
  */
 @ExtendWith(SharedShop.class)
-class StorefrontBrowserTests {
+class StorefrontBrowserTests extends BrowserTest {
 
 	private static String gateway;
 
-	private WebDriver browser;
-
-	private WebDriverWait wait;
-
-	@RegisterExtension
-	final AfterTestExecutionCallback keepEvidence = HeadlessChromium.evidenceOnFailure(() -> this.browser);
+	private final ShopperSteps steps = new ShopperSteps(this);
 
 	@BeforeAll
 	static void useTheRunningShop(RunningShop shop) throws Exception {
@@ -57,26 +30,13 @@ class StorefrontBrowserTests {
 		gateway = shop.gateway();
 	}
 
-	@BeforeEach
-	void openBrowser() {
-		this.browser = HeadlessChromium.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
-
 	@Test
 	void twoSizesGoInTheCartAndTheCartSurvivesNavigationAndReload() {
 		open("/products/rainbow-stripe-tee/");
-		awaitAvailability();
+		this.steps.awaitAvailability();
 
-		addToCart("2T");
-		addToCart("3T");
+		this.steps.addToCart("2T");
+		this.steps.addToCart("3T");
 
 		assertThat(badge()).isEqualTo("2");
 		this.browser.findElement(By.linkText("Tops")).click();
@@ -102,7 +62,7 @@ class StorefrontBrowserTests {
 		// In the seed, the red Breton top is sold out in 6Y and in stock in the other
 		// sizes.
 		open("/products/breton-striped-long-sleeve-top/");
-		awaitAvailability();
+		this.steps.awaitAvailability();
 		this.browser.findElement(By.cssSelector("input[name='colour'][value='red']")).click();
 
 		WebElement soldOut = sizeInput("6Y");
@@ -114,8 +74,7 @@ class StorefrontBrowserTests {
 		this.browser.findElement(By.cssSelector("#add-to-cart button[type='submit']")).click();
 
 		assertThat(soldOut.isSelected()).isFalse();
-		assertThat(((JavascriptExecutor) this.browser)
-			.executeScript("return document.querySelector('input[name=size]').validity.valueMissing"))
+		assertThat(script("return document.querySelector('input[name=size]').validity.valueMissing"))
 			.as("the form asks for a size instead of adding anything")
 			.isEqualTo(true);
 		assertThat(badge()).isEqualTo("0");
@@ -191,47 +150,32 @@ class StorefrontBrowserTests {
 
 	@Test
 	void onAPhoneTheFirstResultAndTheProductsNamePriceAndSizesAreInTheFirstScreen() {
-		this.browser.quit();
-		this.browser = HeadlessChromium.phone();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		useBrowser(phone());
 
 		open("/search/?category=tops&size=4T");
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .tile img")));
 		assertThat(bottom(".site-header")).as("the header").isLessThanOrEqualTo(72);
-		assertThat(bottom("#results .tile")).as("the first result").isLessThanOrEqualTo(HeadlessChromium.PHONE_HEIGHT);
+		assertThat(bottom("#results .tile")).as("the first result").isLessThanOrEqualTo(PHONE_HEIGHT);
 
 		open("/products/rainbow-stripe-tee/");
-		awaitAvailability();
+		this.steps.awaitAvailability();
 		assertThat(bottom(".site-header")).as("the header").isLessThanOrEqualTo(72);
-		assertThat(bottom(".product h1")).as("the name").isLessThanOrEqualTo(HeadlessChromium.PHONE_HEIGHT);
-		assertThat(bottom(".price")).as("the price").isLessThanOrEqualTo(HeadlessChromium.PHONE_HEIGHT);
-		assertThat(bottom(".sizes")).as("the size choice").isLessThanOrEqualTo(HeadlessChromium.PHONE_HEIGHT);
-		assertThat(((Number) ((JavascriptExecutor) this.browser)
-			.executeScript("return document.documentElement.scrollWidth")).intValue()).as("no sideways scrolling")
-			.isEqualTo(HeadlessChromium.PHONE_WIDTH);
+		assertThat(bottom(".product h1")).as("the name").isLessThanOrEqualTo(PHONE_HEIGHT);
+		assertThat(bottom(".price")).as("the price").isLessThanOrEqualTo(PHONE_HEIGHT);
+		assertThat(bottom(".sizes")).as("the size choice").isLessThanOrEqualTo(PHONE_HEIGHT);
+		assertThat(((Number) script("return document.documentElement.scrollWidth")).intValue())
+			.as("no sideways scrolling")
+			.isEqualTo(PHONE_WIDTH);
 	}
 
 	/** Where an element ends, in CSS pixels from the top of the first screen. */
 	private double bottom(String selector) {
-		return ((Number) ((JavascriptExecutor) this.browser)
-			.executeScript("return document.querySelector(arguments[0]).getBoundingClientRect().bottom", selector))
+		return ((Number) script("return document.querySelector(arguments[0]).getBoundingClientRect().bottom", selector))
 			.doubleValue();
 	}
 
 	private void open(String path) {
 		this.browser.get(gateway + path);
-	}
-
-	private void awaitAvailability() {
-		this.wait.until(ExpectedConditions
-			.not(ExpectedConditions.textToBe(By.id("availability"), "Checking which sizes are in stock…")));
-	}
-
-	private void addToCart(String size) {
-		sizeInput(size).findElement(By.xpath("..")).click();
-		this.browser.findElement(By.cssSelector("#add-to-cart button[type='submit']")).click();
-		this.wait
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "size " + size + ", white"));
 	}
 
 	private WebElement sizeInput(String size) {
@@ -240,10 +184,6 @@ class StorefrontBrowserTests {
 
 	private String badge() {
 		return text("#cart-count");
-	}
-
-	private String text(String selector) {
-		return this.browser.findElement(By.cssSelector(selector)).getText();
 	}
 
 	private List<String> cartSizes() {
@@ -255,12 +195,11 @@ class StorefrontBrowserTests {
 	}
 
 	private String cartInStorage() {
-		return String
-			.valueOf(((JavascriptExecutor) this.browser).executeScript("return localStorage.getItem('lt.cart')"));
+		return String.valueOf(script("return localStorage.getItem('lt.cart')"));
 	}
 
 	private boolean accessTokenInStorage() {
-		Object found = ((JavascriptExecutor) this.browser).executeScript("""
+		Object found = script("""
 				const all = [localStorage, sessionStorage].flatMap((s) => Object.keys(s).map((k) => s.getItem(k)));
 				return all.some((v) => v && v.startsWith('ey')) || document.cookie.includes('ey');""");
 		return Boolean.TRUE.equals(found);

@@ -1,8 +1,11 @@
 package com.littlethreads.e2e;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -10,33 +13,25 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Base for browser tests of single pages: headless Chromium against a small HTTP server
- * on a free port that serves the built storefront and answers the API calls as the test
- * says ({@link #answer}), without the rest of the shop.
+ * on a free port that serves the built storefront (static-site's output) and answers the
+ * API calls as the test says ({@link #answer}), in JSON or problems shaped as the API
+ * contract says, without the rest of the shop.
  */
-abstract class StubbedSiteTest {
+abstract class StubbedSiteTest extends BrowserTest {
+
+	static final Path SITE = RunningShop.ROOT.resolve("static-site/target/site");
 
 	protected String base;
-
-	protected WebDriver browser;
-
-	protected WebDriverWait wait;
 
 	private HttpServer server;
 
 	private ExecutorService answering;
 
-	@RegisterExtension
-	final AfterTestExecutionCallback keepEvidence = HeadlessChromium.evidenceOnFailure(() -> this.browser);
-
 	@BeforeEach
-	void startServerAndBrowser() throws IOException {
+	void startServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", this::answer);
 		// One thread per request, as a real server: an answer a test holds back must not
@@ -45,34 +40,51 @@ abstract class StubbedSiteTest {
 		this.server.setExecutor(this.answering);
 		this.server.start();
 		this.base = "http://127.0.0.1:" + this.server.getAddress().getPort();
-		this.browser = startBrowser();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 	}
 
 	@AfterEach
-	void stopBrowserAndServer() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+	void stopServer() {
 		this.server.stop(0);
 		this.answering.shutdownNow();
 	}
 
 	/**
-	 * The browser the test drives: a desktop-sized window unless a test needs another
-	 * screen ({@link HeadlessChromium#phone()}).
-	 * @return the started browser
-	 */
-	protected WebDriver startBrowser() {
-		return HeadlessChromium.start();
-	}
-
-	/**
 	 * Answers one request the page made: an API call, or a file of the site
-	 * ({@link StubbedSite#file}).
+	 * ({@link #file}).
 	 * @param exchange the request and its answer
 	 * @throws IOException if the answer cannot be written
 	 */
 	protected abstract void answer(HttpExchange exchange) throws IOException;
+
+	static void file(HttpExchange exchange, String path) throws IOException {
+		Path file = SITE.resolve(path.substring(1) + (path.endsWith("/") ? "index.html" : "")).normalize();
+		if (!file.startsWith(SITE) || !Files.isRegularFile(file)) {
+			send(exchange, 404, "text/html", Files.readString(SITE.resolve("404.html")));
+			return;
+		}
+		String name = file.getFileName().toString();
+		String type = name.endsWith(".js") ? "text/javascript"
+				: name.endsWith(".css") ? "text/css" : name.endsWith(".svg") ? "image/svg+xml" : "text/html";
+		send(exchange, 200, type, Files.readString(file));
+	}
+
+	static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
+		send(exchange, status, "application/problem+json", """
+				{"type":"https://littlethreads.shop/problems/test","title":"%s","status":%d,"detail":"%s"}"""
+			.formatted(title, status, detail));
+	}
+
+	static void json(HttpExchange exchange, int status, String json) throws IOException {
+		send(exchange, status, "application/json", json);
+	}
+
+	static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", type + ";charset=utf-8");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
 
 }

@@ -66,7 +66,7 @@ class HostileInputTests extends ServiceHttpTest {
 
 	private static final int THREADS = 3;
 
-	private static final String PASSWORD = Accounts.PASSWORD;
+	private static final String PASSWORD = Shoppers.PASSWORD;
 
 	@Autowired
 	UserRepository users;
@@ -274,7 +274,7 @@ class HostileInputTests extends ServiceHttpTest {
 
 		synchronized Values values(boolean inBody) {
 			if (this.current == null) {
-				Response signedIn = Accounts.login(HostileInputTests.this.http, this.email, PASSWORD);
+				Response signedIn = Shoppers.login(HostileInputTests.this.http, this.email, PASSWORD);
 				assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
 				this.current = Shoppers.refreshCookie(signedIn);
 			}

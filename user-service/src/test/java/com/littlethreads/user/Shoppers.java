@@ -15,9 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 import com.littlethreads.platform.test.TestHttp;
 import com.littlethreads.platform.test.TestHttp.Response;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * Registers and signs in shoppers over HTTP, and reads what comes back: cookies and the
- * claims of tokens.
+ * Registers and signs in shoppers over HTTP, the way a shopper does (so the tokens are
+ * the service's own), and reads what comes back: cookies and the claims of tokens.
  */
 public final class Shoppers {
 
@@ -63,6 +65,33 @@ public final class Shoppers {
 		all.addAll(List.of(headers));
 		return http.send("POST", "/api/auth/login", json("email", email, "password", password),
 				all.toArray(String[]::new));
+	}
+
+	/**
+	 * Registers a new account with a unique email and signs it in.
+	 * @param http the client for the service
+	 * @return the signed-in shopper
+	 */
+	public static Shopper newShopper(TestHttp http) {
+		String email = uniqueEmail();
+		Response registered = register(http, email, PASSWORD);
+		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+		Shopper signedIn = signIn(http, email, PASSWORD);
+		return new Shopper(registered.json().get("id").asString(), email, signedIn.accessToken(),
+				signedIn.refreshToken());
+	}
+
+	/**
+	 * Signs in, which must succeed.
+	 * @param http the client
+	 * @param email the email
+	 * @param password the password
+	 * @return the shopper with fresh tokens (id unknown here: {@code null})
+	 */
+	public static Shopper signIn(TestHttp http, String email, String password) {
+		Response response = login(http, email, password);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return new Shopper(null, email, accessToken(response), refreshCookie(response));
 	}
 
 	/**
@@ -138,9 +167,50 @@ public final class Shoppers {
 		return part(jwt, 1);
 	}
 
+	/**
+	 * The roles an access token carries.
+	 * @param accessToken the JWT
+	 * @return its {@code roles} claim
+	 */
+	public static List<String> roles(String accessToken) {
+		List<String> roles = new ArrayList<>();
+		jwtClaims(accessToken).get("roles").forEach((role) -> roles.add(role.asString()));
+		return roles;
+	}
+
 	private static JsonNode part(String jwt, int index) {
 		String[] parts = jwt.split("\\.");
 		return JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[index]), StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A signed-in account.
+	 *
+	 * @param id the user id
+	 * @param email the email
+	 * @param accessToken the bearer token
+	 * @param refreshToken the refresh cookie's value
+	 */
+	public record Shopper(String id, String email, String accessToken, String refreshToken) {
+
+		public Response call(TestHttp http, String method, String path, String body) {
+			if (body == null) {
+				return http.send(method, path, null, "Authorization", "Bearer " + this.accessToken);
+			}
+			return http.send(method, path, body, "Authorization", "Bearer " + this.accessToken, "Content-Type",
+					"application/json");
+		}
+
+		public Response refresh(TestHttp http) {
+			return http.send("POST", "/api/auth/refresh", null, "Cookie", "lt_refresh=" + this.refreshToken);
+		}
+
+		public JsonNode profile(TestHttp http) {
+			Response me = call(http, "GET", "/api/users/me", null);
+			assertThat(me.status()).as(me.body()).isEqualTo(200);
+			return me.json();
+		}
+
 	}
 
 }

@@ -4,11 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
@@ -19,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.littlethreads.catalog.product.ProductStatus;
+import com.littlethreads.platform.test.Concurrently;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.platform.test.TestJwts;
 
@@ -137,17 +133,8 @@ class ReservationIntegrationTests extends InventoryIntegrationTest {
 	@Test
 	void fiftyConcurrentReservationsOfTenUnitsHoldExactlyTen() throws Exception {
 		String sku = this.shelf.variant(10);
-		List<Callable<Integer>> calls = new ArrayList<>();
-		CountDownLatch start = new CountDownLatch(1);
-		for (int i = 0; i < 50; i++) {
-			String order = StockFixtures.orderId();
-			calls.add(() -> {
-				start.await();
-				return reserve(order, line(sku, 1)).status();
-			});
-		}
 
-		List<Integer> statuses = runTogether(calls, start);
+		List<Integer> statuses = Concurrently.run(50, (i) -> reserve(StockFixtures.orderId(), line(sku, 1)).status());
 
 		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(10);
 		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(40);
@@ -174,16 +161,8 @@ class ReservationIntegrationTests extends InventoryIntegrationTest {
 	void concurrentRepeatsOfOneReservationTakeTheStockOnce() throws Exception {
 		String sku = this.shelf.variant(30);
 		String order = StockFixtures.orderId();
-		CountDownLatch start = new CountDownLatch(1);
-		List<Callable<Integer>> calls = new ArrayList<>();
-		for (int i = 0; i < 8; i++) {
-			calls.add(() -> {
-				start.await();
-				return reserve(order, line(sku, 3)).status();
-			});
-		}
 
-		List<Integer> statuses = runTogether(calls, start);
+		List<Integer> statuses = Concurrently.run(8, (i) -> reserve(order, line(sku, 3)).status());
 
 		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
 		assertThat(statuses).filteredOn((status) -> status == 200).hasSize(7);
@@ -268,24 +247,10 @@ class ReservationIntegrationTests extends InventoryIntegrationTest {
 		}
 		assertThat(this.shelf.stock(sku)).isEqualTo(80);
 		this.clock.advance(Duration.ofHours(2));
-		CountDownLatch start = new CountDownLatch(1);
-		List<Callable<Integer>> calls = new ArrayList<>();
-		for (String order : orders) {
-			calls.add(() -> {
-				start.await();
-				return post(order, "release").status();
-			});
-		}
-		calls.add(() -> {
-			start.await();
-			return this.reservations.expireLapsed();
-		});
-		calls.add(() -> {
-			start.await();
-			return this.reservations.expireLapsed();
-		});
 
-		runTogether(calls, start);
+		// Every release and two expiry runs at once.
+		Concurrently.run(orders.size() + 2, (i) -> (i < orders.size()) ? post(orders.get(i), "release").status()
+				: this.reservations.expireLapsed());
 
 		assertThat(this.shelf.stock(sku)).isEqualTo(100);
 		for (String order : orders) {
@@ -318,16 +283,8 @@ class ReservationIntegrationTests extends InventoryIntegrationTest {
 			reserve(order, line(sku, 2));
 			this.clock.advance(Duration.ofHours(2));
 			this.reservations.expireLapsed();
-			CountDownLatch start = new CountDownLatch(1);
-			List<Callable<Integer>> calls = new ArrayList<>();
-			for (int i = 0; i < 6; i++) {
-				calls.add(() -> {
-					start.await();
-					return post(order, "commit").status();
-				});
-			}
 
-			List<Integer> statuses = runTogether(calls, start);
+			List<Integer> statuses = Concurrently.run(6, (i) -> post(order, "commit").status());
 
 			assertThat(statuses).containsOnly(200);
 			assertThat(get(order).json().get("status").asString()).isEqualTo("COMMITTED");
@@ -471,25 +428,6 @@ class ReservationIntegrationTests extends InventoryIntegrationTest {
 
 	private static String service() {
 		return "Bearer " + TestJwts.serviceToken("payment-service", "inventory:reserve");
-	}
-
-	private static <T> List<T> runTogether(List<Callable<T>> calls, CountDownLatch start) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-		try {
-			List<Future<T>> futures = new ArrayList<>();
-			for (Callable<T> call : calls) {
-				futures.add(pool.submit(call));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 	private static void assertProblem(Response response, int status, String type) {

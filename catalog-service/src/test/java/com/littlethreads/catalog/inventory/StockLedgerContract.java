@@ -6,12 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +29,7 @@ import com.littlethreads.catalog.product.ProductRepository;
 import com.littlethreads.catalog.product.Size;
 import com.littlethreads.catalog.product.StockChanged;
 import com.littlethreads.catalog.product.Variant;
+import com.littlethreads.platform.test.Concurrently;
 
 import static com.littlethreads.catalog.product.ProductBuilder.aProduct;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -163,7 +158,8 @@ abstract class StockLedgerContract {
 			.withVariant("LT-1-RED-5Y", Size.Y5, "red", 4)
 			.build());
 		int restocks = 16;
-		List<Optional<Product>> restocked = together(restocks, () -> this.ledger.restock("busy", "LT-1-RED-4T", 1));
+		List<Optional<Product>> restocked = Concurrently.run(restocks,
+				(i) -> this.ledger.restock("busy", "LT-1-RED-4T", 1));
 
 		assertThat(restocked).allMatch(Optional::isPresent);
 		assertThat(stock("busy", "LT-1-RED-4T")).isEqualTo(3 + restocks);
@@ -200,8 +196,8 @@ abstract class StockLedgerContract {
 	void concurrentTakesOfTheLastUnitsTakeExactlyThem() throws Exception {
 		this.products.insert(aProduct("scarce").withVariant("LT-1-RED-4T", Size.T4, "red", 10).build());
 		AtomicInteger orders = new AtomicInteger();
-		List<Outcome> outcomes = together(50,
-				() -> this.ledger.takeStock("ord_" + orders.incrementAndGet(), "LT-1-RED-4T", 1, Purpose.RESERVATION));
+		List<Outcome> outcomes = Concurrently.run(50,
+				(i) -> this.ledger.takeStock("ord_" + orders.incrementAndGet(), "LT-1-RED-4T", 1, Purpose.RESERVATION));
 
 		assertThat(outcomes).filteredOn((outcome) -> outcome == Outcome.TAKEN).hasSize(10);
 		assertThat(outcomes).filteredOn((outcome) -> outcome == Outcome.SHORT).hasSize(40);
@@ -213,7 +209,8 @@ abstract class StockLedgerContract {
 		this.products.insert(aProduct("given").withVariant("LT-1-RED-4T", Size.T4, "red", 5).build());
 		this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, Purpose.RESERVATION);
 		assertThat(this.ledger.giveBack("ord_1", "LT-1-RED-4T", Purpose.LATE_COMMIT)).isFalse();
-		List<Boolean> givenBack = together(8, () -> this.ledger.giveBack("ord_1", "LT-1-RED-4T", Purpose.RESERVATION));
+		List<Boolean> givenBack = Concurrently.run(8,
+				(i) -> this.ledger.giveBack("ord_1", "LT-1-RED-4T", Purpose.RESERVATION));
 
 		assertThat(givenBack).filteredOn(Boolean::booleanValue).hasSize(1);
 		assertThat(stock("given", "LT-1-RED-4T")).isEqualTo(5);
@@ -268,33 +265,6 @@ abstract class StockLedgerContract {
 		assertThat(this.ledger.giveBack("ord_1", "LT-1-RED-4T", Purpose.RESERVATION)).isFalse();
 		assertThat(this.ledger.holdsTakenBefore(NOW.plusSeconds(1))).extracting(StockHold::orderId)
 			.containsExactly("ord_2");
-	}
-
-	/**
-	 * Calls {@code task} {@code times} times on eight threads, released all at once.
-	 * @return the answers, in the order the calls were made
-	 */
-	private static <T> List<T> together(int times, Callable<T> task) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService executor = Executors.newFixedThreadPool(8);
-		try {
-			List<Future<T>> results = new ArrayList<>();
-			for (int i = 0; i < times; i++) {
-				results.add(executor.submit(() -> {
-					start.await();
-					return task.call();
-				}));
-			}
-			start.countDown();
-			List<T> answers = new ArrayList<>();
-			for (Future<T> result : results) {
-				answers.add(result.get(30, TimeUnit.SECONDS));
-			}
-			return answers;
-		}
-		finally {
-			executor.shutdownNow();
-		}
 	}
 
 	private int stock(String slug, String sku) {

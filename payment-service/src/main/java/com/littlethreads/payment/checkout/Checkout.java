@@ -58,7 +58,7 @@ class Checkout {
 
 	private final PaymentOutcomes outcomes;
 
-	private final Accounts accounts;
+	private final AccountClient accounts;
 
 	private final StripeClient stripe;
 
@@ -68,8 +68,8 @@ class Checkout {
 
 	private final OrderMeters meters;
 
-	Checkout(CatalogClient catalog, Orders orders, PaymentOutcomes outcomes, Accounts accounts, StripeClient stripe,
-			PaymentProperties properties, Clock clock, OrderMeters meters) {
+	Checkout(CatalogClient catalog, Orders orders, PaymentOutcomes outcomes, AccountClient accounts,
+			StripeClient stripe, PaymentProperties properties, Clock clock, OrderMeters meters) {
 		this.meters = meters;
 		this.catalog = catalog;
 		this.orders = orders;
@@ -152,7 +152,7 @@ class Checkout {
 		if (request.shippingAddress() == null && request.shippingAddressId() == null) {
 			throw Problems.invalidField("shippingAddress", "is required");
 		}
-		if (request.shippingAddressId() != null && !Accounts.isWellFormedAddressId(request.shippingAddressId())) {
+		if (request.shippingAddressId() != null && !AccountClient.isWellFormedAddressId(request.shippingAddressId())) {
 			throw PaymentProblems.unknownAddress(request.shippingAddressId());
 		}
 	}

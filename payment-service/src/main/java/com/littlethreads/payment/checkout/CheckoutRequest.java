@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.littlethreads.platform.input.CountryCode;
 import com.littlethreads.platform.input.SingleLine;
 
 /**

@@ -4,10 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
@@ -18,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import com.littlethreads.payment.PaymentHttpTest;
 import com.littlethreads.payment.PaymentServiceTest;
 import com.littlethreads.payment.order.OrderStatus;
+import com.littlethreads.platform.test.Concurrently;
 import com.littlethreads.platform.test.TestJwts;
 import com.littlethreads.platform.test.TestHttp.Response;
 
@@ -219,29 +216,11 @@ class AdminOrderIntegrationTests extends PaymentHttpTest {
 	void concurrentFullRefundsRefundOnceAndTheOthersAreConflicts() throws Exception {
 		String orderId = paidOrder();
 		stubRefund("re_once", 2400);
-		ExecutorService pool = Executors.newFixedThreadPool(6);
-		try {
-			List<Future<Response>> answers = new ArrayList<>();
-			CountDownLatch start = new CountDownLatch(1);
-			for (int i = 0; i < 6; i++) {
-				String key = "refund-key-20" + i + "0";
-				answers.add(pool.submit(() -> {
-					start.await();
-					return refund(orderId, key, null);
-				}));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Response> answer : answers) {
-				statuses.add(answer.get().status());
-			}
 
-			assertThat(statuses).containsOnly(202, 409).containsOnlyOnce(202);
-			wiremock.verify(exactly(1), postRequestedFor(urlEqualTo("/v1/refunds")));
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<Integer> statuses = Concurrently.run(6, (i) -> refund(orderId, "refund-key-20" + i + "0", null).status());
+
+		assertThat(statuses).containsOnly(202, 409).containsOnlyOnce(202);
+		wiremock.verify(exactly(1), postRequestedFor(urlEqualTo("/v1/refunds")));
 	}
 
 	@Test

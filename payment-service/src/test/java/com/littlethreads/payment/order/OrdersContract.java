@@ -1,12 +1,7 @@
 package com.littlethreads.payment.order;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +12,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+
+import com.littlethreads.platform.test.Concurrently;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,23 +89,11 @@ abstract class OrdersContract {
 	@Test
 	void ofRacingTransitionsExactlyOneWins() throws Exception {
 		this.orders.insert(pending("ord_e"));
-		ExecutorService pool = Executors.newFixedThreadPool(8);
-		List<Callable<Boolean>> racers = new ArrayList<>();
-		for (int i = 0; i < 16; i++) {
-			OrderStatus target = (i % 2 == 0) ? OrderStatus.PAID : OrderStatus.EXPIRED;
-			racers.add(() -> this.orders.transition("ord_e", target, null).isPresent());
-		}
-		int winners = 0;
-		try {
-			for (Future<Boolean> result : pool.invokeAll(racers)) {
-				winners += result.get() ? 1 : 0;
-			}
-		}
-		finally {
-			pool.shutdown();
-		}
+		List<Boolean> won = Concurrently.run(16,
+				(i) -> this.orders.transition("ord_e", (i % 2 == 0) ? OrderStatus.PAID : OrderStatus.EXPIRED, null)
+					.isPresent());
 
-		assertThat(winners).isOne();
+		assertThat(won).filteredOn(Boolean::booleanValue).hasSize(1);
 	}
 
 	@Test

@@ -11,9 +11,9 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
+import com.littlethreads.user.Shoppers;
+import com.littlethreads.user.Shoppers.Shopper;
 import com.littlethreads.user.UserServiceTest;
-import com.littlethreads.user.Accounts;
-import com.littlethreads.user.Accounts.Shopper;
 
 import static com.littlethreads.user.account.ProfileIntegrationTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +32,7 @@ class AccountDeletionIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void deletedAccountIsGoneWithItsAddressesAndSessions() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 		shopper.call(this.http, "POST", "/api/users/me/addresses", """
 				{"name": "Ann", "line1": "1 High Street", "city": "York", "postalCode": "YO1 7HH", "country": "GB"}""");
 
@@ -48,18 +48,19 @@ class AccountDeletionIntegrationTests extends ServiceHttpTest {
 		assertProblem(shopper.call(this.http, "GET", "/api/users/me", null), 401, "unauthorized");
 		assertProblem(shopper.call(this.http, "GET", "/api/users/me/addresses", null), 401, "unauthorized");
 		assertProblem(shopper.refresh(this.http), 401, "invalid-refresh-token");
-		assertProblem(Accounts.login(this.http, shopper.email(), Accounts.PASSWORD), 401, "invalid-credentials");
+		assertProblem(Shoppers.login(this.http, shopper.email(), Shoppers.PASSWORD), 401, "invalid-credentials");
 	}
 
 	@Test
 	void emailMayRegisterAgainAsANewAccount() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 		shopper.call(this.http, "DELETE", "/api/users/me", null);
 
-		String newId = Accounts.register(this.http, shopper.email(), "quince harbour violin");
+		Response registered = Shoppers.register(this.http, shopper.email(), "quince harbour violin");
 
-		assertThat(newId).isNotEqualTo(shopper.id());
-		assertThat(Accounts.login(this.http, shopper.email(), "quince harbour violin").status()).isEqualTo(200);
+		assertThat(registered.status()).isEqualTo(201);
+		assertThat(registered.json().get("id").asString()).isNotEqualTo(shopper.id());
+		assertThat(Shoppers.login(this.http, shopper.email(), "quince harbour violin").status()).isEqualTo(200);
 	}
 
 	@Test

@@ -5,9 +5,8 @@ import tools.jackson.databind.JsonNode;
 
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
-import com.littlethreads.user.Accounts;
-import com.littlethreads.user.Accounts.Shopper;
 import com.littlethreads.user.Shoppers;
+import com.littlethreads.user.Shoppers.Shopper;
 import com.littlethreads.user.UserServiceTest;
 
 import static com.littlethreads.user.account.AddressJson.anAddress;
@@ -27,19 +26,19 @@ class AccountTextIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void displayNameWithABidiOverrideIsRefusedAndNotStored() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		Response response = shopper.call(this.http, "PATCH", "/api/users/me",
 				Shoppers.json("displayName", "Ann \u202Eexe.txt"));
 
 		JsonNode problem = assertProblem(response, "malformed-body");
 		assertThat(problem.get("detail").asString()).isEqualTo("Field 'displayName' " + TEXT_RULE + ".");
-		assertThat(shopper.profile(this.http).get("displayName").asString()).isEqualTo("Test Shopper");
+		assertThat(shopper.profile(this.http).get("displayName").asString()).isEqualTo("Ann Example");
 	}
 
 	@Test
 	void displayNameOnTwoLinesIsAValidationFailure() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		Response response = shopper.call(this.http, "PATCH", "/api/users/me",
 				Shoppers.json("displayName", "Ann\nAdmin"));
@@ -50,7 +49,7 @@ class AccountTextIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void addressWithANulIsRefusedAndNotStored() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		Response response = shopper.call(this.http, "POST", "/api/users/me/addresses",
 				anAddress("Ann").with("line1", "1 High\u0000 Street").build());
@@ -62,7 +61,7 @@ class AccountTextIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void addressLineWithALineBreakIsAValidationFailure() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		Response response = shopper.call(this.http, "POST", "/api/users/me/addresses",
 				anAddress("Ann").with("city", "York\r\nTo: someone else").build());

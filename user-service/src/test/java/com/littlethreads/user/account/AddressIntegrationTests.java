@@ -15,9 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
+import com.littlethreads.user.Shoppers;
+import com.littlethreads.user.Shoppers.Shopper;
 import com.littlethreads.user.UserServiceTest;
-import com.littlethreads.user.Accounts;
-import com.littlethreads.user.Accounts.Shopper;
 
 import static com.littlethreads.user.account.AddressJson.anAddress;
 import static com.littlethreads.user.account.ProfileIntegrationTests.assertProblem;
@@ -37,7 +37,7 @@ class AddressIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void firstAddressIsTheDefaultAndCanBeReadBack() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		Response created = shopper.call(this.http, "POST", ADDRESSES,
 				anAddress("Ann Example").with("line2", "Flat 2").with("phone", "+44 20 7946 0958").build());
@@ -56,7 +56,7 @@ class AddressIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void newDefaultReplacesTheOldOne() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 		String home = add(shopper, anAddress("Home").build());
 		String office = add(shopper, anAddress("Office").build());
 		String grandma = add(shopper, anAddress("Grandma").with("default", true).build());
@@ -73,7 +73,7 @@ class AddressIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void defaultStaysTheDefaultWhenEditedWithoutTheFlag() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 		String home = add(shopper, anAddress("Home").build());
 		add(shopper, anAddress("Office").build());
 
@@ -86,7 +86,7 @@ class AddressIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void deletingTheDefaultMakesTheNewestRemainingOneDefault() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 		String home = add(shopper, anAddress("Home").build());
 		String office = add(shopper, anAddress("Office").build());
 		String newest = add(shopper, anAddress("Holiday").build());
@@ -103,7 +103,7 @@ class AddressIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void eleventhAddressIsRefusedNamingTheLimit() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 		for (int i = 1; i <= 10; i++) {
 			add(shopper, anAddress("Address " + i).build());
 		}
@@ -118,7 +118,7 @@ class AddressIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void invalidFieldsAreNamed() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		Response response = shopper.call(this.http, "POST", ADDRESSES,
 				anAddress("").with("line1", "x".repeat(201))
@@ -136,7 +136,7 @@ class AddressIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void countryMustBeAKnownUpperCaseCode() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		assertProblem(shopper.call(this.http, "POST", ADDRESSES, anAddress("A").with("country", "gb").build()), 400,
 				"validation-failed");
@@ -148,7 +148,7 @@ class AddressIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void unknownFieldIsRefused() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		Response response = shopper.call(this.http, "POST", ADDRESSES, anAddress("A").with("id", "chosen").build());
 
@@ -158,7 +158,7 @@ class AddressIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void unknownIdIsNotFound() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		assertProblem(shopper.call(this.http, "GET", ADDRESSES + "/no-such-address", null), 404, "address-not-found");
 		assertProblem(shopper.call(this.http, "PUT", ADDRESSES + "/no-such-address", anAddress("A").build()), 404,
@@ -169,8 +169,8 @@ class AddressIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void anotherShoppersAddressIsNotFoundAndUntouched() {
-		Shopper owner = Accounts.newShopper(this.http);
-		Shopper stranger = Accounts.newShopper(this.http);
+		Shopper owner = Shoppers.newShopper(this.http);
+		Shopper stranger = Shoppers.newShopper(this.http);
 		String id = add(owner, anAddress("Owner").build());
 
 		assertProblem(stranger.call(this.http, "GET", ADDRESSES + "/" + id, null), 404, "address-not-found");
@@ -190,7 +190,7 @@ class AddressIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void concurrentAddsLoseNoUpdate() throws Exception {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 		int callers = 8;
 		ExecutorService pool = Executors.newFixedThreadPool(callers);
 		CountDownLatch start = new CountDownLatch(1);

@@ -6,9 +6,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
+import com.littlethreads.user.Shoppers;
+import com.littlethreads.user.Shoppers.Shopper;
 import com.littlethreads.user.UserServiceTest;
-import com.littlethreads.user.Accounts;
-import com.littlethreads.user.Accounts.Shopper;
 
 import static com.littlethreads.user.account.ProfileIntegrationTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,23 +27,23 @@ class PasswordChangeIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void newPasswordSignsInAndTheOldOneNoLonger() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		Response changed = shopper.call(this.http, "PUT", "/api/users/me/password",
-				"{\"currentPassword\": \"%s\", \"newPassword\": \"%s\"}".formatted(Accounts.PASSWORD, NEW_PASSWORD));
+				"{\"currentPassword\": \"%s\", \"newPassword\": \"%s\"}".formatted(Shoppers.PASSWORD, NEW_PASSWORD));
 
 		assertThat(changed.status()).as(changed.body()).isEqualTo(204);
-		assertThat(Accounts.login(this.http, shopper.email(), NEW_PASSWORD).status()).isEqualTo(200);
-		assertProblem(Accounts.login(this.http, shopper.email(), Accounts.PASSWORD), 401, "invalid-credentials");
+		assertThat(Shoppers.login(this.http, shopper.email(), NEW_PASSWORD).status()).isEqualTo(200);
+		assertProblem(Shoppers.login(this.http, shopper.email(), Shoppers.PASSWORD), 401, "invalid-credentials");
 	}
 
 	@Test
 	void changeEndsEverySessionStartedBefore() {
-		Shopper shopper = Accounts.newShopper(this.http);
-		Shopper onAnotherDevice = Accounts.signIn(this.http, shopper.email(), Accounts.PASSWORD);
+		Shopper shopper = Shoppers.newShopper(this.http);
+		Shopper onAnotherDevice = Shoppers.signIn(this.http, shopper.email(), Shoppers.PASSWORD);
 
 		shopper.call(this.http, "PUT", "/api/users/me/password",
-				"{\"currentPassword\": \"%s\", \"newPassword\": \"%s\"}".formatted(Accounts.PASSWORD, NEW_PASSWORD));
+				"{\"currentPassword\": \"%s\", \"newPassword\": \"%s\"}".formatted(Shoppers.PASSWORD, NEW_PASSWORD));
 
 		assertProblem(shopper.refresh(this.http), 401, "invalid-refresh-token");
 		assertProblem(onAnotherDevice.refresh(this.http), 401, "invalid-refresh-token");
@@ -51,7 +51,7 @@ class PasswordChangeIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void wrongCurrentPasswordIsAValidationProblemAndChangesNothing() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 		String hashBefore = this.users.findById(shopper.id()).orElseThrow().getPasswordHash();
 
 		Response refused = shopper.call(this.http, "PUT", "/api/users/me/password",
@@ -65,23 +65,23 @@ class PasswordChangeIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void weakNewPasswordIsRefusedNamingNewPassword() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		Response common = shopper.call(this.http, "PUT", "/api/users/me/password",
-				"{\"currentPassword\": \"%s\", \"newPassword\": \"password1234\"}".formatted(Accounts.PASSWORD));
+				"{\"currentPassword\": \"%s\", \"newPassword\": \"password1234\"}".formatted(Shoppers.PASSWORD));
 		Response shortOne = shopper.call(this.http, "PUT", "/api/users/me/password",
-				"{\"currentPassword\": \"%s\", \"newPassword\": \"short\"}".formatted(Accounts.PASSWORD));
+				"{\"currentPassword\": \"%s\", \"newPassword\": \"short\"}".formatted(Shoppers.PASSWORD));
 
 		assertProblem(common, 400, "validation-failed");
 		assertThat(common.json().get("errors").get(0).get("field").asString()).isEqualTo("newPassword");
 		assertProblem(shortOne, 400, "validation-failed");
 		assertThat(shortOne.json().get("errors").get(0).get("field").asString()).isEqualTo("newPassword");
-		assertThat(Accounts.login(this.http, shopper.email(), Accounts.PASSWORD).status()).isEqualTo(200);
+		assertThat(Shoppers.login(this.http, shopper.email(), Shoppers.PASSWORD).status()).isEqualTo(200);
 	}
 
 	@Test
 	void missingFieldsAreValidationProblems() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		Response response = shopper.call(this.http, "PUT", "/api/users/me/password", "{}");
 

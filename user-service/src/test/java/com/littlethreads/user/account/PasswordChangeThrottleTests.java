@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import com.littlethreads.platform.test.Concurrently;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
-import com.littlethreads.user.Accounts;
-import com.littlethreads.user.Accounts.Shopper;
-import com.littlethreads.user.Concurrently;
+import com.littlethreads.user.Shoppers;
+import com.littlethreads.user.Shoppers.Shopper;
 import com.littlethreads.user.UserServiceTest;
 
 import static com.littlethreads.user.account.ProfileIntegrationTests.assertProblem;
@@ -34,7 +34,7 @@ class PasswordChangeThrottleTests extends ServiceHttpTest {
 
 	@Test
 	void afterFiveWrongCurrentPasswordsFromAnAddressEvenTheRightOneIsRefusedThere() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 		String hashBefore = this.users.findById(shopper.id()).orElseThrow().getPasswordHash();
 		for (int i = 0; i < 5; i++) {
 			Response wrong = change(shopper, "not my password " + i, NEW_PASSWORD, "203.0.113.80");
@@ -42,17 +42,18 @@ class PasswordChangeThrottleTests extends ServiceHttpTest {
 			assertThat(wrong.json().get("errors").get(0).get("field").asString()).isEqualTo("currentPassword");
 		}
 
-		Response refused = change(shopper, Accounts.PASSWORD, NEW_PASSWORD, "203.0.113.80");
+		Response refused = change(shopper, Shoppers.PASSWORD, NEW_PASSWORD, "203.0.113.80");
 
 		assertTooManyAttempts(refused);
 		assertThat(this.users.findById(shopper.id()).orElseThrow().getPasswordHash()).isEqualTo(hashBefore);
-		assertTooManyAttempts(Accounts.login(this.http, shopper.email(), Accounts.PASSWORD, "203.0.113.80"));
-		assertThat(change(shopper, Accounts.PASSWORD, NEW_PASSWORD, "203.0.113.81").status()).isEqualTo(204);
+		assertTooManyAttempts(
+				Shoppers.login(this.http, shopper.email(), Shoppers.PASSWORD, "X-Forwarded-For", "203.0.113.80"));
+		assertThat(change(shopper, Shoppers.PASSWORD, NEW_PASSWORD, "203.0.113.81").status()).isEqualTo(204);
 	}
 
 	@Test
 	void aBurstOfWrongCurrentPasswordsHasOnlyTheAddressLimitChecked() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		List<Response> burst = Concurrently.run(30,
 				(i) -> change(shopper, "not my password " + i, NEW_PASSWORD, "203.0.113.82"));
@@ -66,20 +67,21 @@ class PasswordChangeThrottleTests extends ServiceHttpTest {
 
 	@Test
 	void failuresFromOtherAddressesBlockTheShopperOnlyOnceTheAccountLimitIsUsedUp() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 		for (int address = 1; address <= 3; address++) {
 			for (int i = 0; i < 5; i++) {
-				Accounts.login(this.http, shopper.email(), "guess " + i, "198.51.100." + address);
+				Shoppers.login(this.http, shopper.email(), "guess " + i, "X-Forwarded-For", "198.51.100." + address);
 			}
 		}
 
-		assertThat(change(shopper, Accounts.PASSWORD, NEW_PASSWORD, "203.0.113.83").status()).isEqualTo(204);
+		assertThat(change(shopper, Shoppers.PASSWORD, NEW_PASSWORD, "203.0.113.83").status()).isEqualTo(204);
 
 		for (int i = 0; i < 5; i++) {
-			Accounts.login(this.http, shopper.email(), "guess " + i, "198.51.100.4");
+			Shoppers.login(this.http, shopper.email(), "guess " + i, "X-Forwarded-For", "198.51.100.4");
 		}
 		assertTooManyAttempts(change(shopper, NEW_PASSWORD, "another fine passphrase 9", "203.0.113.83"));
-		assertThat(Accounts.login(this.http, shopper.email(), NEW_PASSWORD, "203.0.113.83").status()).isEqualTo(429);
+		assertThat(Shoppers.login(this.http, shopper.email(), NEW_PASSWORD, "X-Forwarded-For", "203.0.113.83").status())
+			.isEqualTo(429);
 	}
 
 	private Response change(Shopper shopper, String current, String next, String address) {

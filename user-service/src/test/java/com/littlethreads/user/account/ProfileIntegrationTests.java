@@ -6,9 +6,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
+import com.littlethreads.user.Shoppers;
+import com.littlethreads.user.Shoppers.Shopper;
 import com.littlethreads.user.UserServiceTest;
-import com.littlethreads.user.Accounts;
-import com.littlethreads.user.Accounts.Shopper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,7 @@ class ProfileIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void patchChangesDisplayNameAndMarketingChoiceOnly() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		Response patched = shopper.call(this.http, "PATCH", "/api/users/me",
 				"{\"displayName\": \"  Ann Other \", \"marketingOptIn\": true}");
@@ -40,7 +40,7 @@ class ProfileIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void absentFieldsAreLeftAsTheyAre() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 		shopper.call(this.http, "PATCH", "/api/users/me", "{\"marketingOptIn\": true}");
 
 		Response patched = shopper.call(this.http, "PATCH", "/api/users/me", "{\"displayName\": \"Bea\"}");
@@ -51,7 +51,7 @@ class ProfileIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void patchCarryingRolesIsRefusedAndGrantsNothing() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		Response patched = shopper.call(this.http, "PATCH", "/api/users/me",
 				"{\"displayName\": \"Sneaky\", \"roles\": [\"ADMIN\"]}");
@@ -60,14 +60,14 @@ class ProfileIntegrationTests extends ServiceHttpTest {
 		assertThat(patched.json().get("detail").asString()).contains("'roles'");
 		User stored = this.users.findById(shopper.id()).orElseThrow();
 		assertThat(stored.getRoles()).containsExactly(Role.CUSTOMER);
-		assertThat(stored.getDisplayName()).isEqualTo("Test Shopper");
-		Shopper again = Accounts.signIn(this.http, shopper.email(), Accounts.PASSWORD);
-		assertThat(Accounts.roles(again.accessToken())).containsExactly("CUSTOMER");
+		assertThat(stored.getDisplayName()).isEqualTo("Ann Example");
+		Shopper again = Shoppers.signIn(this.http, shopper.email(), Shoppers.PASSWORD);
+		assertThat(Shoppers.roles(again.accessToken())).containsExactly("CUSTOMER");
 	}
 
 	@Test
 	void patchCarryingEmailIsRefusedAndKeepsTheEmail() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		Response patched = shopper.call(this.http, "PATCH", "/api/users/me",
 				"{\"email\": \"someone-else@example.com\"}");
@@ -79,7 +79,7 @@ class ProfileIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void patchCarryingIdOrAnUnknownFieldIsRefused() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		assertProblem(shopper.call(this.http, "PATCH", "/api/users/me", "{\"id\": \"other\"}"), 400, "malformed-body");
 		assertProblem(shopper.call(this.http, "PATCH", "/api/users/me", "{\"passwordHash\": \"x\"}"), 400,
@@ -88,7 +88,7 @@ class ProfileIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void blankOrLongDisplayNameIsAValidationProblem() {
-		Shopper shopper = Accounts.newShopper(this.http);
+		Shopper shopper = Shoppers.newShopper(this.http);
 
 		Response blank = shopper.call(this.http, "PATCH", "/api/users/me", "{\"displayName\": \"   \"}");
 		Response tooLong = shopper.call(this.http, "PATCH", "/api/users/me",
@@ -97,7 +97,7 @@ class ProfileIntegrationTests extends ServiceHttpTest {
 		assertProblem(blank, 400, "validation-failed");
 		assertThat(blank.json().get("errors").get(0).get("field").asString()).isEqualTo("displayName");
 		assertProblem(tooLong, 400, "validation-failed");
-		assertThat(this.users.findById(shopper.id()).orElseThrow().getDisplayName()).isEqualTo("Test Shopper");
+		assertThat(this.users.findById(shopper.id()).orElseThrow().getDisplayName()).isEqualTo("Ann Example");
 	}
 
 	@Test

@@ -13,8 +13,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.littlethreads.platform.test.ServiceHttpTest;
+import com.littlethreads.user.Shoppers;
 import com.littlethreads.user.UserServiceTest;
-import com.littlethreads.user.Accounts;
 import com.littlethreads.user.account.PasswordPolicy;
 import com.littlethreads.user.account.Role;
 import com.littlethreads.user.account.User;
@@ -77,7 +77,7 @@ class AdminBootstrapTests extends ServiceHttpTest {
 	@Test
 	void existingAccountWithThatEmailIsNeitherPromotedNorReset() {
 		String email = uniqueEmail();
-		Accounts.register(this.http, email, Accounts.PASSWORD);
+		assertThat(Shoppers.register(this.http, email, Shoppers.PASSWORD).status()).isEqualTo(201);
 		User before = this.users.findByEmail(email).orElseThrow();
 
 		bootstrap(email, PASSWORD).run(new DefaultApplicationArguments());

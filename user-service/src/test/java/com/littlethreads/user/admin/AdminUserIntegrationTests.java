@@ -8,9 +8,9 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
+import com.littlethreads.user.Shoppers;
+import com.littlethreads.user.Shoppers.Shopper;
 import com.littlethreads.user.UserServiceTest;
-import com.littlethreads.user.Accounts;
-import com.littlethreads.user.Accounts.Shopper;
 import com.littlethreads.user.account.Role;
 import com.littlethreads.user.account.UserRepository;
 
@@ -37,9 +37,9 @@ class AdminUserIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void bootstrappedAdminSignsInAndListsAccountsWithoutSecrets() {
-		Shopper customer = Accounts.newShopper(this.http);
+		Shopper customer = Shoppers.newShopper(this.http);
 		Shopper admin = admin();
-		assertThat(Accounts.roles(admin.accessToken())).containsExactlyInAnyOrder("ADMIN", "CUSTOMER");
+		assertThat(Shoppers.roles(admin.accessToken())).containsExactlyInAnyOrder("ADMIN", "CUSTOMER");
 
 		Response listed = admin.call(this.http, "GET", USERS + "?page=0&pageSize=100", null);
 
@@ -56,7 +56,7 @@ class AdminUserIntegrationTests extends ServiceHttpTest {
 	@Test
 	void pagesAreBounded() {
 		Shopper admin = admin();
-		Accounts.newShopper(this.http);
+		Shoppers.newShopper(this.http);
 
 		Response onePerPage = admin.call(this.http, "GET", USERS + "?page=1&pageSize=1", null);
 
@@ -68,7 +68,7 @@ class AdminUserIntegrationTests extends ServiceHttpTest {
 
 	@Test
 	void customerIsForbiddenAndAnonymousUnauthorized() {
-		Shopper customer = Accounts.newShopper(this.http);
+		Shopper customer = Shoppers.newShopper(this.http);
 
 		assertProblem(customer.call(this.http, "GET", USERS, null), 403, "forbidden");
 		assertProblem(customer.call(this.http, "PUT", USERS + "/" + customer.id() + "/roles/ADMIN", null), 403,
@@ -80,7 +80,7 @@ class AdminUserIntegrationTests extends ServiceHttpTest {
 	@Test
 	void grantShowsInTheNextTokenAndRevokeTakesItAway() {
 		Shopper admin = admin();
-		Shopper customer = Accounts.newShopper(this.http);
+		Shopper customer = Shoppers.newShopper(this.http);
 
 		Response granted = admin.call(this.http, "PUT", USERS + "/" + customer.id() + "/roles/ADMIN", null);
 		Response again = admin.call(this.http, "PUT", USERS + "/" + customer.id() + "/roles/ADMIN", null);
@@ -89,16 +89,16 @@ class AdminUserIntegrationTests extends ServiceHttpTest {
 		assertThat(granted.json().get("roles").toString()).isEqualTo("[\"CUSTOMER\",\"ADMIN\"]");
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.json().get("roles").toString()).isEqualTo("[\"CUSTOMER\",\"ADMIN\"]");
-		Shopper promoted = Accounts.signIn(this.http, customer.email(), Accounts.PASSWORD);
-		assertThat(Accounts.roles(promoted.accessToken())).containsExactlyInAnyOrder("CUSTOMER", "ADMIN");
+		Shopper promoted = Shoppers.signIn(this.http, customer.email(), Shoppers.PASSWORD);
+		assertThat(Shoppers.roles(promoted.accessToken())).containsExactlyInAnyOrder("CUSTOMER", "ADMIN");
 		assertThat(promoted.call(this.http, "GET", USERS, null).status()).isEqualTo(200);
 
 		Response revoked = admin.call(this.http, "DELETE", USERS + "/" + customer.id() + "/roles/ADMIN", null);
 
 		assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
 		assertThat(revoked.json().get("roles").toString()).isEqualTo("[\"CUSTOMER\"]");
-		Shopper demoted = Accounts.signIn(this.http, customer.email(), Accounts.PASSWORD);
-		assertThat(Accounts.roles(demoted.accessToken())).containsExactly("CUSTOMER");
+		Shopper demoted = Shoppers.signIn(this.http, customer.email(), Shoppers.PASSWORD);
+		assertThat(Shoppers.roles(demoted.accessToken())).containsExactly("CUSTOMER");
 		assertProblem(demoted.call(this.http, "GET", USERS, null), 403, "forbidden");
 	}
 
@@ -116,7 +116,7 @@ class AdminUserIntegrationTests extends ServiceHttpTest {
 	@Test
 	void unknownUserOrRoleIsAProblem() {
 		Shopper admin = admin();
-		Shopper customer = Accounts.newShopper(this.http);
+		Shopper customer = Shoppers.newShopper(this.http);
 
 		assertProblem(admin.call(this.http, "GET", USERS + "/no-such-user", null), 404, "user-not-found");
 		assertThat(admin.call(this.http, "GET", USERS + "/" + customer.id(), null).json().get("email").asString())
@@ -135,7 +135,7 @@ class AdminUserIntegrationTests extends ServiceHttpTest {
 	}
 
 	private Shopper admin() {
-		return Accounts.signIn(this.http, ADMIN_EMAIL, ADMIN_PASSWORD);
+		return Shoppers.signIn(this.http, ADMIN_EMAIL, ADMIN_PASSWORD);
 	}
 
 	private static void assertProblem(Response response, int status, String type) {

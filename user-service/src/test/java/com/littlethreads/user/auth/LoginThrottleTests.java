@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.test.context.TestPropertySource;
 
+import com.littlethreads.platform.test.Concurrently;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
-import com.littlethreads.user.Concurrently;
 import com.littlethreads.user.UserServiceTest;
 
 import static com.littlethreads.user.Shoppers.PASSWORD;

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import com.littlethreads.platform.test.Concurrently;
 import com.littlethreads.platform.test.MutableClock;
-import com.littlethreads.user.Concurrently;
 import com.littlethreads.user.auth.RefreshTokens.Rotation;
 import com.littlethreads.user.token.TokenProperties;
 

@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.TestPropertySource;
 
+import com.littlethreads.platform.test.Concurrently;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
-import com.littlethreads.user.Concurrently;
 import com.littlethreads.user.UserServiceTest;
 
 import static com.littlethreads.user.Shoppers.jwtClaims;

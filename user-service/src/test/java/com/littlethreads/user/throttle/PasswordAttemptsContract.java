@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 
+import com.littlethreads.platform.test.Concurrently;
 import com.littlethreads.platform.test.MutableClock;
-import com.littlethreads.user.Concurrently;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

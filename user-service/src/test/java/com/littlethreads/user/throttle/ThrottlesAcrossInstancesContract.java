@@ -13,10 +13,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
+import com.littlethreads.platform.test.Concurrently;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp;
 import com.littlethreads.platform.test.TestHttp.Response;
-import com.littlethreads.user.Concurrently;
 import com.littlethreads.user.UserApplication;
 import com.littlethreads.user.UserServiceTest;
 

@@ -1,4 +1,4 @@
-package com.littlethreads.user;
+package com.littlethreads.platform.test;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.littlethreads.user.account;
+package com.littlethreads.platform.input;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -13,13 +13,15 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * An ISO 3166-1 alpha-2 country code in upper case, as the JDK knows them. {@code null}
- * is valid (combine with {@code @NotNull}).
+ * An ISO 3166-1 alpha-2 country code in upper case, as the JDK knows them: one rule for
+ * the addresses a shopper saves (user-service) and those a guest ships to
+ * (payment-service), so a guest cannot ship to a country a signed-in shopper could not
+ * save. {@code null} is valid (combine with {@code @NotNull}).
  */
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = CountryCode.Validator.class)
-@interface CountryCode {
+public @interface CountryCode {
 
 	String message() default "must be an ISO 3166-1 alpha-2 country code in upper case, such as GB or FR";
 
@@ -27,6 +29,9 @@ import jakarta.validation.Payload;
 
 	Class<? extends Payload>[] payload() default {};
 
+	/**
+	 * Checks {@link CountryCode}.
+	 */
 	class Validator implements ConstraintValidator<CountryCode, String> {
 
 		private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());

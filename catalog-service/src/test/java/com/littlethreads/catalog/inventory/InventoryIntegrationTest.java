@@ -19,13 +19,17 @@ import com.littlethreads.platform.test.ServiceHttpTest;
 /**
  * The whole catalog-service on the embedded store, with a clock the tests move by hand
  * and the inventory jobs run only when a test calls them (so that they never race a test
- * by surprise). Every test class of the inventory shares this one context; each test
- * works on products of its own ({@link StockFixtures}).
+ * by surprise). Nor does the read model follow the change feed: this one instance reads
+ * each change it makes at once, and a test that writes to the store behind its back (as
+ * another instance would) must not see the follower pick that up at a moment of its
+ * choosing. Every test class of the inventory shares this one context; each test works on
+ * products of its own ({@link StockFixtures}).
  */
 @CatalogServiceTest
 @Import(InventoryIntegrationTest.MovableClock.class)
-@TestPropertySource(properties = { "catalog.reservations.expiry-check-interval=1h",
-		"catalog.reservations.repair-interval=1h", "littlethreads.scheduling.lock-at-most-for=2h" })
+@TestPropertySource(
+		properties = { "catalog.reservations.expiry-check-interval=1h", "catalog.reservations.repair-interval=1h",
+				"littlethreads.scheduling.lock-at-most-for=2h", "catalog.read-model.poll-interval=1h" })
 abstract class InventoryIntegrationTest extends ServiceHttpTest {
 
 	static final String RESERVATIONS = "/internal/inventory/reservations";

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,6 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * production service without a MongoDB fails at start saying so, rather than quietly
  * keeping its data in a file inside a container. The images are checked too, by
  * {@link ImageTests}, when the build makes them.
+ * <p>
+ * The jars exist once the services' {@code package} phase has run, which
+ * {@code ./mvnw test} never reaches: the tests that open them are tagged {@code packaged}
+ * and run in {@code verify} (failsafe), never on a stale jar.
  */
 class ProductionClasspathTests {
 
@@ -46,6 +51,7 @@ class ProductionClasspathTests {
 			.containsExactly("COPY --from=train /app/app.jsa /app/app.jsa");
 	}
 
+	@Tag("packaged")
 	@ParameterizedTest
 	@MethodSource("modules")
 	void aServicesRunnableJarHoldsNoEmbeddedStore(String module) throws IOException {
@@ -55,6 +61,7 @@ class ProductionClasspathTests {
 			.noneMatch(EMBEDDED_STORE);
 	}
 
+	@Tag("packaged")
 	@ParameterizedTest
 	@MethodSource("modules")
 	void theServicesThatUseMongoDbHaveItsDriver(String module) throws IOException {

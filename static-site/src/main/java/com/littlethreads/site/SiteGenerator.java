@@ -85,6 +85,21 @@ public final class SiteGenerator {
 	 * @param catalog the catalog
 	 */
 	public void generate(Catalog catalog) {
+		writeFiles(catalog);
+		try {
+			Precompressed.write(this.settings.output());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Writes the site without its compressed copies, which take most of a build's time
+	 * (Brotli at its best setting): for tests of the pages of a large catalog.
+	 * @param catalog the catalog
+	 */
+	void writeFiles(Catalog catalog) {
 		try {
 			clean(this.settings.output());
 			Files.createDirectories(this.settings.output());
@@ -131,7 +146,6 @@ public final class SiteGenerator {
 					# pages call it on their own origin (no CORS, and the refresh cookie stays first-party).
 					/api/*  %s/api/:splat  200
 					""".formatted(this.settings.gatewayUrl()));
-			Precompressed.write(this.settings.output());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

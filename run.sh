@@ -144,20 +144,28 @@ java_major_of() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/ja
 if [ -n "${LT_JAVA_HOME:-}" ]; then
   JAVA="$LT_JAVA_HOME/bin/java"
   [ -x "$JAVA" ] || fail "LT_JAVA_HOME is $LT_JAVA_HOME, which has no bin/java"
+  java_major=$(java_major_of "$JAVA")
 else
   JAVA="$(command -v java || true)"
   [ -n "$JAVA" ] || fail "Java 17 or newer is needed (java is not on the PATH)"
   java_major=$(java_major_of "$JAVA")
   if ! [ "${java_major%%.*}" -ge 25 ] 2>/dev/null; then
+    # Each JDK asked once (every start pays for each java it asks): Debian links one JDK
+    # under several names.
+    declare -A asked=(["$(readlink -f "$JAVA")"]=1)
     wanted=25
     for candidate in "${JAVA_HOME:-/nonexistent}/bin/java" /usr/lib/jvm/*/bin/java /usr/java/*/bin/java /opt/java/*/bin/java; do
       [ -x "$candidate" ] || continue
+      real="$(readlink -f "$candidate")"
+      [ -z "${asked[$real]:-}" ] || continue
+      asked[$real]=1
       candidate_major=$(java_major_of "$candidate")
-      if [ "${candidate_major%%.*}" -ge "$wanted" ] 2>/dev/null; then JAVA="$candidate" wanted=$((${candidate_major%%.*} + 1)); fi
+      if [ "${candidate_major%%.*}" -ge "$wanted" ] 2>/dev/null; then
+        JAVA="$candidate" java_major="$candidate_major" wanted=$((${candidate_major%%.*} + 1))
+      fi
     done
   fi
 fi
-java_major=$(java_major_of "$JAVA")
 [ "${java_major%%.*}" -ge 17 ] 2>/dev/null || fail "Java 17 or newer is needed (found $java_major at $JAVA)"
 say "The services run on Java $java_major ($JAVA)."
 command -v curl >/dev/null || fail "curl is needed to check the services' health"

@@ -30,7 +30,9 @@
 # Each target gets wrk at a fixed 500 requests/s with Poisson arrivals (scripts/paced.lua:
 # 20 connections, each waiting an exponentially distributed time before every request,
 # so requests arrive spread out, never in bursts): p50 and p99. Then wrk saturates it (50
-# connections, 2 threads, no pacing): requests/s. The script starts nginx and the gateway
+# connections, 2 threads, no pacing): requests/s, and the CPU time each gateway used per
+# request meanwhile (from /proc: steadier than the throughput when the machine is busy,
+# since the load generator and the upstream share its cores). The script starts nginx and the gateway
 # itself on free loopback ports and stops them at the end. The gateway's rate limit stays
 # on where it ships on, with a bucket too large to run dry: every request comes from one
 # address.
@@ -221,11 +223,21 @@ saturated() {
     awk '{ print $3, $4 }'
 }
 
-declare -A P50 P99 FIXED_RPS RPS ERR RSS
+# CPU time (user and system, in clock ticks) a process has used so far.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+DURATION_SECONDS=$(awk -v d="$DURATION" 'BEGIN { n = d + 0; if (d ~ /m$/) n *= 60; if (d ~ /h$/) n *= 3600; print n }')
+
+declare -A P50 P99 FIXED_RPS RPS ERR RSS CPU
 measure() {
-  local name="$1" url="$2" errors1 errors2
+  local name="$1" url="$2" pid="${3:-}" errors1 errors2 ticks_before
   read -r "P50[$name]" "P99[$name]" "FIXED_RPS[$name]" errors1 < <(fixed "$url")
+  [ -z "$pid" ] || ticks_before=$(cpu_ticks "$pid")
   read -r "RPS[$name]" errors2 < <(saturated "$url")
+  # The gateway's own CPU per request while saturated: what its filters cost, whatever
+  # else the machine runs (the throughput ratio moves with that; this does much less).
+  [ -z "$pid" ] || CPU[$name]=$(awk -v t="$(($(cpu_ticks "$pid") - ticks_before))" -v hz="$TICKS_PER_SECOND" \
+    -v rps="${RPS[$name]}" -v d="$DURATION_SECONDS" 'BEGIN { printf "%.0f", t / hz * 1e6 / (rps * d) }')
   ERR[$name]=$((errors1 + errors2))
 }
 
@@ -238,7 +250,7 @@ for variant in $VARIANTS; do
   start_gateway "$variant"
   echo "Warming up $variant for $WARMUP (the JIT needs it on 2 cores)..."
   wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" >/dev/null
-  measure "$variant" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
+  measure "$variant" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" "$gateway_pid"
   RSS[$variant]=$(ps -o rss= -p "$gateway_pid" | awk '{ printf "%d", $1 / 1024 }')
   stop_gateway
 done
@@ -269,8 +281,9 @@ if [[ " $VARIANTS " == *" gateway-minimal "* ]]; then
   echo
   for name in $VARIANTS; do
     [ "$name" != gateway-minimal ] || continue
-    printf '%-19s vs gateway-minimal: added p50 %sx, added p99 %sx (target <= 1.2); saturated rps %sx (target >= 0.85)\n' \
+    printf '%-19s vs gateway-minimal: added p50 %sx, added p99 %sx (target <= 1.2); saturated rps %sx (target >= 0.85); CPU per request %s us vs %s us\n' \
       "$name" "$(ratio "${ADDED50[$name]}" "${ADDED50[gateway-minimal]}")" \
-      "$(ratio "${ADDED99[$name]}" "${ADDED99[gateway-minimal]}")" "$(ratio "${RPS[$name]}" "${RPS[gateway-minimal]}")"
+      "$(ratio "${ADDED99[$name]}" "${ADDED99[gateway-minimal]}")" "$(ratio "${RPS[$name]}" "${RPS[gateway-minimal]}")" \
+      "${CPU[$name]}" "${CPU[gateway-minimal]}"
   done
 fi

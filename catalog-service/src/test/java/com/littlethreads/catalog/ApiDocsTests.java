@@ -43,15 +43,6 @@ class ApiDocsTests extends ServiceHttpTest {
 	}
 
 	@Test
-	void errorPathIsNeitherDocumentedNorServed() {
-		assertThat(this.http.get("/v3/api-docs").json().get("paths").has("/error")).isFalse();
-
-		Response error = this.http.send("POST", "/error", null);
-		assertThat(error.status()).isEqualTo(404);
-		assertThat(error.contentType()).startsWith("application/problem+json");
-	}
-
-	@Test
 	void swaggerUiIsServed() {
 		Response response = this.http.get("/swagger-ui/index.html");
 

@@ -114,22 +114,13 @@ class TwoInstancesTests {
 		String inStock = "/api/catalog/products?inStock=true&size=7Y&q=" + encode(name);
 		String anySize = "/api/catalog/products?inStock=true&q=" + encode(name);
 		String availability = "/api/catalog/products/" + slug + "/availability";
-		Response created = admin(one, "POST", "/api/catalog/admin/products", """
-				{"slug": "%s", "name": "%s", "description": "Only one made.", "category": "tops",
-				"gender": "unisex", "seasons": ["summer"], "material": "cotton", "care": [],
-				"price": {"amount": 1500, "currency": "GBP"}, "status": "active",
-				"variants": [{"sku": "%s", "size": "7Y", "colour": "red", "stock": 1}]}""".formatted(slug, name, sku));
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		createOneOfAKind(slug, name, sku, "7Y");
 		assertThat(timeUntilShown(() -> total(other.get(inStock)) == 1)).as("a new product on the other instance")
 			.isLessThanOrEqualTo(WITHIN);
 		assertThat(sizeCount(other.get(anySize), "7Y")).isOne();
 		assertThat(available(other, slug, sku)).isOne();
 
-		Response reserved = one.send("POST", "/internal/inventory/reservations",
-				"{\"orderId\":\"ord_two_%d\",\"lines\":[{\"sku\":\"%s\",\"quantity\":1}],\"expiresAt\":\"%s\"}"
-					.formatted(System.nanoTime(), sku, Instant.now().plus(Duration.ofHours(1))),
-				"Content-Type", "application/json", "Authorization", service());
-		assertThat(reserved.status()).as(reserved.body()).isEqualTo(201);
+		reserveTheOne("ord_two_" + System.nanoTime(), sku);
 
 		assertThat(timeUntilShown(() -> available(other.get(availability), sku) == 0 && total(other.get(inStock)) == 0
 				&& sizeCount(other.get(anySize), "7Y") == 0
@@ -149,18 +140,9 @@ class TwoInstancesTests {
 		String sku = "LT-BACK-" + System.nanoTime() + "-NAVY-5Y";
 		String slug = "returned-tee-" + System.nanoTime();
 		String inStock = "/api/catalog/products?inStock=true&size=5Y&q=" + encode(name);
-		Response created = admin(one, "POST", "/api/catalog/admin/products", """
-				{"slug": "%s", "name": "%s", "description": "Only one made.", "category": "tops",
-				"gender": "unisex", "seasons": ["summer"], "material": "cotton", "care": [],
-				"price": {"amount": 1500, "currency": "GBP"}, "status": "active",
-				"variants": [{"sku": "%s", "size": "5Y", "colour": "navy", "stock": 1}]}""".formatted(slug, name, sku));
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		createOneOfAKind(slug, name, sku, "5Y");
 		String orderId = "ord_back_" + System.nanoTime();
-		Response reserved = one.send("POST", "/internal/inventory/reservations",
-				"{\"orderId\":\"%s\",\"lines\":[{\"sku\":\"%s\",\"quantity\":1}],\"expiresAt\":\"%s\"}"
-					.formatted(orderId, sku, Instant.now().plus(Duration.ofHours(1))),
-				"Content-Type", "application/json", "Authorization", service());
-		assertThat(reserved.status()).as(reserved.body()).isEqualTo(201);
+		reserveTheOne(orderId, sku);
 		assertThat(timeUntilShown(() -> total(one.get(inStock)) == 0 && available(one, slug, sku) == 0))
 			.isLessThanOrEqualTo(WITHIN);
 
@@ -185,6 +167,30 @@ class TwoInstancesTests {
 		assertThat(restocked.status()).as(restocked.body()).isEqualTo(200);
 
 		assertThat(timeUntilShown(() -> available(one, slug, sku) == before + 7)).isLessThanOrEqualTo(WITHIN);
+	}
+
+	/**
+	 * A product with a single unit of a single variant, made through the first instance.
+	 */
+	private static void createOneOfAKind(String slug, String name, String sku, String size) {
+		Response created = admin(one, "POST", "/api/catalog/admin/products", """
+				{"slug": "%s", "name": "%s", "description": "Only one made.", "category": "tops",
+				"gender": "unisex", "seasons": ["summer"], "material": "cotton", "care": [],
+				"price": {"amount": 1500, "currency": "GBP"}, "status": "active",
+				"variants": [{"sku": "%s", "size": "%s", "colour": "red", "stock": 1}]}""".formatted(slug, name, sku,
+				size));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+	}
+
+	/**
+	 * Reserves the one unit through the first instance, as payment-service does.
+	 */
+	private static void reserveTheOne(String orderId, String sku) {
+		Response reserved = one.send("POST", "/internal/inventory/reservations",
+				"{\"orderId\":\"%s\",\"lines\":[{\"sku\":\"%s\",\"quantity\":1}],\"expiresAt\":\"%s\"}"
+					.formatted(orderId, sku, Instant.now().plus(Duration.ofHours(1))),
+				"Content-Type", "application/json", "Authorization", service());
+		assertThat(reserved.status()).as(reserved.body()).isEqualTo(201);
 	}
 
 	/**

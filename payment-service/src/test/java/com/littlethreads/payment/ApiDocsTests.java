@@ -33,15 +33,6 @@ class ApiDocsTests extends PaymentHttpTest {
 	}
 
 	@Test
-	void errorPathIsNeitherDocumentedNorServed() {
-		assertThat(this.http.get("/v3/api-docs").json().get("paths").has("/error")).isFalse();
-
-		Response error = this.http.get("/error");
-		assertThat(error.status()).isEqualTo(404);
-		assertThat(error.contentType()).startsWith("application/problem+json");
-	}
-
-	@Test
 	void theDocumentFollowsTheRulesAndIsWrittenForTheLint() {
 		// target/openapi/payments.json: tools/openapi-lint runs Spectral over it in
 		// `verify`.

@@ -1,5 +1,7 @@
 package com.littlethreads.catalog.product;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
@@ -8,8 +10,14 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public interface ApiValue {
 
+	/** The API's spelling: by default the constant's name in lower case. */
 	@JsonValue
-	String value();
+	default String value() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/** The constant's name, which every enum has. */
+	String name();
 
 	/**
 	 * The constant of {@code type} the API spells {@code value}, ignoring case.

@@ -1,18 +1,11 @@
 package com.littlethreads.catalog.product;
 
-import java.util.Locale;
-
 /**
  * Who a product is cut for. The API spells each value in lower case.
  */
 public enum Gender implements ApiValue {
 
 	GIRLS, BOYS, UNISEX;
-
-	@Override
-	public String value() {
-		return name().toLowerCase(Locale.ROOT);
-	}
 
 	@Override
 	public String toString() {

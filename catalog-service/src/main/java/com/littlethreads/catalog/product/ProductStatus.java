@@ -1,7 +1,5 @@
 package com.littlethreads.catalog.product;
 
-import java.util.Locale;
-
 /**
  * Where a product is in its life: only active products are visible to shoppers. The API
  * spells each value in lower case.
@@ -9,11 +7,6 @@ import java.util.Locale;
 public enum ProductStatus implements ApiValue {
 
 	DRAFT, ACTIVE, ARCHIVED;
-
-	@Override
-	public String value() {
-		return name().toLowerCase(Locale.ROOT);
-	}
 
 	@Override
 	public String toString() {

@@ -1,7 +1,5 @@
 package com.littlethreads.catalog.product;
 
-import java.util.Locale;
-
 /**
  * The seasons a product is made for; a product may have several. The API spells each
  * value in lower case.
@@ -9,11 +7,6 @@ import java.util.Locale;
 public enum Season implements ApiValue {
 
 	SPRING, SUMMER, AUTUMN, WINTER;
-
-	@Override
-	public String value() {
-		return name().toLowerCase(Locale.ROOT);
-	}
 
 	@Override
 	public String toString() {

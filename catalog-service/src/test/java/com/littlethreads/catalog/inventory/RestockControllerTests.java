@@ -21,11 +21,7 @@ import com.littlethreads.catalog.product.ProductRepository;
 import com.littlethreads.catalog.product.Size;
 
 import static com.littlethreads.catalog.product.ProductBuilder.aProduct;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -95,17 +91,6 @@ class RestockControllerTests {
 		this.mvc.perform(json(post(RESTOCK), "{\"quantity\": 2}").with(role("ADMIN")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("quantity"));
-	}
-
-	@Test
-	void restockOfAnUnknownVariantIsNotFound() throws Exception {
-		given(this.products.findBySlug("tee"))
-			.willReturn(Optional.of(aProduct("tee").withVariant("LT-1-NAVY-4T", Size.T4, "navy", 5).build()));
-
-		this.mvc.perform(json(post(RESTOCK), "{\"quantity\": 2}").with(role("ADMIN")))
-			.andExpect(status().isNotFound())
-			.andExpect(jsonPath("$.type").value(PROBLEMS + "variant-not-found"));
-		verify(this.ledger, never()).restock(anyString(), anyString(), anyInt());
 	}
 
 	private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {

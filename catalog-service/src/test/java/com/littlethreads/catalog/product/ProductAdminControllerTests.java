@@ -32,7 +32,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -49,25 +48,6 @@ class ProductAdminControllerTests {
 
 	@MockitoBean
 	ProductRepository products;
-
-	@Test
-	void noTokenIsUnauthorized() throws Exception {
-		this.mvc.perform(json(post(PRODUCTS), validProduct()))
-			.andExpect(status().isUnauthorized())
-			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-			.andExpect(jsonPath("$.type").value(PROBLEMS + "unauthorized"))
-			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")));
-		verify(this.products, never()).insert(any(Product.class));
-	}
-
-	@Test
-	void customerTokenIsForbidden() throws Exception {
-		this.mvc.perform(json(post(PRODUCTS), validProduct()).with(role("CUSTOMER")))
-			.andExpect(status().isForbidden())
-			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-			.andExpect(jsonPath("$.type").value(PROBLEMS + "forbidden"));
-		verify(this.products, never()).insert(any(Product.class));
-	}
 
 	@Test
 	void missingFieldsAreListedOneEntryEach() throws Exception {
@@ -178,10 +158,6 @@ class ProductAdminControllerTests {
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "product-not-found"))
 			.andExpect(jsonPath("$.detail").value("There is no product 'nope' in the catalog."));
-	}
-
-	private static String validProduct() {
-		return aProduct("tee").withVariant("LT-1", "4T", "navy", 3).build();
 	}
 
 	private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {

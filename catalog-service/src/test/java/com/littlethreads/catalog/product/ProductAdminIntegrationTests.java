@@ -220,6 +220,7 @@ class ProductAdminIntegrationTests extends ServiceHttpTest {
 				"application/json");
 
 		assertProblem(response, 401, "unauthorized");
+		assertThat(response.header("WWW-Authenticate")).contains("Bearer");
 		assertThat(this.products.existsBySlug("anon-tee")).isFalse();
 	}
 

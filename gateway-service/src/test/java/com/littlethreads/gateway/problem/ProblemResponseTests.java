@@ -1,8 +1,5 @@
 package com.littlethreads.gateway.problem;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -14,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.littlethreads.gateway.GatewayTest;
@@ -27,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatewayTest
 class ProblemResponseTests {
 
-	private static final int CLOSED_PORT = closedPort();
+	private static final int CLOSED_PORT = TestSocketUtils.findAvailableTcpPort();
 
 	@DynamicPropertySource
 	static void catalogAndPaymentsAreDown(DynamicPropertyRegistry registry) {
@@ -152,15 +150,6 @@ class ProblemResponseTests {
 			.getResponseBodyContent());
 
 		assertThat(body).doesNotContain("secret-db-host").doesNotContain("IllegalStateException");
-	}
-
-	private static int closedPort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -2,26 +2,19 @@ package com.littlethreads.gateway.problem;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.littlethreads.gateway.GatewayTest;
+import com.littlethreads.gateway.UpstreamGatewayTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,22 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as Resilience4j's 1 s time limiter) cut in first.
  */
 @Tag("slow") // waits out real upstream timeouts
-@GatewayTest
 @TestPropertySource(properties = { "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
 		"littlethreads.timeouts.checkout-response=3000" })
-class UpstreamTimeoutTests {
-
-	@RegisterExtension
-	static WireMockExtension upstream = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void upstreams(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uris", upstream::baseUrl);
-		registry.add("littlethreads.routes.payment-uris", upstream::baseUrl);
-	}
-
-	@Autowired
-	WebTestClient client;
+class UpstreamTimeoutTests extends UpstreamGatewayTest {
 
 	@Test
 	void serviceSlowerThanTheResponseTimeoutIsGatewayTimeoutProblem() {

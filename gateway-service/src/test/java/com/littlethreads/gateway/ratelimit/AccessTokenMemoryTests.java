@@ -1,10 +1,8 @@
 package com.littlethreads.gateway.ratelimit;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,6 +12,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+import com.littlethreads.platform.test.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,7 @@ class AccessTokenMemoryTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
 
-	private final MovableClock clock = new MovableClock();
+	private final MutableClock clock = new MutableClock(NOW);
 
 	private final AtomicInteger checks = new AtomicInteger();
 
@@ -38,7 +38,7 @@ class AccessTokenMemoryTests {
 		assertThat(tokens.subject(token).block()).isEqualTo("user-ada");
 		assertThat(this.checks).hasValue(1);
 
-		this.clock.now = NOW.plus(Duration.ofMinutes(15));
+		this.clock.advance(Duration.ofMinutes(15));
 		assertThat(tokens.subject(token).block()).isEqualTo("user-ada");
 		assertThat(this.checks).hasValue(2);
 	}
@@ -90,8 +90,8 @@ class AccessTokenMemoryTests {
 			return Mono.just(Jwt.withTokenValue(token)
 				.header("alg", "RS256")
 				.subject(subject)
-				.issuedAt(this.clock.now)
-				.expiresAt(this.clock.now.plus(lifetime))
+				.issuedAt(this.clock.instant())
+				.expiresAt(this.clock.instant().plus(lifetime))
 				.build());
 		};
 	}
@@ -104,27 +104,6 @@ class AccessTokenMemoryTests {
 		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
 		return base64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"k1\"}".getBytes(StandardCharsets.UTF_8)) + "."
 				+ base64.encodeToString(subject.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
-	}
-
-	private static final class MovableClock extends Clock {
-
-		Instant now = NOW;
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.of("UTC");
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

@@ -1,55 +1,42 @@
 package com.littlethreads.gateway.ratelimit;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.littlethreads.gateway.GatewayTest;
+import com.littlethreads.gateway.UpstreamGatewayTest;
 import com.littlethreads.gateway.ratelimit.RateLimitProperties.Limit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Buckets in a real Redis: the gateway refuses the burst, and a second store on the same
  * Redis (as another gateway instance would) sees the same, emptied bucket.
  */
-@GatewayTest
 @Testcontainers(disabledWithoutDocker = true)
 @TestPropertySource(properties = { "littlethreads.rate-limits.client.capacity=3",
 		"littlethreads.trusted-proxies=127.0.0.1/32,::1/128" })
-class RedisRateLimitTests {
+class RedisRateLimitTests extends UpstreamGatewayTest {
 
 	@Container
 	static GenericContainer<?> redis = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
 
-	@RegisterExtension
-	static WireMockExtension catalog = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uris", catalog::baseUrl);
 		registry.add("littlethreads.rate-limits.redis-url", RedisRateLimitTests::redisUrl);
 	}
 
-	@Autowired
-	WebTestClient client;
-
 	@Test
 	void burstIsRefusedAndTheBucketIsSharedThroughRedis() {
-		catalog.stubFor(get(urlEqualTo("/api/catalog/products")).willReturn(okJson("{}")));
+		upstream.stubFor(get(urlEqualTo("/api/catalog/products")).willReturn(okJson("{}")));
 
 		int allowed = 0;
 		while (this.client.get()

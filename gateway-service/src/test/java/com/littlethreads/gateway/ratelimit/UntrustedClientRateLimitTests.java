@@ -1,42 +1,23 @@
 package com.littlethreads.gateway.ratelimit;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.littlethreads.gateway.GatewayTest;
+import com.littlethreads.gateway.UpstreamGatewayTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No trusted proxies (the default): a caller cannot choose its bucket with
  * {@code X-Forwarded-For}, from loopback or anywhere else.
  */
-@GatewayTest
 @TestPropertySource(
 		properties = { "littlethreads.rate-limits.client.capacity=3", "littlethreads.rate-limits.client.period=1h" })
-class UntrustedClientRateLimitTests {
-
-	@RegisterExtension
-	static WireMockExtension upstream = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void upstreams(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uris", upstream::baseUrl);
-	}
-
-	@Autowired
-	WebTestClient client;
+class UntrustedClientRateLimitTests extends UpstreamGatewayTest {
 
 	@Test
 	void aClientSentForwardedForDoesNotChooseTheBucket() {

@@ -9,22 +9,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.littlethreads.gateway.GatewayTest;
+import com.littlethreads.gateway.UpstreamGatewayTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -32,7 +27,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,21 +35,8 @@ import static org.awaitility.Awaitility.await;
  * Retry-After, until trial calls find it healthy again. The wait is cut to 1 s here.
  */
 @Tag("slow") // waits for the breaker to half-open
-@GatewayTest
 @TestPropertySource(properties = "littlethreads.circuit-breaker.wait-in-open-state=1s")
-class CircuitBreakerTests {
-
-	@RegisterExtension
-	static WireMockExtension upstream = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void upstreams(DynamicPropertyRegistry registry) {
-		registry.add("littlethreads.routes.catalog-uris", upstream::baseUrl);
-		registry.add("littlethreads.routes.user-uris", upstream::baseUrl);
-	}
-
-	@Autowired
-	WebTestClient client;
+class CircuitBreakerTests extends UpstreamGatewayTest {
 
 	@Autowired
 	ReactiveResilience4JCircuitBreakerFactory breakers;

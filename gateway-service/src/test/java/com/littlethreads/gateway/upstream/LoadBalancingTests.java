@@ -1,7 +1,5 @@
 package com.littlethreads.gateway.upstream;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.littlethreads.gateway.GatewayTest;
@@ -34,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatewayTest
 class LoadBalancingTests {
 
-	private static final int DEAD_PORT = closedPort();
+	private static final int DEAD_PORT = TestSocketUtils.findAvailableTcpPort();
 
 	private static final String READINESS = "/actuator/health/readiness";
 
@@ -148,15 +147,6 @@ class LoadBalancingTests {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int closedPort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

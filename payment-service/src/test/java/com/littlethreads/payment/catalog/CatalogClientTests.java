@@ -1,7 +1,5 @@
 package com.littlethreads.payment.catalog;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
@@ -50,7 +49,7 @@ class CatalogClientTests {
 	}
 
 	@Test
-	void tokenEndpointThatRefusesTheConnectionIsAskedAtTheNextUserServiceInstance() throws IOException {
+	void tokenEndpointThatRefusesTheConnectionIsAskedAtTheNextUserServiceInstance() {
 		CatalogClient catalog = client(List.of(deadInstance(), URI.create(this.services.baseUrl())));
 		this.services.stubFor(post("/internal/inventory/reservations/ord_1/commit").willReturn(okJson("{}")));
 
@@ -88,10 +87,8 @@ class CatalogClientTests {
 	}
 
 	/** A port nothing listens on: connections to it are refused. */
-	private static URI deadInstance() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return URI.create("http://127.0.0.1:" + socket.getLocalPort());
-		}
+	private static URI deadInstance() {
+		return URI.create("http://127.0.0.1:" + TestSocketUtils.findAvailableTcpPort());
 	}
 
 }

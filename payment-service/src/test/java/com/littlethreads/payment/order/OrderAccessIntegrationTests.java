@@ -48,6 +48,7 @@ class OrderAccessIntegrationTests extends PaymentHttpTest {
 		assertThat(order.get("total").get("currency").asString()).isEqualTo("GBP");
 		assertThat(order.get("shippingAddress").get("city").asString()).isEqualTo("London");
 		assertThat(order.has("paidAt")).isTrue();
+		assertThat(order.has("userId")).isFalse();
 		assertThat(order.has("orderTokenHash")).isFalse();
 		assertThat(order.has("sessionId")).isFalse();
 	}
@@ -218,7 +219,9 @@ class OrderAccessIntegrationTests extends PaymentHttpTest {
 
 		assertThat(response.status()).isEqualTo(409);
 		assertThat(response.json().get("type").asString()).isEqualTo(PROBLEMS + "order-not-cancellable");
+		assertThat(response.json().get("orderStatus").asString()).isEqualTo("PAID");
 		assertThat(order(orderId).status()).isEqualTo(OrderStatus.PAID);
+		wiremock.verify(exactly(0), postRequestedFor(urlEqualTo("/v1/checkout/sessions/cs_test_1/expire")));
 	}
 
 	@Test

@@ -258,26 +258,6 @@ public final class RawHttp {
 			return new Request(this.method, this.target, this.version, this.sendHost, List.copyOf(changed), this.body);
 		}
 
-		public Request withBody(byte[] body) {
-			return new Request(this.method, this.target, this.version, this.sendHost, this.headers, body);
-		}
-
-		public Request withTarget(String target) {
-			return new Request(this.method, target, this.version, this.sendHost, this.headers, this.body);
-		}
-
-		public Request withMethod(String method) {
-			return new Request(method, this.target, this.version, this.sendHost, this.headers, this.body);
-		}
-
-		public Request withVersion(String version) {
-			return new Request(this.method, this.target, version, this.sendHost, this.headers, this.body);
-		}
-
-		public Request withoutHost() {
-			return new Request(this.method, this.target, this.version, false, this.headers, this.body);
-		}
-
 		byte[] bytes(String authority) {
 			StringBuilder head = new StringBuilder();
 			head.append(this.method).append(' ').append(this.target).append(' ').append(this.version).append("\r\n");

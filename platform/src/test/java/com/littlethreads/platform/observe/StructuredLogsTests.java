@@ -3,7 +3,6 @@ package com.littlethreads.platform.observe;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.util.TestSocketUtils;
 
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp;
@@ -60,10 +60,7 @@ class StructuredLogsTests extends ServiceHttpTest {
 
 	@Test
 	void inAContainerARequestsLogLineIsJsonWithItsTraceSpanAndRequestIds() throws Exception {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		int port = TestSocketUtils.findAvailableTcpPort();
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx192m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
 				SpringApplication.class.getName(), "--spring.main.sources=" + PlatformTestApplication.class.getName(),

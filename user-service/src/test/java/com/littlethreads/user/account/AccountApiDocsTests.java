@@ -47,15 +47,6 @@ class AccountApiDocsTests extends ServiceHttpTest {
 	}
 
 	@Test
-	void errorPathIsNeitherDocumentedNorServed() {
-		assertThat(this.http.get("/v3/api-docs").json().get("paths").has("/error")).isFalse();
-
-		Response error = this.http.send("DELETE", "/error", null);
-		assertThat(error.status()).isEqualTo(404);
-		assertThat(error.contentType()).startsWith("application/problem+json");
-	}
-
-	@Test
 	void theDocumentFollowsTheRulesAndIsWrittenForTheLint() {
 		// target/openapi/users.json: tools/openapi-lint runs Spectral over it in
 		// `verify`.

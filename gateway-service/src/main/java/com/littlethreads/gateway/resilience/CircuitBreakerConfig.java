@@ -3,26 +3,19 @@ package com.littlethreads.gateway.resilience;
 import java.time.Duration;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
-import org.springframework.cloud.gateway.config.GatewayProperties;
-import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.factory.SpringCloudCircuitBreakerResilience4JFilterFactory;
-import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.Assert;
 import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.server.ResponseStatusException;
-
-import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
 /**
  * One Resilience4j circuit breaker per service, configured from
@@ -37,10 +30,16 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPO
 @Configuration(proxyBeanMethods = false)
 class CircuitBreakerConfig {
 
+	/**
+	 * The breakers without a Resilience4j time limiter
+	 * ({@code spring.cloud.circuitbreaker.resilience4j.disable-time-limiter}): the HTTP
+	 * client's connect and response timeouts bound every proxied request already (the
+	 * response timeout covers the wait between any two reads of the answer, body
+	 * included), and a time limiter would schedule and cancel a timer for every request
+	 * to do it again (a fifth of what the routes cost, docs/benchmarks.md).
+	 */
 	@Bean
-	Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakerDefaults(CircuitBreakerProperties properties,
-			HttpClientProperties httpClient, GatewayProperties gateway) {
-		checkTimeLimitIsAboveEveryResponseTimeout(properties.timeLimit(), httpClient, gateway);
+	Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakerDefaults(CircuitBreakerProperties properties) {
 		io.github.resilience4j.circuitbreaker.CircuitBreakerConfig breaker = io.github.resilience4j.circuitbreaker.CircuitBreakerConfig
 			.custom()
 			.slidingWindowSize(properties.slidingWindowSize())
@@ -51,27 +50,8 @@ class CircuitBreakerConfig {
 			.automaticTransitionFromOpenToHalfOpenEnabled(false)
 			.recordException(CircuitBreakerConfig::isServiceFailure)
 			.build();
-		TimeLimiterConfig timeLimiter = TimeLimiterConfig.custom().timeoutDuration(properties.timeLimit()).build();
 		return (factory) -> factory
-			.configureDefault((id) -> new Resilience4JConfigBuilder(id).circuitBreakerConfig(breaker)
-				.timeLimiterConfig(timeLimiter)
-				.build());
-	}
-
-	private static void checkTimeLimitIsAboveEveryResponseTimeout(Duration timeLimit, HttpClientProperties httpClient,
-			GatewayProperties gateway) {
-		Duration global = httpClient.getResponseTimeout();
-		Assert.isTrue(global == null || timeLimit.compareTo(global) > 0,
-				"littlethreads.circuit-breaker.time-limit must be above the gateway's response timeout");
-		for (RouteDefinition route : gateway.getRoutes()) {
-			Object perRoute = route.getMetadata().get(RESPONSE_TIMEOUT_ATTR);
-			if (perRoute != null) {
-				Duration timeout = Duration.ofMillis(Long.parseLong(perRoute.toString()));
-				Assert.isTrue(timeLimit.compareTo(timeout) > 0,
-						() -> "littlethreads.circuit-breaker.time-limit must be " + "above route " + route.getId()
-								+ "'s response timeout (" + timeout + ")");
-			}
-		}
+			.configureDefault((id) -> new Resilience4JConfigBuilder(id).circuitBreakerConfig(breaker).build());
 	}
 
 	static boolean isServiceFailure(Throwable ex) {

@@ -18,12 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param waitInOpenState how long an open breaker answers 503 at once before letting a
  * few trial calls through (also the {@code Retry-After} it sends)
  * @param permittedCallsInHalfOpenState the trial calls that decide whether it closes
- * @param timeLimit a backstop above every route's response timeout: Resilience4j's 1 s
- * default would cut requests before the HTTP timeouts, which are the real limits
  */
 @ConfigurationProperties("littlethreads.circuit-breaker")
 record CircuitBreakerProperties(@DefaultValue("10") int slidingWindowSize, @DefaultValue("5") int minimumNumberOfCalls,
 		@DefaultValue("50") float failureRateThreshold, @DefaultValue("10s") Duration waitInOpenState,
-		@DefaultValue("3") int permittedCallsInHalfOpenState, @DefaultValue("60s") Duration timeLimit) {
+		@DefaultValue("3") int permittedCallsInHalfOpenState) {
 
 }

@@ -13,6 +13,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -133,6 +135,17 @@ class CircuitBreakerTests extends UpstreamGatewayTest {
 				org.springframework.http.HttpStatus.CONTENT_TOO_LARGE)))
 			.isFalse();
 		assertThat(CircuitBreakerConfig.isServiceFailure(new java.net.ConnectException("refused"))).isTrue();
+	}
+
+	@Test
+	void theBreakerNeverCutsARequestTheHttpTimeoutsLeaveRunning() {
+		// The HTTP client's timeouts are the only limits: a Resilience4j time limiter
+		// around the breaker would end this call once its limit passed.
+		StepVerifier.withVirtualTime(() -> this.breakers.create("catalog").run(Mono.never()))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofHours(1))
+			.thenCancel()
+			.verify();
 	}
 
 	private CircuitBreaker breaker(String name) {

@@ -5,7 +5,7 @@
 # For each start: seconds from launching run.sh until every service answers UP on its
 # readiness endpoint (the gateway's on its management port) and the storefront answers
 # 200 at the gateway, and the resident memory (RSS, from /proc) of every process run.sh
-# started, once all are ready. Then the median of the starts.
+# started, once all are ready and again SETTLE seconds later. Then the median of the starts.
 #
 # One start comes first and is not counted: it builds what is missing, loads the sample
 # catalog into a fresh data directory and lets run.sh prepare what it keeps between starts
@@ -21,7 +21,7 @@
 # Environment: RUNS (5), PORT_BASE (28000: the gateway on it, its management port +1,
 # user +2, catalog +3, payment +4, the Stripe emulator +5), INSTANCES (1; a second
 # instance listens 10 above the first), LT_DATA_DIR (a new temporary directory, removed at
-# the end, unless given), STARTUP_TIMEOUT seconds (180 a start).
+# the end, unless given), STARTUP_TIMEOUT seconds (180 a start), SETTLE seconds (10).
 # Needs curl. Compare numbers from one period on one machine: the five JVMs share the
 # cores with whatever else runs.
 set -euo pipefail
@@ -38,6 +38,7 @@ RUNS="${RUNS:-5}"
 PORT_BASE="${PORT_BASE:-28000}"
 INSTANCES="${INSTANCES:-1}"
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-180}"
+SETTLE="${SETTLE:-10}"
 
 fail() { printf 'startup-benchmark.sh: %s\n' "$*" >&2; exit 1; }
 [ ${#roots[@]} -gt 0 ] || roots=("$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)")
@@ -140,6 +141,11 @@ start_once() {
   done
   t_all=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
   RESULT="$t_all|$(rss_report)"
+  # And once settled: right after the start the JIT compilers still work through a queue
+  # of hundreds of methods, and their scratch memory (tens of MB a process) is given back
+  # within seconds.
+  sleep "$SETTLE"
+  RESULT+="|$(rss_report)"
   stop_stack
 }
 
@@ -147,7 +153,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 
 printf 'Start-up, %s cold start(s) each, INSTANCES=%s\n' "$RUNS" "$INSTANCES"
 printf 'Load average before: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
-declare -A times=() totals=()
+declare -A times=() totals=() settled_totals=()
 for r in "${!roots[@]}"; do
   start_once "$r" 0
   IFS='|' read -r secs rss per <<<"$RESULT"
@@ -161,15 +167,17 @@ for i in $(seq 1 "$RUNS"); do
   for r in "${!roots[@]}"; do
     sleep 2
     start_once "$r" "$i"
-    IFS='|' read -r secs rss per <<<"$RESULT"
+    IFS='|' read -r secs rss per settled settled_per <<<"$RESULT"
     times[$r]+="$secs "
     totals[$r]+="$rss "
-    printf '%s: start %s: every service ready and the storefront answering in %s s; RSS %s MiB (%s)\n' \
-      "${roots[$r]}" "$i" "$secs" "$rss" "$per"
+    settled_totals[$r]+="$settled "
+    printf '%s: start %s: every service ready and the storefront answering in %s s; RSS %s MiB (%s); %s s later %s MiB (%s)\n' \
+      "${roots[$r]}" "$i" "$secs" "$rss" "$per" "$SETTLE" "$settled" "$settled_per"
   done
 done
 for r in "${!roots[@]}"; do
-  printf '%s: median of %s: %s s to ready, RSS %s MiB\n' "${roots[$r]}" "$RUNS" \
-    "$(printf '%s\n' ${times[$r]} | median)" "$(printf '%s\n' ${totals[$r]} | median)"
+  printf '%s: median of %s: %s s to ready, RSS %s MiB, %s s later %s MiB\n' "${roots[$r]}" "$RUNS" \
+    "$(printf '%s\n' ${times[$r]} | median)" "$(printf '%s\n' ${totals[$r]} | median)" "$SETTLE" \
+    "$(printf '%s\n' ${settled_totals[$r]} | median)"
 done
 printf 'Load average after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

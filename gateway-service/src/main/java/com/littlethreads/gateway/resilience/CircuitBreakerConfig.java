@@ -36,7 +36,7 @@ class CircuitBreakerConfig {
 	 * client's connect and response timeouts bound every proxied request already (the
 	 * response timeout covers the wait between any two reads of the answer, body
 	 * included), and a time limiter would schedule and cancel a timer for every request
-	 * to do it again (a fifth of what the routes cost, docs/benchmarks.md).
+	 * to do it again (about a quarter of what the routes cost, docs/benchmarks.md).
 	 */
 	@Bean
 	Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakerDefaults(CircuitBreakerProperties properties) {

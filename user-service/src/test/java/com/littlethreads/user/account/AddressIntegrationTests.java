@@ -2,17 +2,13 @@ package com.littlethreads.user.account;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.littlethreads.platform.test.Concurrently;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp.Response;
 import com.littlethreads.user.Shoppers;
@@ -189,39 +185,24 @@ class AddressIntegrationTests extends ServiceHttpTest {
 	}
 
 	@Test
-	void concurrentAddsLoseNoUpdate() throws Exception {
+	void concurrentAddsLoseNoUpdate() {
 		Shopper shopper = Shoppers.newShopper(this.http);
-		int callers = 8;
-		ExecutorService pool = Executors.newFixedThreadPool(callers);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<Response>> futures = new ArrayList<>();
-			for (int i = 0; i < callers; i++) {
-				String body = anAddress("Parallel " + i).build();
-				Callable<Response> call = () -> {
-					start.await();
-					return shopper.call(this.http, "POST", ADDRESSES, body);
-				};
-				futures.add(pool.submit(call));
+
+		List<Response> responses = Concurrently.run(8,
+				(i) -> shopper.call(this.http, "POST", ADDRESSES, anAddress("Parallel " + i).build()));
+
+		int created = 0;
+		for (Response response : responses) {
+			if (response.status() == 201) {
+				created++;
 			}
-			start.countDown();
-			int created = 0;
-			for (Future<Response> future : futures) {
-				Response response = future.get();
-				if (response.status() == 201) {
-					created++;
-				}
-				else {
-					assertProblem(response, 409, "concurrent-modification");
-				}
+			else {
+				assertProblem(response, 409, "concurrent-modification");
 			}
-			assertThat(created).isPositive();
-			assertThat(list(shopper)).hasSize(created);
-			assertThat(defaults(shopper)).hasSize(1);
 		}
-		finally {
-			pool.shutdownNow();
-		}
+		assertThat(created).isPositive();
+		assertThat(list(shopper)).hasSize(created);
+		assertThat(defaults(shopper)).hasSize(1);
 	}
 
 	private String add(Shopper shopper, String body) {

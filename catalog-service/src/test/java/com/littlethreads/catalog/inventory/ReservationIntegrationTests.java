@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 
 import com.littlethreads.catalog.product.ProductStatus;
 import com.littlethreads.platform.test.Concurrently;
@@ -30,6 +31,14 @@ class ReservationIntegrationTests extends InventoryIntegrationTest {
 	MongoTemplate mongo;
 
 	private static final String PROBLEMS = "https://littlethreads.shop/problems/";
+
+	@Test
+	void lapsedReservationsAreFoundThroughAnIndex() {
+		List<IndexInfo> indexes = this.mongo.indexOps(Reservation.class).getIndexInfo();
+
+		assertThat(indexes).filteredOn((index) -> index.isIndexForFields(List.of("status", "expiresAt")))
+			.singleElement();
+	}
 
 	@Test
 	void reservingHoldsEveryLineAndTakesTheStock() {

@@ -310,11 +310,11 @@ service_environment() {
 
 # Each JVM sized for what it holds, measured (docs/benchmarks.md, "Start-up and memory"):
 # the heap given in SERVICES; Serial GC, whose one-thread collector suits heaps this
-# small on two cores; metaspace and code cache capped a little above what each uses
-# after load, so a leak shows up as an error rather than as a slowly growing process.
+# small on two cores; metaspace capped a little above what each uses after load, so a
+# leak shows up as an error rather than as a slowly growing process.
 # Sets JVM_OPTIONS.
 jvm_options() {
-  local module=$1 heap=$2 initial=64m young=10m code=96m
+  local module=$1 heap=$2 initial=64m young=10m code=""
   # The initial heap is about what a service holds once started (its live data plus a
   # young generation): Serial GC grows the heap when it holds more, up to the maximum.
   # The young generation is set on its own: every page of it is touched within seconds
@@ -323,6 +323,13 @@ jvm_options() {
   # GC would make it a third of the initial heap: 21 MB here, 30 MB more for the stack).
   # catalog-service keeps the larger default: its read model is rebuilt in bulk, and its
   # p99 under load is what issue 14's benchmark measures.
+  # The code cache keeps the JVM's own size for the services C2 compiles: reserved, not
+  # resident. On Java 21 and newer a full collection (Serial GC's only kind) is started
+  # each time the compiled code grows by a share of that size, to unload cold code; a cap
+  # of 96 MB made that three full collections of 240 to 300 ms in catalog-service's first
+  # minutes under load (docs/benchmarks.md). The same holds for class metadata: the first
+  # time it passes -XX:MetaspaceSize (21 MB by default) a full collection comes, so that
+  # mark is set above what the services load.
   case "$module" in
     catalog-service) initial=96m young="" ;;
     # A development tool that serves a handful of requests: C1 alone compiles enough, and
@@ -330,7 +337,7 @@ jvm_options() {
     stripe-emulator) initial=32m young=4m code=32m ;;
   esac
   JVM_OPTIONS=("-Xms$initial" "-Xmx$heap" ${young:+"-Xmn$young"} -XX:+UseSerialGC -Xss512k
-    -XX:MaxMetaspaceSize=192m "-XX:ReservedCodeCacheSize=$code")
+    -XX:MetaspaceSize=64m -XX:MaxMetaspaceSize=192m ${code:+"-XX:ReservedCodeCacheSize=$code"})
   [ "$module" = stripe-emulator ] && JVM_OPTIONS+=(-XX:TieredStopAtLevel=1)
   # The start-up archive mapped where it was made rather than at a random address: moved,
   # every pointer in it is rewritten at start, and the rewritten pages become a private

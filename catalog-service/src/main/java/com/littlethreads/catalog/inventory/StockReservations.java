@@ -14,12 +14,9 @@ import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -51,7 +48,7 @@ import com.littlethreads.catalog.product.Variant;
  * status shows what should have happened.
  */
 @Component
-class StockReservations implements InitializingBean {
+class StockReservations {
 
 	private static final Log log = LogFactory.getLog(StockReservations.class);
 
@@ -77,19 +74,6 @@ class StockReservations implements InitializingBean {
 		this.ledger = ledger;
 		this.catalog = catalog;
 		this.clock = clock;
-	}
-
-	/**
-	 * The expiry job's query (held reservations past their expiry) needs its own index:
-	 * every order leaves its reservation behind, so without one each run would read every
-	 * reservation ever made.
-	 */
-	@Override
-	public void afterPropertiesSet() {
-		this.mongo.indexOps(Reservation.class)
-			.createIndex(new Index().on("status", Sort.Direction.ASC)
-				.on("expiresAt", Sort.Direction.ASC)
-				.named("status_expiresAt"));
 	}
 
 	/**

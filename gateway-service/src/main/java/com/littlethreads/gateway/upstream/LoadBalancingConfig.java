@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
  * {@link StaticInstancesConfiguration}). Between an instance's death and the next health
  * check, the routes' Retry filters send a refused request to another instance (any
  * request: it never arrived), and GETs and HEADs also after other connection failures;
- * the circuit breaker guards the whole service.
+ * the instance that refused is set aside at once ({@link ReachableInstances}); the
+ * circuit breaker guards the whole service.
  */
 @Configuration(proxyBeanMethods = false)
 @LoadBalancerClients(defaultConfiguration = StaticInstancesConfiguration.class)

@@ -1,6 +1,7 @@
 package com.littlethreads.gateway.upstream;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.cloud.client.DefaultServiceInstance;
@@ -20,9 +21,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Where a service has several instances, each one's readiness is asked every
  * {@code spring.cloud.loadbalancer.health-check.interval}, and an instance that is not
  * ready (stopping: its readiness turns DOWN before it stops taking connections), or does
- * not answer, gets no requests until it is ready again. A single instance is never
- * checked: there is no other to send its requests to, and where one URI stands for many
- * (a Kubernetes Service) the platform already routes only to ready pods.
+ * not answer, gets no requests until it is ready again; one that refuses a connection
+ * gets none for a short pause at once ({@link ReachableInstances}). A single instance is
+ * never checked: there is no other to send its requests to, and where one URI stands for
+ * many (a Kubernetes Service) the platform already routes only to ready pods.
  */
 class StaticInstancesConfiguration {
 
@@ -41,10 +43,13 @@ class StaticInstancesConfiguration {
 		if (instances.length == 1) {
 			return listed;
 		}
-		return ServiceInstanceListSupplier.builder()
+		ServiceInstanceListSupplier ready = ServiceInstanceListSupplier.builder()
 			.withBase(listed)
 			.withHealthChecks(WebClient.create())
 			.build(context);
+		// Also the load balancer's lifecycle listener (it is found by type in this
+		// context), which is how it learns of refused connections.
+		return new ReachableInstances(ready, List.of(instances), upstreams.refusedInstancePause(), Clock.systemUTC());
 	}
 
 }

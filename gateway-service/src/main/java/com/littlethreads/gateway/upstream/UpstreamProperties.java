@@ -1,10 +1,12 @@
 package com.littlethreads.gateway.upstream;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.Assert;
 
 /**
@@ -16,9 +18,13 @@ import org.springframework.util.Assert;
  * @param userUris user-service's instances ({@code USER_URIS}, comma-separated)
  * @param catalogUris catalog-service's instances ({@code CATALOG_URIS})
  * @param paymentUris payment-service's instances ({@code PAYMENT_URIS})
+ * @param refusedInstancePause where a service has several instances, how long one that
+ * refused a connection gets no requests before its readiness check decides again
+ * ({@link ReachableInstances})
  */
 @ConfigurationProperties("littlethreads.routes")
-public record UpstreamProperties(List<URI> userUris, List<URI> catalogUris, List<URI> paymentUris) {
+public record UpstreamProperties(List<URI> userUris, List<URI> catalogUris, List<URI> paymentUris,
+		@DefaultValue("5s") Duration refusedInstancePause) {
 
 	/**
 	 * The service ids that routes use after {@code lb://}.
@@ -39,6 +45,8 @@ public record UpstreamProperties(List<URI> userUris, List<URI> catalogUris, List
 		userUris = checked("user-uris", userUris);
 		catalogUris = checked("catalog-uris", catalogUris);
 		paymentUris = checked("payment-uris", paymentUris);
+		Assert.isTrue(!refusedInstancePause.isNegative() && !refusedInstancePause.isZero(),
+				"littlethreads.routes.refused-instance-pause must be positive");
 	}
 
 	/**

@@ -1,12 +1,15 @@
 // The pages the payment page sends the shopper back to, with ?order=<id>. Success polls
 // the order until the payment is confirmed; cancel cancels the order (nothing is charged).
-import { request } from './api.js';
+import { request, ApiError } from './api.js';
 import { ensureSignedIn, authorized } from './auth.js';
 import * as cart from './cart.js';
 import { formatMoney, showError, element } from './ui.js';
 
 const POLL_EVERY_MS = 2000;
 const POLL_FOR_MS = 120000;
+// Answers that mean "not now" rather than "no": the shop unreachable for a moment, an
+// instance restarting behind the gateway, too many requests. Polling goes on through them.
+const TRANSIENT = new Set([0, 429, 502, 503, 504]);
 const status = document.getElementById('order-status');
 const orderId = new URLSearchParams(location.search).get('order') || '';
 const token = orderId ? localStorage.getItem(`lt.orderToken.${orderId}`) : null;
@@ -26,10 +29,19 @@ function summary(order) {
   document.getElementById('order-summary').hidden = false;
 }
 
+const pause = () => new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));
+
 async function success() {
   const started = Date.now();
   for (;;) {
-    const order = await call(`/api/orders/${encodeURIComponent(orderId)}`);
+    let order;
+    try {
+      order = await call(`/api/orders/${encodeURIComponent(orderId)}`);
+    } catch (error) {
+      if (!(error instanceof ApiError && TRANSIENT.has(error.status)) || Date.now() - started > POLL_FOR_MS) throw error;
+      await pause();
+      continue;
+    }
     if (order.status === 'PAID') {
       cart.clear();
       localStorage.removeItem(`lt.orderToken.${orderId}`);
@@ -46,7 +58,7 @@ async function success() {
       return;
     }
     status.textContent = `Thank you. We are waiting for the payment service to confirm your payment for order ${order.id}; this usually takes a few seconds…`;
-    await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));
+    await pause();
   }
 }
 

@@ -73,7 +73,7 @@ class CheckoutPagesBrowserTests extends StubbedSiteTest {
 	}
 
 	@Test
-	void successPageSaysItIsWaitingThenConfirmsThePaymentAndEmptiesTheCart() {
+	void successPageSaysItIsWaitingPollsOnThroughAnUnavailableAnswerThenConfirmsThePaymentAndEmptiesTheCart() {
 		withCart(CART);
 		script("localStorage.setItem('lt.orderToken.ord_1', 'tok_guest')");
 
@@ -85,6 +85,7 @@ class CheckoutPagesBrowserTests extends StubbedSiteTest {
 				"Your payment is confirmed and order ord_1"));
 		assertThat(this.browser.findElement(By.id("order-total")).getText()).isEqualTo("£28.00");
 		assertThat(this.browser.findElement(By.id("cart-count")).getText()).isEqualTo("0");
+		assertThat(this.browser.findElement(By.id("messages")).getText()).isEmpty();
 		assertThat(recorded("GET", "/api/orders/ord_1")).hasSizeGreaterThanOrEqualTo(3)
 			.allSatisfy((request) -> assertThat(request.orderToken()).isEqualTo("tok_guest"));
 	}
@@ -158,7 +159,14 @@ class CheckoutPagesBrowserTests extends StubbedSiteTest {
 			}
 		}
 		else if (path.equals("/api/orders/ord_1")) {
-			json(exchange, 200, order("ord_1", (call < 3) ? "PENDING_PAYMENT" : "PAID"));
+			if (call == 2) {
+				// The gateway while an instance of payment-service is being replaced.
+				problem(exchange, 503, "Service unavailable",
+						"The service behind this address is not reachable right now. Try again shortly.");
+			}
+			else {
+				json(exchange, 200, order("ord_1", (call < 3) ? "PENDING_PAYMENT" : "PAID"));
+			}
 		}
 		else if (path.equals("/api/orders/ord_2/cancel")) {
 			json(exchange, 200, order("ord_2", "CANCELLED"));

@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finishes what a crash interrupted. Every hold on a product says which order has the
- * units; once it is older than the grace period (so no live call can still be about to
- * record its reservation), the order's reservation says what should have become of it:
+ * units and until when ({@link StockHold#until}: its reservation's expiry, or at once for
+ * a late commit's); once that is past by the grace period (so no live call can still be
+ * about to record its reservation or its new status, and the expiry job has had its
+ * turn), the order's reservation says what should have become of it:
  * <ul>
  * <li>no reservation: the reserve crashed before recording it; the stock goes back</li>
  * <li>{@code HELD}: the hold is live; left alone</li>
@@ -21,6 +23,13 @@ import org.springframework.stereotype.Component;
  * </ul>
  * Giving back and settling remove the hold in the same atomic update, so a second run (or
  * a release racing this one) finds nothing left to do.
+ * <p>
+ * Waiting for the hold's own expiry means a reserve that died before recording its
+ * reservation holds its stock as long as an unpaid checkout does, and a release that died
+ * before giving back returns the stock when the reservation would have lapsed; in return
+ * the job never looks at the holds of live reservations, which during a sale are most of
+ * the catalog (reading them all every minute cost the catalog's slowest answers,
+ * docs/benchmarks.md).
  */
 @Component
 class HoldRepair {
@@ -43,14 +52,14 @@ class HoldRepair {
 	}
 
 	/**
-	 * Gives back or settles every hold older than the grace period whose reservation no
-	 * longer holds it.
+	 * Gives back or settles every hold lapsed for longer than the grace period whose
+	 * reservation no longer holds it.
 	 * @return how many holds were repaired
 	 */
 	int repair() {
 		Instant cutoff = this.clock.instant().minus(this.properties.repairGrace());
 		int repaired = 0;
-		for (StockHold hold : this.ledger.holdsTakenBefore(cutoff)) {
+		for (StockHold hold : this.ledger.holdsLapsedBefore(cutoff)) {
 			Optional<ReservationStatus> status = this.reservations.find(hold.orderId()).map(Reservation::status);
 			if (status.isPresent() && status.get() == ReservationStatus.HELD) {
 				continue;

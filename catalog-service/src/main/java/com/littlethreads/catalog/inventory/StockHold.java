@@ -13,9 +13,12 @@ import java.time.Instant;
  * @param sku the variant
  * @param quantity the units taken
  * @param at when they were taken
+ * @param until when the hold lapses if nothing else ends it: its reservation's expiry, or
+ * for a late commit the moment it was taken (the commit ends it at once). Holds written
+ * before this field existed have none and lapse when taken.
  * @param purpose why they were taken
  */
-record StockHold(String orderId, String sku, int quantity, Instant at, Purpose purpose) {
+record StockHold(String orderId, String sku, int quantity, Instant at, Instant until, Purpose purpose) {
 
 	/**
 	 * The hold's identity on its product: one hold per order and variant.

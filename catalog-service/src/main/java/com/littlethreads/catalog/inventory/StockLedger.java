@@ -56,11 +56,14 @@ class StockLedger implements InitializingBean {
 	}
 
 	/**
-	 * The repair job's query (products holding stock since before a cutoff) needs its own
-	 * index; it is this package's, like the field.
+	 * The repair job's query (products with a hold that lapsed before a cutoff) needs its
+	 * own indexes; they are this package's, like the field. {@code holds_at} answers the
+	 * query's clause for holds written before they had an {@code until}.
 	 */
 	@Override
 	public void afterPropertiesSet() {
+		this.mongo.indexOps(Product.class)
+			.createIndex(new Index().on("holds.until", Sort.Direction.ASC).sparse().named("holds_until"));
 		this.mongo.indexOps(Product.class)
 			.createIndex(new Index().on("holds.at", Sort.Direction.ASC).sparse().named("holds_at"));
 	}
@@ -93,10 +96,11 @@ class StockLedger implements InitializingBean {
 	 * @param orderId the order the units are for
 	 * @param sku the variant
 	 * @param quantity the units to take
+	 * @param until when the hold lapses if nothing else ends it (see {@link StockHold})
 	 * @param purpose why they are taken
 	 * @return what happened
 	 */
-	Outcome takeStock(String orderId, String sku, int quantity, Purpose purpose) {
+	Outcome takeStock(String orderId, String sku, int quantity, Instant until, Purpose purpose) {
 		Optional<HoldingProduct> found = product(sku);
 		if (found.isEmpty()) {
 			return Outcome.SHORT;
@@ -113,6 +117,7 @@ class StockLedger implements InitializingBean {
 			.append("sku", sku)
 			.append("quantity", quantity)
 			.append("at", Date.from(this.clock.instant()))
+			.append("until", Date.from(until))
 			.append("purpose", purpose.name())
 			.append("reliedOnBy", 1);
 		Document same = product.filter()
@@ -218,15 +223,21 @@ class StockLedger implements InitializingBean {
 	}
 
 	/**
-	 * Every hold taken before {@code cutoff}.
+	 * Every hold that lapsed before {@code cutoff} ({@link StockHold#until}; a hold
+	 * without one lapsed when it was taken). The holds of live reservations have not
+	 * lapsed, so at any time this finds next to nothing: only what a crash left, and
+	 * holds the expiry job is about to return. It reads no more than the products holding
+	 * those.
 	 * @param cutoff the time
 	 * @return the holds
 	 */
-	List<StockHold> holdsTakenBefore(Instant cutoff) {
-		Date before = Date.from(cutoff);
-		return holds(new Document("holds", new Document("$elemMatch", new Document("at", new Document("$lt", before)))))
-			.stream()
-			.filter((hold) -> hold.at().isBefore(cutoff))
+	List<StockHold> holdsLapsedBefore(Instant cutoff) {
+		Document before = new Document("$lt", Date.from(cutoff));
+		Document lapsed = new Document("holds", new Document("$elemMatch", new Document("until", before)));
+		Document lapsedUnmarked = new Document("holds",
+				new Document("$elemMatch", new Document("until", new Document("$exists", false)).append("at", before)));
+		return holds(new Document("$or", List.of(lapsed, lapsedUnmarked))).stream()
+			.filter((hold) -> hold.until().isBefore(cutoff))
 			.toList();
 	}
 
@@ -270,8 +281,10 @@ class StockLedger implements InitializingBean {
 		List<StockHold> holds = new ArrayList<>();
 		for (Document product : products().find(filter).projection(Projections.include("holds"))) {
 			for (Document hold : product.getList("holds", Document.class, List.of())) {
+				Instant at = hold.getDate("at").toInstant();
+				Date until = hold.getDate("until");
 				holds.add(new StockHold(hold.getString("orderId"), hold.getString("sku"), hold.getInteger("quantity"),
-						hold.getDate("at").toInstant(), Purpose.valueOf(hold.getString("purpose"))));
+						at, (until != null) ? until.toInstant() : at, Purpose.valueOf(hold.getString("purpose"))));
 			}
 		}
 		return holds;

@@ -91,7 +91,7 @@ class StockReservations {
 		refuseWhatIsSoldOut(orderId, lines);
 		requireForSale(lines);
 		try {
-			holdAll(orderId, lines, Purpose.RESERVATION);
+			holdAll(orderId, lines, expiresAt, Purpose.RESERVATION);
 		}
 		catch (ErrorResponseException ex) {
 			// A concurrent repeat of this order may hold the stock we were short of.
@@ -145,7 +145,7 @@ class StockReservations {
 			// Finish the release or expiry first (whichever caller gets there gives the
 			// stock back, once), so that the hold taken next is this commit's.
 			giveBackAll(orderId, current.lines(), Purpose.RESERVATION);
-			holdAll(orderId, current.lines(), Purpose.LATE_COMMIT);
+			holdAll(orderId, current.lines(), this.clock.instant(), Purpose.LATE_COMMIT);
 			committed = transition(orderId, current.status(), ReservationStatus.COMMITTED);
 			if (committed != null) {
 				// Settles every line, also those a racing commit took and we found held.
@@ -283,10 +283,10 @@ class StockReservations {
 	 * to record the reservation. (A crashed call never lets go; the repair job settles
 	 * what it left.)
 	 */
-	private void holdAll(String orderId, List<ReservationLine> lines, Purpose purpose) {
+	private void holdAll(String orderId, List<ReservationLine> lines, Instant until, Purpose purpose) {
 		List<ReservationLine> held = new ArrayList<>();
 		for (ReservationLine line : lines) {
-			Outcome outcome = this.ledger.takeStock(orderId, line.sku(), line.quantity(), purpose);
+			Outcome outcome = this.ledger.takeStock(orderId, line.sku(), line.quantity(), until, purpose);
 			switch (outcome) {
 				case TAKEN, ALREADY_HELD -> held.add(line);
 				case HELD_OTHERWISE -> {

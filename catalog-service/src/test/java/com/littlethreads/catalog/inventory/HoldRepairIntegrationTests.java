@@ -35,6 +35,11 @@ class HoldRepairIntegrationTests extends InventoryIntegrationTest {
 	 */
 	private static final Duration PAST_THE_GRACE = Duration.ofMinutes(3);
 
+	/**
+	 * How long the reservations made here hold their stock.
+	 */
+	private static final Duration HELD_FOR = Duration.ofHours(1);
+
 	@Autowired
 	HoldRepair repair;
 
@@ -71,17 +76,20 @@ class HoldRepairIntegrationTests extends InventoryIntegrationTest {
 	}
 
 	@Test
-	void stockTakenBeforeACrashWithoutAReservationGoesBackOnlyAfterTheGrace() {
+	void stockTakenBeforeACrashWithoutAReservationGoesBackOnceTheReservationWouldHaveLapsed() {
 		String sku = this.shelf.variant(5);
 		String order = StockFixtures.orderId();
 		// The reserve took the stock, then the process died before recording the
 		// reservation.
-		assertThat(this.ledger.takeStock(order, sku, 2, Purpose.RESERVATION)).isEqualTo(Outcome.TAKEN);
+		assertThat(this.ledger.takeStock(order, sku, 2, this.clock.instant().plus(HELD_FOR), Purpose.RESERVATION))
+			.isEqualTo(Outcome.TAKEN);
 
-		this.clock.advance(Duration.ofMinutes(1));
+		this.clock.advance(PAST_THE_GRACE);
+		this.repair.repair();
+		this.clock.advance(HELD_FOR.minus(PAST_THE_GRACE).plus(Duration.ofMinutes(1)));
 		this.repair.repair();
 
-		assertThat(this.shelf.stock(sku)).isEqualTo(3);
+		assertThat(this.shelf.stock(sku)).as("held like an unpaid checkout, within the grace").isEqualTo(3);
 		assertThat(holds(sku)).containsExactly(order + "/" + sku);
 
 		this.clock.advance(PAST_THE_GRACE);
@@ -96,13 +104,13 @@ class HoldRepairIntegrationTests extends InventoryIntegrationTest {
 	void aRepeatedReserveAfterACrashAdoptsTheHoldInsteadOfTakingAgain() {
 		String sku = this.shelf.variant(5);
 		String order = StockFixtures.orderId();
-		this.ledger.takeStock(order, sku, 2, Purpose.RESERVATION);
+		this.ledger.takeStock(order, sku, 2, this.clock.instant().plus(HELD_FOR), Purpose.RESERVATION);
 
 		StockReservations.Reserved reserved = reserve(order, 2, sku);
 
 		assertThat(reserved.created()).isTrue();
 		assertThat(this.shelf.stock(sku)).isEqualTo(3);
-		this.clock.advance(PAST_THE_GRACE);
+		this.clock.advance(HELD_FOR.plus(PAST_THE_GRACE));
 		this.repair.repair();
 		assertThat(this.shelf.stock(sku)).isEqualTo(3);
 		assertThat(holds(sku)).containsExactly(order + "/" + sku);
@@ -119,6 +127,9 @@ class HoldRepairIntegrationTests extends InventoryIntegrationTest {
 		setStatus(order, ended);
 
 		this.clock.advance(PAST_THE_GRACE);
+		this.repair.repair();
+		assertThat(this.shelf.stock(a)).as("held until the reservation would have lapsed").isEqualTo(3);
+		this.clock.advance(HELD_FOR);
 		this.repair.repair();
 		this.repair.repair();
 
@@ -137,7 +148,7 @@ class HoldRepairIntegrationTests extends InventoryIntegrationTest {
 		// Committed, then the process died before settling the hold.
 		setStatus(order, ReservationStatus.COMMITTED);
 
-		this.clock.advance(PAST_THE_GRACE);
+		this.clock.advance(HELD_FOR.plus(PAST_THE_GRACE));
 		this.repair.repair();
 		this.repair.repair();
 
@@ -146,12 +157,12 @@ class HoldRepairIntegrationTests extends InventoryIntegrationTest {
 	}
 
 	@Test
-	void aHeldReservationsHoldIsLeftAlone() {
+	void aHeldReservationsHoldIsLeftAloneEvenPastItsExpiryWhichIsTheExpiryJobsToEnd() {
 		String sku = this.shelf.variant(5);
 		String order = StockFixtures.orderId();
 		reserve(order, 2, sku);
 
-		this.clock.advance(PAST_THE_GRACE);
+		this.clock.advance(HELD_FOR.plus(PAST_THE_GRACE));
 		this.repair.repair();
 
 		assertThat(holds(sku)).containsExactly(order + "/" + sku);
@@ -182,7 +193,7 @@ class HoldRepairIntegrationTests extends InventoryIntegrationTest {
 		reserve(order, 2, sku);
 		this.reservations.release(order);
 		// The commit took the stock again, then died before marking the order committed.
-		this.ledger.takeStock(order, sku, 2, Purpose.LATE_COMMIT);
+		this.ledger.takeStock(order, sku, 2, this.clock.instant(), Purpose.LATE_COMMIT);
 
 		this.clock.advance(PAST_THE_GRACE);
 		this.repair.repair();
@@ -235,7 +246,7 @@ class HoldRepairIntegrationTests extends InventoryIntegrationTest {
 
 	private StockReservations.Reserved reserve(String orderId, int quantity, String... skus) {
 		List<ReservationLine> lines = List.of(skus).stream().map((sku) -> new ReservationLine(sku, quantity)).toList();
-		return this.reservations.reserve(orderId, lines, this.clock.instant().plus(Duration.ofHours(1)));
+		return this.reservations.reserve(orderId, lines, this.clock.instant().plus(HELD_FOR));
 	}
 
 	private void setStatus(String orderId, ReservationStatus status) {

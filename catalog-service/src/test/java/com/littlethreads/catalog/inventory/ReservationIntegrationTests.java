@@ -298,7 +298,7 @@ class ReservationIntegrationTests extends InventoryIntegrationTest {
 			assertThat(statuses).containsOnly(200);
 			assertThat(get(order).json().get("status").asString()).isEqualTo("COMMITTED");
 			assertThat(this.shelf.stock(sku)).as("round %d", round).isEqualTo(38);
-			assertThat(this.ledger.holdsTakenBefore(this.clock.instant().plus(Duration.ofDays(1))))
+			assertThat(this.ledger.holdsLapsedBefore(this.clock.instant().plus(Duration.ofDays(1))))
 				.filteredOn((hold) -> hold.sku().equals(sku))
 				.as("holds left on %s", sku)
 				.isEmpty();

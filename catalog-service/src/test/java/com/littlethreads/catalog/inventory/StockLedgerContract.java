@@ -1,13 +1,16 @@
 package com.littlethreads.catalog.inventory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,11 @@ abstract class StockLedgerContract {
 
 	static final Instant NOW = Instant.parse("2025-06-01T10:00:00Z");
 
+	/**
+	 * When the holds taken here lapse: their reservation's expiry.
+	 */
+	static final Instant UNTIL = NOW.plus(Duration.ofMinutes(30));
+
 	@Autowired
 	StockLedger ledger;
 
@@ -66,7 +74,42 @@ abstract class StockLedgerContract {
 	void holdsAreIndexedByTimeForTheRepairJob() {
 		List<IndexInfo> indexes = this.mongo.indexOps(Product.class).getIndexInfo();
 
+		assertThat(indexes).filteredOn((index) -> index.isIndexForFields(List.of("holds.until"))).singleElement();
 		assertThat(indexes).filteredOn((index) -> index.isIndexForFields(List.of("holds.at"))).singleElement();
+	}
+
+	@Test
+	void onlyHoldsThatLapsedAreFoundNotThoseOfLiveReservations() {
+		this.products.insert(aProduct("busy").withVariant("LT-1-RED-4T", Size.T4, "red", 9)
+			.withVariant("LT-1-RED-5Y", Size.Y5, "red", 9)
+			.build());
+		this.products.insert(aProduct("quiet").withVariant("LT-2-RED-4T", Size.T4, "red", 9).build());
+		this.ledger.takeStock("ord_live", "LT-1-RED-4T", 1, UNTIL, Purpose.RESERVATION);
+		this.ledger.takeStock("ord_late", "LT-1-RED-5Y", 1, NOW, Purpose.LATE_COMMIT);
+		this.ledger.takeStock("ord_later", "LT-2-RED-4T", 1, UNTIL.plusSeconds(60), Purpose.RESERVATION);
+
+		assertThat(this.ledger.holdsLapsedBefore(NOW)).isEmpty();
+		assertThat(this.ledger.holdsLapsedBefore(NOW.plusSeconds(1))).extracting(StockHold::orderId)
+			.containsExactly("ord_late");
+		assertThat(this.ledger.holdsLapsedBefore(UNTIL.plusSeconds(1))).extracting(StockHold::orderId)
+			.containsExactlyInAnyOrder("ord_live", "ord_late");
+	}
+
+	@Test
+	void aHoldStoredBeforeHoldsHadAnExpiryLapsedWhenItWasTaken() {
+		this.products.insert(aProduct("old").withVariant("LT-1-RED-4T", Size.T4, "red", 5).build());
+		Document stored = new Document("key", "ord_old/LT-1-RED-4T").append("orderId", "ord_old")
+			.append("sku", "LT-1-RED-4T")
+			.append("quantity", 2)
+			.append("at", Date.from(NOW))
+			.append("purpose", "RESERVATION")
+			.append("reliedOnBy", 1);
+		this.mongo.getCollection("products")
+			.updateOne(new Document("slug", "old"), new Document("$push", new Document("holds", stored)));
+
+		assertThat(this.ledger.holdsLapsedBefore(NOW)).isEmpty();
+		assertThat(this.ledger.holdsLapsedBefore(NOW.plusSeconds(1)))
+			.containsExactly(new StockHold("ord_old", "LT-1-RED-4T", 2, NOW, NOW, Purpose.RESERVATION));
 	}
 
 	@Test
@@ -95,10 +138,10 @@ abstract class StockLedgerContract {
 		this.products.insert(aProduct("moving").withVariant("LT-1-RED-4T", Size.T4, "red", 5).build());
 
 		this.ledger.restock("moving", "LT-1-RED-4T", 1);
-		this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, Purpose.RESERVATION);
-		this.ledger.takeStock("ord_2", "LT-1-RED-4T", 9, Purpose.RESERVATION);
+		this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, UNTIL, Purpose.RESERVATION);
+		this.ledger.takeStock("ord_2", "LT-1-RED-4T", 9, UNTIL, Purpose.RESERVATION);
 		this.ledger.settle("ord_1", "LT-1-RED-4T");
-		this.ledger.takeStock("ord_3", "LT-1-RED-4T", 1, Purpose.RESERVATION);
+		this.ledger.takeStock("ord_3", "LT-1-RED-4T", 1, UNTIL, Purpose.RESERVATION);
 		this.ledger.giveBack("ord_3", "LT-1-RED-4T", Purpose.RESERVATION);
 
 		// Restock, two takes and a give-back moved stock; the short take and the settle
@@ -173,11 +216,11 @@ abstract class StockLedgerContract {
 			.withVariant("LT-1-RED-5Y", Size.Y5, "red", 1)
 			.build());
 
-		Outcome first = this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, Purpose.RESERVATION);
-		Outcome again = this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, Purpose.RESERVATION);
-		Outcome otherwise = this.ledger.takeStock("ord_1", "LT-1-RED-4T", 1, Purpose.RESERVATION);
-		Outcome tooMany = this.ledger.takeStock("ord_1", "LT-1-RED-5Y", 2, Purpose.RESERVATION);
-		Outcome unknown = this.ledger.takeStock("ord_1", "LT-NOPE", 1, Purpose.RESERVATION);
+		Outcome first = this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, UNTIL, Purpose.RESERVATION);
+		Outcome again = this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, UNTIL, Purpose.RESERVATION);
+		Outcome otherwise = this.ledger.takeStock("ord_1", "LT-1-RED-4T", 1, UNTIL, Purpose.RESERVATION);
+		Outcome tooMany = this.ledger.takeStock("ord_1", "LT-1-RED-5Y", 2, UNTIL, Purpose.RESERVATION);
+		Outcome unknown = this.ledger.takeStock("ord_1", "LT-NOPE", 1, UNTIL, Purpose.RESERVATION);
 
 		assertThat(first).isEqualTo(Outcome.TAKEN);
 		assertThat(again).isEqualTo(Outcome.ALREADY_HELD);
@@ -187,17 +230,17 @@ abstract class StockLedgerContract {
 		assertThat(stock("held", "LT-1-RED-4T")).isEqualTo(3);
 		assertThat(stock("held", "LT-1-RED-5Y")).isEqualTo(1);
 		assertThat(this.products.findBySlug("held").orElseThrow().getVersion()).isZero();
-		assertThat(this.ledger.holdsTakenBefore(NOW.plusMillis(1)))
-			.containsExactly(new StockHold("ord_1", "LT-1-RED-4T", 2, NOW, Purpose.RESERVATION));
-		assertThat(this.ledger.holdsTakenBefore(NOW)).isEmpty();
+		assertThat(this.ledger.holdsLapsedBefore(UNTIL.plusMillis(1)))
+			.containsExactly(new StockHold("ord_1", "LT-1-RED-4T", 2, NOW, UNTIL, Purpose.RESERVATION));
+		assertThat(this.ledger.holdsLapsedBefore(UNTIL)).isEmpty();
 	}
 
 	@Test
 	void concurrentTakesOfTheLastUnitsTakeExactlyThem() throws Exception {
 		this.products.insert(aProduct("scarce").withVariant("LT-1-RED-4T", Size.T4, "red", 10).build());
 		AtomicInteger orders = new AtomicInteger();
-		List<Outcome> outcomes = Concurrently.run(50,
-				(i) -> this.ledger.takeStock("ord_" + orders.incrementAndGet(), "LT-1-RED-4T", 1, Purpose.RESERVATION));
+		List<Outcome> outcomes = Concurrently.run(50, (i) -> this.ledger.takeStock("ord_" + orders.incrementAndGet(),
+				"LT-1-RED-4T", 1, UNTIL, Purpose.RESERVATION));
 
 		assertThat(outcomes).filteredOn((outcome) -> outcome == Outcome.TAKEN).hasSize(10);
 		assertThat(outcomes).filteredOn((outcome) -> outcome == Outcome.SHORT).hasSize(40);
@@ -207,14 +250,14 @@ abstract class StockLedgerContract {
 	@Test
 	void concurrentGiveBacksReturnTheHeldUnitsExactlyOnce() throws Exception {
 		this.products.insert(aProduct("given").withVariant("LT-1-RED-4T", Size.T4, "red", 5).build());
-		this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, Purpose.RESERVATION);
+		this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, UNTIL, Purpose.RESERVATION);
 		assertThat(this.ledger.giveBack("ord_1", "LT-1-RED-4T", Purpose.LATE_COMMIT)).isFalse();
 		List<Boolean> givenBack = Concurrently.run(8,
 				(i) -> this.ledger.giveBack("ord_1", "LT-1-RED-4T", Purpose.RESERVATION));
 
 		assertThat(givenBack).filteredOn(Boolean::booleanValue).hasSize(1);
 		assertThat(stock("given", "LT-1-RED-4T")).isEqualTo(5);
-		assertThat(this.ledger.holdsTakenBefore(NOW.plusSeconds(1))).isEmpty();
+		assertThat(this.ledger.holdsLapsedBefore(UNTIL.plusSeconds(1))).isEmpty();
 	}
 
 	@Test
@@ -222,9 +265,9 @@ abstract class StockLedgerContract {
 		this.products.insert(aProduct("shared").withVariant("LT-1-RED-4T", Size.T4, "red", 5)
 			.withVariant("LT-1-RED-5Y", Size.Y5, "red", 5)
 			.build());
-		this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, Purpose.RESERVATION);
-		this.ledger.takeStock("ord_1", "LT-1-RED-5Y", 2, Purpose.RESERVATION);
-		assertThat(this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, Purpose.RESERVATION))
+		this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, UNTIL, Purpose.RESERVATION);
+		this.ledger.takeStock("ord_1", "LT-1-RED-5Y", 2, UNTIL, Purpose.RESERVATION);
+		assertThat(this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, UNTIL, Purpose.RESERVATION))
 			.isEqualTo(Outcome.ALREADY_HELD);
 
 		assertThat(this.ledger.withdraw("ord_1", "LT-1-RED-4T", Purpose.RESERVATION)).isFalse();
@@ -236,14 +279,14 @@ abstract class StockLedgerContract {
 		assertThat(stock("shared", "LT-1-RED-4T")).isEqualTo(5);
 		assertThat(this.ledger.withdraw("ord_1", "LT-1-RED-4T", Purpose.RESERVATION)).isFalse();
 		assertThat(stock("shared", "LT-1-RED-4T")).isEqualTo(5);
-		assertThat(this.ledger.holdsTakenBefore(NOW.plusSeconds(1))).isEmpty();
+		assertThat(this.ledger.holdsLapsedBefore(UNTIL.plusSeconds(1))).isEmpty();
 	}
 
 	@Test
 	void givingBackIgnoresHowManyCallsRelyOnTheHold() {
 		this.products.insert(aProduct("given").withVariant("LT-1-RED-4T", Size.T4, "red", 5).build());
-		this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, Purpose.RESERVATION);
-		this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, Purpose.RESERVATION);
+		this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, UNTIL, Purpose.RESERVATION);
+		this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, UNTIL, Purpose.RESERVATION);
 
 		assertThat(this.ledger.giveBack("ord_1", "LT-1-RED-4T", Purpose.RESERVATION)).isTrue();
 
@@ -255,15 +298,15 @@ abstract class StockLedgerContract {
 	@Test
 	void settlingRemovesTheHoldAndLeavesTheStockTaken() {
 		this.products.insert(aProduct("sold").withVariant("LT-1-RED-4T", Size.T4, "red", 5).build());
-		this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, Purpose.RESERVATION);
-		this.ledger.takeStock("ord_2", "LT-1-RED-4T", 1, Purpose.RESERVATION);
+		this.ledger.takeStock("ord_1", "LT-1-RED-4T", 2, UNTIL, Purpose.RESERVATION);
+		this.ledger.takeStock("ord_2", "LT-1-RED-4T", 1, UNTIL, Purpose.RESERVATION);
 
 		assertThat(this.ledger.settle("ord_1", "LT-1-RED-4T")).isTrue();
 		assertThat(this.ledger.settle("ord_1", "LT-1-RED-4T")).isFalse();
 
 		assertThat(stock("sold", "LT-1-RED-4T")).isEqualTo(2);
 		assertThat(this.ledger.giveBack("ord_1", "LT-1-RED-4T", Purpose.RESERVATION)).isFalse();
-		assertThat(this.ledger.holdsTakenBefore(NOW.plusSeconds(1))).extracting(StockHold::orderId)
+		assertThat(this.ledger.holdsLapsedBefore(UNTIL.plusSeconds(1))).extracting(StockHold::orderId)
 			.containsExactly("ord_2");
 	}
 

@@ -29,8 +29,8 @@ class IdLookupH2Backend extends H2Backend {
 
 	private static final String ID = "_id";
 
-	IdLookupH2Backend(String fileName) {
-		super(fileName);
+	IdLookupH2Backend(MVStore store) {
+		super(store);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package com.littlethreads.gateway.upstream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -60,6 +61,9 @@ class RefusedInstanceTests {
 		// Both listed by the check at start, and not asked again while the test runs: the
 		// dead instance stays listed throughout, as in the seconds before a check.
 		registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "1h");
+		// Longer than the test can take on a loaded machine, so that the last check still
+		// finds the dead instance set aside.
+		registry.add("littlethreads.routes.refused-instance-pause", () -> "10m");
 	}
 
 	@Autowired
@@ -100,7 +104,7 @@ class RefusedInstanceTests {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
 		while (listedPorts().size() < 2) {
 			assertThat(Instant.now()).as("the gateway lists both instances").isBefore(deadline);
-			Thread.onSpinWait();
+			LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
 		}
 		assertThat(listedPorts()).containsExactlyInAnyOrder(live.getPort(), doomed.port());
 	}

@@ -90,14 +90,14 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 		}
 		// The gateway leaves a refused or failed connection as a bare exception (a 500);
 		// to the caller it means the service is not there right now.
-		if (isCausedBy(ex, ConnectException.class) || isCausedBy(ex, UnknownHostException.class)) {
+		if (Causes.isCausedBy(ex, ConnectException.class) || Causes.isCausedBy(ex, UnknownHostException.class)) {
 			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
-		if (isCausedBy(ex, TimeoutException.class)) {
+		if (Causes.isCausedBy(ex, TimeoutException.class)) {
 			return HttpStatus.GATEWAY_TIMEOUT;
 		}
 		// Connected, then the service reset or closed the connection before answering.
-		if (isCausedBy(ex, IOException.class)) {
+		if (Causes.isCausedBy(ex, IOException.class)) {
 			return HttpStatus.BAD_GATEWAY;
 		}
 		return HttpStatus.INTERNAL_SERVER_ERROR;
@@ -112,18 +112,6 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 		HttpStatus resolved = HttpStatus.resolve(status.value());
 		String title = (resolved != null) ? resolved.getReasonPhrase() : "Error";
 		return new Problem(UNTYPED, title, status.value(), title, path, requestId);
-	}
-
-	private static boolean isCausedBy(Throwable ex, Class<? extends Throwable> type) {
-		Throwable candidate = ex;
-		// Bounded, because a cause chain can loop.
-		for (int depth = 0; candidate != null && depth < 16; depth++) {
-			if (type.isInstance(candidate)) {
-				return true;
-			}
-			candidate = candidate.getCause();
-		}
-		return false;
 	}
 
 	private static void log(HttpStatusCode status, String path, String requestId, Throwable ex) {

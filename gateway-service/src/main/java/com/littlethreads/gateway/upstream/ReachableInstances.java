@@ -23,6 +23,8 @@ import org.springframework.cloud.client.loadbalancer.ResponseData;
 import org.springframework.cloud.loadbalancer.core.DelegatingServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 
+import com.littlethreads.gateway.problem.Causes;
+
 /**
  * The instances of a service that requests may go to: those its readiness checks list,
  * less any that refused a connection in the last {@code pause}.
@@ -97,7 +99,8 @@ class ReachableInstances extends DelegatingServiceInstanceListSupplier
 	public void onComplete(CompletionContext<ResponseData, ServiceInstance, RequestDataContext> completion) {
 		Response<ServiceInstance> chosen = completion.getLoadBalancerResponse();
 		if (completion.status() != CompletionContext.Status.FAILED || chosen == null || !chosen.hasServer()
-				|| !isRefusal(completion.getThrowable())) {
+		// Netty's connect timeout is a ConnectException too.
+				|| !Causes.isCausedBy(completion.getThrowable(), ConnectException.class)) {
 			return;
 		}
 		ServiceInstance instance = chosen.getServer();
@@ -113,19 +116,6 @@ class ReachableInstances extends DelegatingServiceInstanceListSupplier
 
 	@Override
 	public void onStartRequest(Request<RequestDataContext> request, Response<ServiceInstance> chosen) {
-	}
-
-	private static boolean isRefusal(Throwable failure) {
-		Throwable candidate = failure;
-		// Bounded, because a cause chain can loop. Netty's connect timeout is a
-		// ConnectException too.
-		for (int depth = 0; candidate != null && depth < 16; depth++) {
-			if (candidate instanceof ConnectException) {
-				return true;
-			}
-			candidate = candidate.getCause();
-		}
-		return false;
 	}
 
 }

@@ -325,15 +325,13 @@ jvm_options() {
   # p99 under load is what issue 14's benchmark measures.
   # The code cache keeps the JVM's own size for the services C2 compiles: reserved, not
   # resident. On Java 21 and newer a full collection (Serial GC's only kind) is started
-  # each time the compiled code grows by a share of that size, to unload cold code; a cap
-  # of 96 MB made that three full collections of 240 to 300 ms in catalog-service's first
-  # minutes under load (docs/benchmarks.md). The same holds for class metadata: the first
-  # time it passes -XX:MetaspaceSize (21 MB by default) a full collection comes, so that
-  # mark is set above what the services load. And Java 21 and newer also collect each time
-  # compiled code has grown by SweeperThreshold (15 %) of the code cache since the last
-  # collection ("CodeCache GC Threshold": 36 MB of 240, which catalog-service reaches in its
-  # first minutes under load, a full collection of 290 to 330 ms), to unload code gone cold;
-  # at 100 % that never comes (the collection when the cache is nearly full still does).
+  # each time compiled code grows by SweeperThreshold (15 %) of that size since the last
+  # one, to unload cold code ("CodeCache GC Threshold"): with a 96 MB cap that was three
+  # full collections of 240 to 300 ms in catalog-service's first minutes under load, and
+  # at the default size still one of 290 to 330 ms (36 MB of 240; docs/benchmarks.md).
+  # At 100 % it never comes (the collection when the cache is nearly full still does).
+  # The same holds for class metadata: the first time it passes -XX:MetaspaceSize (21 MB
+  # by default) a full collection comes, so that mark is set above what the services load.
   case "$module" in
     catalog-service) initial=96m young="" ;;
     # A development tool that serves a handful of requests: C1 alone compiles enough, and

@@ -165,7 +165,7 @@ class CheckoutPagesBrowserTests extends StubbedSiteTest {
 						"The service behind this address is not reachable right now. Try again shortly.");
 			}
 			else {
-				json(exchange, 200, order("ord_1", (call < 3) ? "PENDING_PAYMENT" : "PAID"));
+				json(exchange, 200, order("ord_1", (call == 1) ? "PENDING_PAYMENT" : "PAID"));
 			}
 		}
 		else if (path.equals("/api/orders/ord_2/cancel")) {

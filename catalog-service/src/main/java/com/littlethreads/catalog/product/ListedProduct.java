@@ -10,8 +10,8 @@ import java.util.Objects;
  * purpose: a listing only ever shows in stock or not, so a sale that leaves a variant in
  * stock does not change any listing.
  * <p>
- * Every listing asks every product, so the variants are packed into one {@code int} each
- * (size, colour number, in stock) and filters test them with bit masks rather than sets.
+ * The variants are packed into one {@code int} each (size, colour number, in stock): a
+ * listing's index reads every variant of every product each time the listing changes.
  */
 public final class ListedProduct {
 

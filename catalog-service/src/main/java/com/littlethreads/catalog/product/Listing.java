@@ -96,6 +96,27 @@ public final class Listing {
 	}
 
 	/**
+	 * A product by its place in this listing, which follows none of the orders: a listing
+	 * is answered by going through the products this way, and only its page is taken in
+	 * an order ({@link #ranked}).
+	 * @param place the place, from 0 to {@link #size()}
+	 * @return the product
+	 */
+	public ListedProduct get(int place) {
+		return this.products[place];
+	}
+
+	/**
+	 * Where the product of a given rank in an order is.
+	 * @param order the order
+	 * @param rank the rank in that order, from 0 to {@link #size()}
+	 * @return its place, for {@link #get(int)}
+	 */
+	public int ranked(Order order, int rank) {
+		return this.orders.get(order)[rank];
+	}
+
+	/**
 	 * Every product in one order.
 	 * @param order the order
 	 * @return the products, as a list that is cheap to index

@@ -18,23 +18,30 @@ import com.littlethreads.catalog.product.Listing;
  * answer is never evicted because the catalog changed: a changed catalog has a new
  * version, so it is simply not asked for again, and the least used answers make room.
  * However many requests ask for the same missing answer at once, it is computed once and
- * the others wait for it.
+ * the others wait for it. Answers are computed from the {@link ListingIndex index} of the
+ * latest listing, built once for each new listing.
  */
 @Component
 public class ProductSearch {
 
 	private final Supplier<Listing> listings;
 
-	private final BiFunction<Listing, SearchCriteria, ProductPage> answers;
+	private final BiFunction<ListingIndex, SearchCriteria, ProductPage> answers;
 
 	private final Cache<Key, ProductPage> pages;
+
+	/**
+	 * The index of the latest listing asked for.
+	 */
+	private volatile ListingIndex index;
 
 	@Autowired
 	ProductSearch(ActiveProducts products, SearchProperties properties) {
 		this(products::listing, ListingQuery::answer, properties.cacheSize());
 	}
 
-	ProductSearch(Supplier<Listing> listings, BiFunction<Listing, SearchCriteria, ProductPage> answers, int cacheSize) {
+	ProductSearch(Supplier<Listing> listings, BiFunction<ListingIndex, SearchCriteria, ProductPage> answers,
+			int cacheSize) {
 		this.listings = listings;
 		this.answers = answers;
 		this.pages = Caffeine.newBuilder().maximumSize(cacheSize).build();
@@ -45,7 +52,29 @@ public class ProductSearch {
 		// Caffeine's get computes a missing value once, atomically, while other callers
 		// for the same key wait for it.
 		return this.pages.get(new Key(criteria, listing.version()),
-				(key) -> this.answers.apply(listing, key.criteria()));
+				(key) -> this.answers.apply(index(listing), key.criteria()));
+	}
+
+	/**
+	 * The listing's index, built once by whichever request first needs it while the
+	 * others that need it wait.
+	 */
+	private ListingIndex index(Listing listing) {
+		ListingIndex index = this.index;
+		if (index != null && index.listing() == listing) {
+			return index;
+		}
+		synchronized (this) {
+			index = this.index;
+			if (index == null || index.listing() != listing) {
+				index = ListingIndex.of(listing);
+				// An older listing's index, asked for late, is not kept over a newer one.
+				if (this.index == null || this.index.listing().version() < listing.version()) {
+					this.index = index;
+				}
+			}
+			return index;
+		}
 	}
 
 	/**

@@ -44,6 +44,8 @@ class ListingQueryTests {
 				.map(ListedProduct::of)
 				.toList());
 
+	private static final ListingIndex INDEX = ListingIndex.of(LISTING);
+
 	private static final List<String> COLOURS = List.of("red", "navy", "pink", "sage", "mustard", "no-such-colour");
 
 	private static final List<String> WORDS = List.of("stripe", "DINOSAUR", "organic cotton", "pockets", "zzz", "-",
@@ -55,7 +57,7 @@ class ListingQueryTests {
 		for (int i = 0; i < 400; i++) {
 			SearchCriteria criteria = randomCriteria(random);
 
-			ProductPage answer = ListingQuery.answer(LISTING, criteria);
+			ProductPage answer = ListingQuery.answer(INDEX, criteria);
 
 			assertThat(answer).as(criteria.toString()).isEqualTo(expected(criteria));
 		}

@@ -37,7 +37,7 @@ class ProductSearchTests {
 	 * Computes an answer, but only once every request has arrived: a cache that let each
 	 * request compute would have all of them in here at once.
 	 */
-	private final BiFunction<Listing, SearchCriteria, ProductPage> slowAnswers = (listing, criteria) -> {
+	private final BiFunction<ListingIndex, SearchCriteria, ProductPage> slowAnswers = (index, criteria) -> {
 		this.computed.incrementAndGet();
 		try {
 			this.arrivals.await(5, TimeUnit.SECONDS);
@@ -45,7 +45,7 @@ class ProductSearchTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		return new ProductPage(List.of(), criteria.page(), criteria.pageSize(), listing.version(), Map.of());
+		return new ProductPage(List.of(), criteria.page(), criteria.pageSize(), index.listing().version(), Map.of());
 	};
 
 	private final ProductSearch search = new ProductSearch(this.listing::get, this.slowAnswers, 100);

@@ -1,14 +1,12 @@
 package com.littlethreads.catalog.product;
 
 import java.time.Instant;
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 
 /**
  * Every active product, in each order a listing can be sorted in, as of one moment. It
@@ -96,9 +94,9 @@ public final class Listing {
 	}
 
 	/**
-	 * A product by its place in this listing, which follows none of the orders: a listing
-	 * is answered by going through the products this way, and only its page is taken in
-	 * an order ({@link #ranked}).
+	 * A product by its place in this listing, which follows none of the orders: what a
+	 * listing shows is worked out over the products by place, and only its page is taken
+	 * in an order ({@link #ranked}).
 	 * @param place the place, from 0 to {@link #size()}
 	 * @return the product
 	 */
@@ -114,15 +112,6 @@ public final class Listing {
 	 */
 	public int ranked(Order order, int rank) {
 		return this.orders.get(order)[rank];
-	}
-
-	/**
-	 * Every product in one order.
-	 * @param order the order
-	 * @return the products, as a list that is cheap to index
-	 */
-	public List<ListedProduct> in(Order order) {
-		return new Ordered(this.products, this.orders.get(order));
 	}
 
 	/**
@@ -156,29 +145,6 @@ public final class Listing {
 
 		Order(Comparator<ListedProduct> comparator) {
 			this.comparator = comparator.thenComparing(BY_SLUG);
-		}
-
-	}
-
-	private static final class Ordered extends AbstractList<ListedProduct> implements RandomAccess {
-
-		private final ListedProduct[] products;
-
-		private final int[] order;
-
-		Ordered(ListedProduct[] products, int[] order) {
-			this.products = products;
-			this.order = order;
-		}
-
-		@Override
-		public ListedProduct get(int index) {
-			return this.products[this.order[index]];
-		}
-
-		@Override
-		public int size() {
-			return this.order.length;
 		}
 
 	}

@@ -15,7 +15,7 @@ import com.littlethreads.catalog.product.Size;
  * <p>
  * A size and a colour must be found on the same variant, so the variants are indexed by
  * pair: which products have a variant of this size in this colour, and which have one in
- * stock. At 10,000 products a set is 1.25 KB, and the whole index about 1 MB.
+ * stock. At 10,000 products a set is 1.25 KB, and the whole index about 1.2 MB.
  */
 final class ListingIndex {
 

@@ -42,7 +42,7 @@ final class ListingQuery {
 		long[] variant = variantFilter(index, stock, sizes, colours, criteria.inStock());
 		// Past the product, category and gender filters, for the size and colour facets
 		// (a variant filter of its own each).
-		long[] chosen = and(index, product, category, gender);
+		long[] chosen = and(product, category, gender);
 
 		Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
 		facets.put(Facet.CATEGORY.key(), inOrder(Category.values(),
@@ -53,7 +53,7 @@ final class ListingQuery {
 				? union(index, colours, (colour) -> index.variants(stock, size, colour)) : index.size(stock, size))));
 		facets.put(Facet.COLOUR.key(), byCountThenName(index.colours(), (colour) -> count(index, chosen, (sizes != null)
 				? union(index, sizes, (size) -> index.variants(stock, size, colour)) : index.colour(stock, colour))));
-		long[] shown = and(index, chosen, variant);
+		long[] shown = and(chosen, variant);
 		long total = count(index, shown);
 		return new ProductPage(page(index.listing(), criteria, shown, total), criteria.page(), criteria.pageSize(),
 				total, facets);
@@ -179,7 +179,7 @@ final class ListingQuery {
 	 * The products in every set given; {@code null} stands for every product, and is what
 	 * comes back when every set is.
 	 */
-	private static long[] and(ListingIndex index, long[]... sets) {
+	private static long[] and(long[]... sets) {
 		long[] and = null;
 		for (long[] set : sets) {
 			if (set == null) {

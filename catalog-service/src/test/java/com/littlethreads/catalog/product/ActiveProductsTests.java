@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -246,12 +247,14 @@ class ActiveProductsTests {
 	}
 
 	private static List<String> slugs(Listing listing, Listing.Order order) {
-		return listing.in(order).stream().map((product) -> product.summary().slug()).toList();
+		return IntStream.range(0, listing.size())
+			.mapToObj((rank) -> listing.get(listing.ranked(order, rank)).summary().slug())
+			.toList();
 	}
 
 	private static ListedProduct listed(Listing listing, String slug) {
-		return listing.in(Listing.Order.NEWEST)
-			.stream()
+		return IntStream.range(0, listing.size())
+			.mapToObj(listing::get)
 			.filter((product) -> product.summary().slug().equals(slug))
 			.findFirst()
 			.orElseThrow();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,8 +210,27 @@ final class RunningShop implements AutoCloseable {
 	 */
 	record Ports(int gateway, int user, int catalog, int payment, int emulator, int gatewayManagement) {
 
+		/**
+		 * Six free ports, all different: each is held open until all six are taken, since
+		 * a port closed again may be the next one handed out (a CI run once gave
+		 * catalog-service and the gateway the same one).
+		 * @return the ports
+		 * @throws IOException if no port can be had
+		 */
 		static Ports free() throws IOException {
-			return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+			List<ServerSocket> sockets = new ArrayList<>();
+			try {
+				for (int i = 0; i < 6; i++) {
+					sockets.add(new ServerSocket(0));
+				}
+				int[] ports = sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+				return new Ports(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]);
+			}
+			finally {
+				for (ServerSocket socket : sockets) {
+					socket.close();
+				}
+			}
 		}
 
 		/**
@@ -242,12 +262,6 @@ final class RunningShop implements AutoCloseable {
 			environment.put("STRIPE_EMULATOR_PORT", String.valueOf(this.emulator));
 			environment.put("GATEWAY_MANAGEMENT_PORT", String.valueOf(this.gatewayManagement));
 			return environment;
-		}
-
-		private static int freePort() throws IOException {
-			try (ServerSocket socket = new ServerSocket(0)) {
-				return socket.getLocalPort();
-			}
 		}
 
 	}

@@ -1,6 +1,7 @@
 package com.littlethreads.catalog.search;
 
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -26,6 +27,8 @@ public class ProductSearch {
 
 	private final Supplier<Listing> listings;
 
+	private final Function<Listing, ListingIndex> indexes;
+
 	private final BiFunction<ListingIndex, SearchCriteria, ProductPage> answers;
 
 	private final Cache<Key, ProductPage> pages;
@@ -37,12 +40,13 @@ public class ProductSearch {
 
 	@Autowired
 	ProductSearch(ActiveProducts products, SearchProperties properties) {
-		this(products::listing, ListingQuery::answer, properties.cacheSize());
+		this(products::listing, ListingIndex::of, ListingQuery::answer, properties.cacheSize());
 	}
 
-	ProductSearch(Supplier<Listing> listings, BiFunction<ListingIndex, SearchCriteria, ProductPage> answers,
-			int cacheSize) {
+	ProductSearch(Supplier<Listing> listings, Function<Listing, ListingIndex> indexes,
+			BiFunction<ListingIndex, SearchCriteria, ProductPage> answers, int cacheSize) {
 		this.listings = listings;
+		this.indexes = indexes;
 		this.answers = answers;
 		this.pages = Caffeine.newBuilder().maximumSize(cacheSize).build();
 	}
@@ -67,7 +71,7 @@ public class ProductSearch {
 		synchronized (this) {
 			index = this.index;
 			if (index == null || index.listing() != listing) {
-				index = ListingIndex.of(listing);
+				index = this.indexes.apply(listing);
 				// An older listing's index, asked for late, is not kept over a newer one.
 				if (this.index == null || this.index.listing().version() < listing.version()) {
 					this.index = index;

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,16 +41,11 @@ class ProductSearchTests {
 	 */
 	private final BiFunction<ListingIndex, SearchCriteria, ProductPage> slowAnswers = (index, criteria) -> {
 		this.computed.incrementAndGet();
-		try {
-			this.arrivals.await(5, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		awaitArrivals();
 		return new ProductPage(List.of(), criteria.page(), criteria.pageSize(), index.listing().version(), Map.of());
 	};
 
-	private final ProductSearch search = new ProductSearch(this.listing::get, this.slowAnswers, 100);
+	private final ProductSearch search = new ProductSearch(this.listing::get, ListingIndex::of, this.slowAnswers, 100);
 
 	@Test
 	void concurrentRequestsForAMissingAnswerComputeItOnce() throws Exception {
@@ -82,20 +79,58 @@ class ProductSearchTests {
 		assertThat(this.computed).hasValue(2);
 	}
 
-	/**
-	 * Sends the same search from {@link #REQUESTS} threads at once.
-	 */
+	@Test
+	void concurrentRequestsForAChangedCatalogBuildItsIndexOnce() throws Exception {
+		AtomicInteger built = new AtomicInteger();
+		Function<Listing, ListingIndex> slowIndexes = (listing) -> {
+			built.incrementAndGet();
+			awaitArrivals();
+			return ListingIndex.of(listing);
+		};
+		// Each answer says which index it was computed from.
+		ProductSearch search = new ProductSearch(this.listing::get, slowIndexes,
+				(index, criteria) -> new ProductPage(List.of(), criteria.page(), criteria.pageSize(),
+						System.identityHashCode(index), Map.of()),
+				100);
+		search.search(SearchCriteria.everything());
+		this.listing.set(Listing.of(2, List.of()));
+
+		// A different search from each request, so that no two wait for the same answer.
+		List<ProductPage> answers = together(search, (request) -> new SearchCriteria(Set.of(), Set.of(), Set.of(),
+				Set.of(), null, null, false, null, null, ProductSort.NEWEST, request, 24));
+
+		assertThat(built).hasValue(2);
+		assertThat(answers).extracting(ProductPage::total).containsOnly(answers.get(0).total());
+	}
+
+	private void awaitArrivals() {
+		try {
+			this.arrivals.await(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private List<ProductPage> together(SearchCriteria criteria) throws Exception {
+		return together(this.search, (request) -> criteria);
+	}
+
+	/**
+	 * Sends a search from each of {@link #REQUESTS} threads at once.
+	 */
+	private List<ProductPage> together(ProductSearch search, IntFunction<SearchCriteria> criteria) throws Exception {
 		this.arrivals = new CountDownLatch(REQUESTS);
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(REQUESTS);
 		try {
 			List<Future<ProductPage>> futures = new ArrayList<>();
 			for (int i = 0; i < REQUESTS; i++) {
+				SearchCriteria asked = criteria.apply(i);
 				futures.add(threads.submit(() -> {
 					start.await();
 					this.arrivals.countDown();
-					return this.search.search(criteria);
+					return search.search(asked);
 				}));
 			}
 			start.countDown();

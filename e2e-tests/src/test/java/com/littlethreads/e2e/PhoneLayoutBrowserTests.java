@@ -174,8 +174,10 @@ class PhoneLayoutBrowserTests extends StubbedSiteTest {
 				const seen = [];
 				new PerformanceObserver((list) => seen.push(...list.getEntries()))
 				  .observe({ type: 'layout-shift', buffered: true });
-				setTimeout(() => done(seen.map((e) => e.value + ' ' + e.sources
-				  .map((s) => s.node ? s.node.nodeName + '#' + s.node.id + '.' + s.node.className : '?')
+				const box = (r) => [r.x, r.y, r.width, r.height].join(',');
+				setTimeout(() => done(seen.map((e) => e.value + ' at ' + Math.round(e.startTime) + ' ms: ' + e.sources
+				  .map((s) => (s.node ? s.node.nodeName + '#' + s.node.id + '.' + s.node.className : '?')
+				    + ' ' + box(s.previousRect) + ' -> ' + box(s.currentRect))
 				  .join(', '))), 300);""");
 		assertThat((List<?>) shifts).as("layout shifts the browser measured").isEmpty();
 	}

@@ -52,6 +52,12 @@ class BareRejections extends ChannelDuplexHandler {
 
 	private final JsonMapper json;
 
+	/**
+	 * What each pending request's {@code X-Request-Id} said ("" for nothing). It is
+	 * checked, and an id made where it will not do, only for an answer replaced here: for
+	 * every other request the gateway's request id filter does that, and making an id
+	 * here too cost a random UUID per request.
+	 */
 	private final Deque<String> requestIds = new ArrayDeque<>();
 
 	BareRejections(JsonMapper json) {
@@ -64,7 +70,8 @@ class BareRejections extends ChannelDuplexHandler {
 			if (this.requestIds.size() >= MAX_PENDING) {
 				this.requestIds.pollFirst();
 			}
-			this.requestIds.addLast(RequestIds.acceptOrCreate(request.headers().get(RequestIds.HEADER)));
+			String given = request.headers().get(RequestIds.HEADER);
+			this.requestIds.addLast((given != null) ? given : "");
 		}
 		super.channelRead(ctx, msg);
 	}
@@ -74,8 +81,7 @@ class BareRejections extends ChannelDuplexHandler {
 		if (msg instanceof HttpResponse response && response.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
 			String requestId = this.requestIds.pollFirst();
 			if (msg instanceof FullHttpResponse full && isBare(full)) {
-				FullHttpResponse problem = problem(full,
-						(requestId != null) ? requestId : RequestIds.acceptOrCreate(null));
+				FullHttpResponse problem = problem(full, RequestIds.acceptOrCreate(requestId));
 				ReferenceCountUtil.release(full);
 				super.write(ctx, problem, promise);
 				return;

@@ -73,6 +73,15 @@ class BareRejectionTests extends UpstreamGatewayTest {
 	}
 
 	@Test
+	void aRequestIdThatWillNotDoIsReplacedInABareAnswerToo() {
+		RawHttp.Response response = RawHttp.get(this.port, "/api/catalog/a\\b", "X-Request-Id: not one ${jndi}");
+
+		assertProblem(response, 400, "bad-request");
+		assertThat(response.header("X-Request-Id")).isNotEqualTo("not one ${jndi}")
+			.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+	}
+
+	@Test
 	void pipelinedRequestsKeepTheirOwnRequestIds() {
 		upstream.stubFor(any(anyUrl()).willReturn(okJson("{}")));
 

@@ -145,6 +145,15 @@ class CorsConfig {
 			return Ordered.HIGHEST_PRECEDENCE + 10;
 		}
 
+		/**
+		 * Spring's filter chain asks each web filter for its name on every request, for a
+		 * checkpoint: Object's own {@code toString} would build a new string each time.
+		 */
+		@Override
+		public String toString() {
+			return "StorefrontCorsFilter";
+		}
+
 	}
 
 }

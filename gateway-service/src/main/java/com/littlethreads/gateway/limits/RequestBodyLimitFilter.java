@@ -92,4 +92,13 @@ class RequestBodyLimitFilter implements WebFilter, Ordered {
 		return Ordered.HIGHEST_PRECEDENCE + 20;
 	}
 
+	/**
+	 * Spring's filter chain asks each web filter for its name on every request, for a
+	 * checkpoint: Object's own {@code toString} would build a new string each time.
+	 */
+	@Override
+	public String toString() {
+		return "RequestBodyLimitFilter";
+	}
+
 }

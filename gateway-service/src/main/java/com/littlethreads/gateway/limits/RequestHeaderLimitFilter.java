@@ -80,6 +80,15 @@ class RequestHeaderLimitFilter implements WebFilter, Ordered {
 	}
 
 	/**
+	 * Spring's filter chain asks each web filter for its name on every request, for a
+	 * checkpoint: Object's own {@code toString} would build a new string each time.
+	 */
+	@Override
+	public String toString() {
+		return "RequestHeaderLimitFilter";
+	}
+
+	/**
 	 * Without a stack trace: the caller's doing.
 	 */
 	static class HeadersTooLargeException extends ResponseStatusException {

@@ -119,6 +119,15 @@ class RateLimitFilter implements WebFilter, Ordered {
 		return Ordered.HIGHEST_PRECEDENCE + 15;
 	}
 
+	/**
+	 * Spring's filter chain asks each web filter for its name on every request, for a
+	 * checkpoint: Object's own {@code toString} would build a new string each time.
+	 */
+	@Override
+	public String toString() {
+		return "RateLimitFilter";
+	}
+
 	private record Bucket(String kind, String key, Limit limit) {
 
 	}

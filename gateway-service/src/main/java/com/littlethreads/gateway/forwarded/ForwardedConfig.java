@@ -43,10 +43,16 @@ class ForwardedConfig {
 	 * request. {@link ForwardedHeadersFilter} drops all of them (and {@code X-Real-IP})
 	 * in its one copy, so theirs only cost time (docs/benchmarks.md). Spring Cloud
 	 * Gateway has no switch for them short of setting the trusted proxies, hence their
-	 * definitions are removed.
+	 * definitions are removed. So is that of its hop-by-hop filter, which copied every
+	 * request's and every answer's headers: {@link HopByHopHeaders} does its work.
 	 */
 	static final List<String> REDUNDANT_GATEWAY_FILTERS = List.of("removeForwardedHeadersFilter",
-			"removeXForwardedHeadersFilter");
+			"removeXForwardedHeadersFilter", "removeHopByHopHeadersFilter");
+
+	@Bean
+	HopByHopHeaders hopByHopHeaders() {
+		return new HopByHopHeaders();
+	}
 
 	@Bean
 	static BeanDefinitionRegistryPostProcessor redundantForwardedHeadersFilters() {

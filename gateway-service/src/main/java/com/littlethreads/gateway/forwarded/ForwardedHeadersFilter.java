@@ -1,6 +1,7 @@
 package com.littlethreads.gateway.forwarded;
 
 import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
@@ -16,6 +17,9 @@ import org.springframework.web.server.ServerWebExchange;
  * The services trust these headers from the gateway's address only, and read the first
  * hop as the client: so the gateway must never pass on a list a caller could have
  * started. Ordered last among the header filters, after the gateway's own ones.
+ * <p>
+ * The same copy leaves out the hop-by-hop headers ({@link HopByHopHeaders}), which
+ * describe the caller's connection to the gateway, not the gateway's to the service.
  */
 class ForwardedHeadersFilter implements HttpHeadersFilter, Ordered {
 
@@ -28,8 +32,10 @@ class ForwardedHeadersFilter implements HttpHeadersFilter, Ordered {
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
 		HttpHeaders filtered = new HttpHeaders();
+		Set<String> hopByHop = HopByHopHeaders.of(input);
 		input.forEach((name, values) -> {
-			if (!isForwardingHeader(name)) {
+			String lower = name.toLowerCase(Locale.ROOT);
+			if (!isForwardingHeader(lower) && !hopByHop.contains(lower)) {
 				filtered.addAll(name, values);
 			}
 		});
@@ -45,8 +51,10 @@ class ForwardedHeadersFilter implements HttpHeadersFilter, Ordered {
 		return filtered;
 	}
 
-	static boolean isForwardingHeader(String name) {
-		String lower = name.toLowerCase(Locale.ROOT);
+	/**
+	 * @param lower a header name in lower case
+	 */
+	static boolean isForwardingHeader(String lower) {
 		return lower.startsWith("x-forwarded-") || lower.equals("forwarded") || lower.equals("x-real-ip");
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.RemoveForwardedHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.RemoveXForwardedHeadersFilter;
 
 import com.littlethreads.gateway.UpstreamGatewayTest;
@@ -67,6 +68,65 @@ class ForwardedHeadersTests extends UpstreamGatewayTest {
 		assertThat(this.headersFilters).hasAtLeastOneElementOfType(ForwardedHeadersFilter.class)
 			.doesNotHaveAnyElementsOfTypes(RemoveForwardedHeadersFilter.class, RemoveXForwardedHeadersFilter.class,
 					GRPCRequestHeadersFilter.class);
+	}
+
+	@Test
+	void theClientsHopByHopHeadersStayAtTheGatewayAndSoDoThoseItsConnectionHeaderNames() {
+		upstream.stubFor(get(urlEqualTo("/api/catalog/products")).willReturn(okJson("{}")));
+
+		this.client.get()
+			.uri("/api/catalog/products")
+			.header("Connection", "keep-alive, X-Session-Hint")
+			.header("X-Session-Hint", "secret")
+			.header("Keep-Alive", "timeout=5")
+			.header("TE", "trailers")
+			.header("Proxy-Authorization", "Basic c2VjcmV0")
+			.header("X-Kept", "1")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		HttpHeaders received = received();
+		assertThat(received.keys()).map(String::toLowerCase)
+			.doesNotContain("x-session-hint", "keep-alive", "te", "proxy-authorization")
+			.contains("x-kept", "x-forwarded-for");
+	}
+
+	@Test
+	void aServicesHopByHopHeadersStayAtTheGateway() {
+		upstream.stubFor(
+				get(urlEqualTo("/api/catalog/products")).willReturn(okJson("{}").withHeader("Keep-Alive", "timeout=5")
+					.withHeader("Proxy-Authenticate", "Basic")
+					.withHeader("X-Application-Context", "catalog-service:8082")
+					.withHeader("Trailer", "X-Checksum")
+					.withHeader("X-Kept", "1")));
+
+		this.client.get()
+			.uri("/api/catalog/products")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Kept", "1")
+			.expectHeader()
+			.doesNotExist("Keep-Alive")
+			.expectHeader()
+			.doesNotExist("Proxy-Authenticate")
+			.expectHeader()
+			.doesNotExist("X-Application-Context")
+			.expectHeader()
+			.doesNotExist("Trailer");
+	}
+
+	@Test
+	void anAnswerWithoutHopByHopHeadersIsPassedOnUncopied() {
+		org.springframework.http.HttpHeaders answer = new org.springframework.http.HttpHeaders();
+		answer.set("Content-Type", "application/json");
+		answer.set("ETag", "\"1\"");
+
+		assertThat(new HopByHopHeaders().filter(answer, null)).isSameAs(answer);
+		assertThat(this.headersFilters).hasAtLeastOneElementOfType(HopByHopHeaders.class)
+			.doesNotHaveAnyElementsOfTypes(RemoveHopByHopHeadersFilter.class);
 	}
 
 	static HttpHeaders received() {

@@ -83,9 +83,4 @@ class HopByHopHeaders implements HttpHeadersFilter, Ordered {
 		return Ordered.LOWEST_PRECEDENCE - 1;
 	}
 
-	@Override
-	public String toString() {
-		return "HopByHopHeaders";
-	}
-
 }

@@ -53,9 +53,9 @@ class RequestHeaderLimitFilter implements WebFilter, Ordered {
 		// first (docs/benchmarks.md).
 		if (ServerHttpRequestDecorator.getNativeRequest(request) instanceof HttpServerRequest netty) {
 			long size = 0;
-			for (Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.requestHeaders().iteratorCharSequence(); it
-				.hasNext();) {
-				Map.Entry<CharSequence, CharSequence> header = it.next();
+			Iterator<Map.Entry<CharSequence, CharSequence>> headers = netty.requestHeaders().iteratorCharSequence();
+			while (headers.hasNext()) {
+				Map.Entry<CharSequence, CharSequence> header = headers.next();
 				size += header.getKey().length() + 2 + header.getValue().length() + 2;
 			}
 			return size;

@@ -1,6 +1,5 @@
 package com.littlethreads.gateway.forwarded;
 
-import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -31,14 +30,9 @@ class ForwardedHeadersFilter implements HttpHeadersFilter, Ordered {
 
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-		HttpHeaders filtered = new HttpHeaders();
 		Set<String> hopByHop = HopByHopHeaders.of(input);
-		input.forEach((name, values) -> {
-			String lower = name.toLowerCase(Locale.ROOT);
-			if (!isForwardingHeader(lower) && !hopByHop.contains(lower)) {
-				filtered.addAll(name, values);
-			}
-		});
+		HttpHeaders filtered = HopByHopHeaders.without(input,
+				(lower) -> isForwardingHeader(lower) || hopByHop.contains(lower));
 		ClientOrigin origin = this.origins.of(exchange);
 		if (origin.address() != null) {
 			filtered.set(ClientOrigins.X_FORWARDED_FOR, origin.address().getHostAddress());

@@ -3,6 +3,7 @@ package com.littlethreads.gateway.forwarded;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
@@ -62,14 +63,20 @@ class HopByHopHeaders implements HttpHeadersFilter, Ordered {
 		if (!isPresentIn(input)) {
 			return input;
 		}
-		Set<String> dropped = of(input);
-		HttpHeaders filtered = new HttpHeaders();
-		input.forEach((name, values) -> {
-			if (!dropped.contains(name.toLowerCase(Locale.ROOT))) {
-				filtered.addAll(name, values);
+		return without(input, of(input)::contains);
+	}
+
+	/**
+	 * A copy of the headers without those whose name, in lower case, is dropped.
+	 */
+	static HttpHeaders without(HttpHeaders headers, Predicate<String> dropped) {
+		HttpHeaders kept = new HttpHeaders();
+		headers.forEach((name, values) -> {
+			if (!dropped.test(name.toLowerCase(Locale.ROOT))) {
+				kept.addAll(name, values);
 			}
 		});
-		return filtered;
+		return kept;
 	}
 
 	@Override

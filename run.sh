@@ -11,6 +11,12 @@
 #                       scraping every service with the shop's alert rules
 #                       (observability/prometheus/rules): its graph and alerts pages show the
 #                       metrics in a browser. Its samples stay in the run directory.
+#   ./run.sh --full-jit every service with the JVM's optimising compiler (C2) as well, as
+#                       in production: for load tests and benchmarks. Without it the
+#                       services compile with C1 alone (as Spring Boot's own spring-boot:run
+#                       and bootRun do): on two cores the stack is ready in about half the
+#                       time and holds less memory, and serves a shopper as fast, but
+#                       gives up peak throughput under load (docs/benchmarks.md).
 #   INSTANCES=2 ./run.sh
 #                       every service (user, catalog, payment) as two instances, as they
 #                       would run behind a load balancer: the gateway spreads requests over
@@ -126,10 +132,12 @@ fail() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
 
 wipe=false
 with_prometheus=false
+full_jit=false
 for arg in "$@"; do
   case "$arg" in
     --wipe) wipe=true ;;
     --prometheus) with_prometheus=true ;;
+    --full-jit) full_jit=true ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) fail "unknown option $arg (try --help)" ;;
   esac
@@ -168,6 +176,7 @@ else
 fi
 [ "${java_major%%.*}" -ge 17 ] 2>/dev/null || fail "Java 17 or newer is needed (found $java_major at $JAVA)"
 say "The services run on Java $java_major ($JAVA)."
+$full_jit || say "A development launch: the services compile with C1 alone (./run.sh --full-jit for load tests)."
 command -v curl >/dev/null || fail "curl is needed to check the services' health"
 if $with_prometheus; then
   command -v prometheus >/dev/null \
@@ -395,6 +404,13 @@ java_command() {
   jvm_options "$module" "$heap"
   extra_classpath_of "$module"
   JAVA_CMD=("$JAVA" "${JVM_OPTIONS[@]}")
+  # A development launch compiles with C1 alone. Not part of the archive's key: the archive
+  # holds classes and their profiles, which serve either compiler, so --full-jit starts
+  # from the same one. The training run keeps both compilers, so that the profiles it
+  # records are there for a --full-jit start.
+  if [ "$mode" = run ] && ! $full_jit && [[ " ${JVM_OPTIONS[*]} " != *" -XX:TieredStopAtLevel=1 "* ]]; then
+    JAVA_CMD+=(-XX:TieredStopAtLevel=1)
+  fi
   if [ "$mode" = train ] || { [ -s "$dir/key" ] && [ -s "$dir/$start_archive" ]; }; then
     if [ "$mode" = train ]; then
       if [ "$start_archive" = app.aot ]; then JAVA_CMD+=("-XX:AOTCacheOutput=$dir/app.aot")

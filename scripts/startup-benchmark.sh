@@ -4,7 +4,7 @@
 #
 # For each start: seconds from launching run.sh until every service answers UP on its
 # readiness endpoint (the gateway's on its management port) and the storefront answers
-# 200 at the gateway, and the resident memory (RSS, from /proc) of every process run.sh
+# 200 at the gateway (and when each of them did, in that order), and the resident memory (RSS, from /proc) of every process run.sh
 # started, once all are ready and again SETTLE seconds later. Then the median of the starts.
 #
 # One start comes first and is not counted: it builds what is missing, loads the sample
@@ -17,6 +17,10 @@
 #   scripts/startup-benchmark.sh --root=/tmp/before --root=.   a before/after comparison:
 #                     the checkouts take turns, start by start, so that both see the same
 #                     load on a shared machine; each has its own data directory
+#   scripts/startup-benchmark.sh --args=--full-jit --root=.
+#                     --args gives run.sh options to the --root before it (with none
+#                     before, this checkout): here the full JIT and the development
+#                     launch of the same checkout, taking turns
 #
 # Environment: RUNS (5), PORT_BASE (28000: the gateway on it, its management port +1,
 # user +2, catalog +3, payment +4, the Stripe emulator +5), INSTANCES (1; a second
@@ -26,10 +30,15 @@
 # cores with whatever else runs.
 set -euo pipefail
 
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 roots=()
+run_args=()
 for arg in "$@"; do
   case "$arg" in
-    --root=*) roots+=("$(cd "${arg#--root=}" && pwd)") ;;
+    --root=*) roots+=("$(cd "${arg#--root=}" && pwd)"); run_args+=("") ;;
+    --args=*)
+      [ ${#roots[@]} -gt 0 ] || { roots+=("$here"); run_args+=(""); }
+      run_args[-1]="${arg#--args=}" ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) printf 'startup-benchmark.sh: unknown option %s (try --help)\n' "$arg" >&2; exit 1 ;;
   esac
@@ -41,8 +50,11 @@ STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-180}"
 SETTLE="${SETTLE:-10}"
 
 fail() { printf 'startup-benchmark.sh: %s\n' "$*" >&2; exit 1; }
-[ ${#roots[@]} -gt 0 ] || roots=("$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)")
+[ ${#roots[@]} -gt 0 ] || { roots=("$here"); run_args=(""); }
 for root in "${roots[@]}"; do [ -f "$root/run.sh" ] || fail "no run.sh in $root"; done
+# What each start is called in the report: its checkout, and run.sh's options if any.
+labels=()
+for r in "${!roots[@]}"; do labels+=("${roots[$r]}${run_args[$r]:+ ${run_args[$r]}}"); done
 command -v curl >/dev/null || fail "needs curl"
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || fail "RUNS must be a positive number"
 
@@ -118,13 +130,14 @@ rss_report() {
 }
 
 # One start of the checkout with index $1: sets RESULT to "seconds|rss total MiB|per
-# process".
+# process|seconds at which each turned ready|settled rss total MiB|per process".
 RESULT=""
 start_once() {
-  local log="$WORK/run-$1-$2.txt" t0 deadline pending entry n p t_all
+  local log="$WORK/run-$1-$2.txt" t0 deadline pending entry n p t_all order=""
   if [ -n "$given_data" ]; then export LT_DATA_DIR="$given_data"; else export LT_DATA_DIR="$WORK/data-$1"; fi
   t0=$(now)
-  setsid bash "${roots[$1]}/run.sh" >"$log" 2>&1 &
+  # shellcheck disable=SC2086 # run.sh's options are words on purpose
+  setsid bash "${roots[$1]}/run.sh" ${run_args[$1]} >"$log" 2>&1 &
   run_pid=$!
   deadline=$((SECONDS + STARTUP_TIMEOUT))
   pending=("${checks[@]}" "storefront|")
@@ -134,13 +147,18 @@ start_once() {
     local still=()
     for entry in "${pending[@]}"; do
       IFS='|' read -r n p <<<"$entry"
-      if [ "$n" = storefront ]; then storefront || still+=("$entry"); else ready "$p" || still+=("$entry"); fi
+      if { [ "$n" = storefront ] && storefront; } || { [ "$n" != storefront ] && ready "$p"; }; then
+        # When each turned ready, in that order: which one the stack waits for.
+        order+=" $n=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')"
+      else
+        still+=("$entry")
+      fi
     done
     pending=("${still[@]+"${still[@]}"}")
     [ ${#pending[@]} -eq 0 ] || sleep 0.2
   done
   t_all=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
-  RESULT="$t_all|$(rss_report)"
+  RESULT="$t_all|$(rss_report)|${order# }"
   # And once settled: right after the start the JIT compilers still work through a queue
   # of hundreds of methods, and their scratch memory (tens of MB a process) is given back
   # within seconds.
@@ -158,25 +176,25 @@ for r in "${!roots[@]}"; do
   start_once "$r" 0
   IFS='|' read -r secs rss per <<<"$RESULT"
   printf '%s: first start (builds if needed, loads the sample catalog, prepares what run.sh keeps): %s s, RSS %s MiB\n' \
-    "${roots[$r]}" "$secs" "$rss"
+    "${labels[$r]}" "$secs" "$rss"
   # Which java run.sh chose (a run.sh from before it said so ran the one on the PATH).
-  printf '%s: %s\n' "${roots[$r]}" "$(grep -m 1 '^The services run on Java' "$WORK/run-$r-0.txt" \
+  printf '%s: %s\n' "${labels[$r]}" "$(grep -m 1 '^The services run on Java' "$WORK/run-$r-0.txt" \
     || printf 'the java on the PATH, %s' "$(java -version 2>&1 | head -n 1)")"
 done
 for i in $(seq 1 "$RUNS"); do
   for r in "${!roots[@]}"; do
     sleep 2
     start_once "$r" "$i"
-    IFS='|' read -r secs rss per settled settled_per <<<"$RESULT"
+    IFS='|' read -r secs rss per order settled settled_per <<<"$RESULT"
     times[$r]+="$secs "
     totals[$r]+="$rss "
     settled_totals[$r]+="$settled "
-    printf '%s: start %s: every service ready and the storefront answering in %s s; RSS %s MiB (%s); %s s later %s MiB (%s)\n' \
-      "${roots[$r]}" "$i" "$secs" "$rss" "$per" "$SETTLE" "$settled" "$settled_per"
+    printf '%s: start %s: every service ready and the storefront answering in %s s (%s); RSS %s MiB (%s); %s s later %s MiB (%s)\n' \
+      "${labels[$r]}" "$i" "$secs" "$order" "$rss" "$per" "$SETTLE" "$settled" "$settled_per"
   done
 done
 for r in "${!roots[@]}"; do
-  printf '%s: median of %s: %s s to ready, RSS %s MiB, %s s later %s MiB\n' "${roots[$r]}" "$RUNS" \
+  printf '%s: median of %s: %s s to ready, RSS %s MiB, %s s later %s MiB\n' "${labels[$r]}" "$RUNS" \
     "$(printf '%s\n' ${times[$r]} | median)" "$(printf '%s\n' ${totals[$r]} | median)" "$SETTLE" \
     "$(printf '%s\n' ${settled_totals[$r]} | median)"
 done

@@ -4,11 +4,12 @@
 # guest checkouts reserve stock alongside, then runs a flash sale straight to
 # payment-service. Prints achieved rps, p50, p99 and errors per scenario.
 #
-# Start the shop on a generated catalog first (one client address would hit the gateway's
-# rate limits):
+# Start the shop on a generated catalog first, with rate limits off (one client address
+# would hit them) and the JVM's full JIT, as production runs (./run.sh alone compiles with
+# C1 only, which gives up throughput at saturation; docs/benchmarks.md):
 #
 #   scripts/generate-catalog.sh --products=10000 --data-dir=/tmp/lt-bench
-#   LT_DATA_DIR=/tmp/lt-bench RATE_LIMITS_ENABLED=false ./run.sh     # in one terminal
+#   LT_DATA_DIR=/tmp/lt-bench RATE_LIMITS_ENABLED=false ./run.sh --full-jit   # in one terminal
 #   LT_DATA_DIR=/tmp/lt-bench scripts/benchmark.sh                   # in another
 #
 # Scenarios, each for DURATION at RATE after one WARMUP of the filter mix, all with

@@ -4,7 +4,7 @@
 # class of catalog-service (CatalogGenerator), run here through Maven.
 #
 #   scripts/generate-catalog.sh --products=10000 --data-dir=/tmp/lt-data
-#   LT_DATA_DIR=/tmp/lt-data RATE_LIMITS_ENABLED=false ./run.sh     # then run the shop on it
+#   LT_DATA_DIR=/tmp/lt-data RATE_LIMITS_ENABLED=false ./run.sh --full-jit   # then run the shop on it
 #
 #   scripts/generate-catalog.sh --products=10000 --mongodb-uri=mongodb://127.0.0.1:27017/catalog
 #

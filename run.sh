@@ -15,8 +15,9 @@
 #                       in production: for load tests and benchmarks. Without it the
 #                       services compile with C1 alone (as Spring Boot's own spring-boot:run
 #                       and bootRun do): on two cores the stack is ready in about half the
-#                       time and holds less memory, and serves a shopper as fast, but
-#                       gives up peak throughput under load (docs/benchmarks.md).
+#                       time and holds less memory; it serves browsing about as fast, but a
+#                       sign-in takes longer and it gives up throughput at saturation
+#                       (docs/benchmarks.md).
 #   INSTANCES=2 ./run.sh
 #                       every service (user, catalog, payment) as two instances, as they
 #                       would run behind a load balancer: the gateway spreads requests over
@@ -576,7 +577,9 @@ if [ "$INSTANCES" -gt 1 ]; then
   store_addresses="$RUN_DIR/store-addresses"
   rm -f "$store_addresses"
   # Its own process, from user-service's jar (for the logging libraries) and the store's.
-  "$JAVA" -Xmx128m -XX:+UseSerialGC -Dloader.main=com.littlethreads.platform.devstore.StandaloneStore \
+  # shellcheck disable=SC2046 # no option, or one
+  "$JAVA" -Xmx128m -XX:+UseSerialGC $($full_jit || echo -XX:TieredStopAtLevel=1) \
+    -Dloader.main=com.littlethreads.platform.devstore.StandaloneStore \
     "-Dloader.path=$DEV_STORE_LIB" -cp "$(jar_of user-service)" org.springframework.boot.loader.launch.PropertiesLauncher \
     "$DATA_DIR" "$store_addresses" users catalog payments >"$LOG_DIR/store.log" 2>&1 &
   store_pid=$!

@@ -4,8 +4,9 @@
 #
 # For each start: seconds from launching run.sh until every service answers UP on its
 # readiness endpoint (the gateway's on its management port) and the storefront answers
-# 200 at the gateway (and when each of them did, in that order), and the resident memory (RSS, from /proc) of every process run.sh
-# started, once all are ready and again SETTLE seconds later. Then the median of the starts.
+# 200 at the gateway (and when each of them did, in that order), and the resident memory
+# (RSS, from /proc) of every process run.sh started, once all are ready and again SETTLE
+# seconds later. Then the median of the starts.
 #
 # One start comes first and is not counted: it builds what is missing, loads the sample
 # catalog into a fresh data directory and lets run.sh prepare what it keeps between starts

@@ -22,6 +22,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.littlethreads.gateway.headers.HeaderCopies;
+
 /**
  * Spring's CORS processing in a web filter rather than the gateway's {@code globalcors}:
  * a web filter sees every request before routing, so a preflight is answered here and
@@ -69,18 +71,13 @@ class CorsConfig {
 
 			@Override
 			public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-				// Most answers carry none: copying every header of every response to drop
-				// nothing cost more than the check (docs/benchmarks.md).
-				if (!hasCorsHeader(input)) {
+				// Most answers carry none, so the CORS headers a browser reads from a
+				// response are looked up by name first; when there is one, every
+				// Access-Control-* header goes.
+				if (!HeaderCopies.anyPresent(input, CORS_RESPONSE_HEADERS)) {
 					return input;
 				}
-				HttpHeaders filtered = new HttpHeaders();
-				input.forEach((name, values) -> {
-					if (!isCorsHeader(name)) {
-						filtered.addAll(name, values);
-					}
-				});
-				return filtered;
+				return HeaderCopies.without(input, CorsConfig::isCorsHeader);
 			}
 
 			@Override
@@ -89,21 +86,6 @@ class CorsConfig {
 			}
 
 		};
-	}
-
-	/**
-	 * Whether the answer carries any of the CORS headers a browser reads from a response.
-	 * Asked by name, one lookup each: the set of all the answer's header names, which the
-	 * prefix check would need, is built anew for every answer (docs/benchmarks.md). When
-	 * there is one, every {@code Access-Control-*} header goes.
-	 */
-	private static boolean hasCorsHeader(HttpHeaders headers) {
-		for (String name : CORS_RESPONSE_HEADERS) {
-			if (headers.containsHeader(name)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static boolean isCorsHeader(String name) {

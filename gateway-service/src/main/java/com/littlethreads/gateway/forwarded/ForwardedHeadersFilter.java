@@ -7,6 +7,8 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.littlethreads.gateway.headers.HeaderCopies;
+
 /**
  * What a service learns about the client: every {@code Forwarded}, {@code X-Forwarded-*}
  * and {@code X-Real-IP} header the caller sent is dropped, and exactly one
@@ -31,7 +33,7 @@ class ForwardedHeadersFilter implements HttpHeadersFilter, Ordered {
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
 		Set<String> hopByHop = HopByHopHeaders.of(input);
-		HttpHeaders filtered = HopByHopHeaders.without(input,
+		HttpHeaders filtered = HeaderCopies.without(input,
 				(lower) -> isForwardingHeader(lower) || hopByHop.contains(lower));
 		ClientOrigin origin = this.origins.of(exchange);
 		if (origin.address() != null) {

@@ -3,12 +3,13 @@ package com.littlethreads.gateway.forwarded;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
+
+import com.littlethreads.gateway.headers.HeaderCopies;
 
 /**
  * The headers that describe one connection rather than the message, which a proxy must
@@ -47,36 +48,14 @@ class HopByHopHeaders implements HttpHeadersFilter, Ordered {
 		return names;
 	}
 
-	private static boolean isPresentIn(HttpHeaders headers) {
-		for (String name : NAMES) {
-			if (headers.containsHeader(name)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
 		// A header Connection names goes only with Connection itself, which is one of
 		// them.
-		if (!isPresentIn(input)) {
+		if (!HeaderCopies.anyPresent(input, NAMES)) {
 			return input;
 		}
-		return without(input, of(input)::contains);
-	}
-
-	/**
-	 * A copy of the headers without those whose name, in lower case, is dropped.
-	 */
-	static HttpHeaders without(HttpHeaders headers, Predicate<String> dropped) {
-		HttpHeaders kept = new HttpHeaders();
-		headers.forEach((name, values) -> {
-			if (!dropped.test(name.toLowerCase(Locale.ROOT))) {
-				kept.addAll(name, values);
-			}
-		});
-		return kept;
+		return HeaderCopies.without(input, of(input)::contains);
 	}
 
 	@Override

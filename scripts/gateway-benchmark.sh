@@ -6,20 +6,20 @@
 #   nginx            an nginx reverse proxy with upstream keep-alive in front of it
 #   gateway          this gateway as shipped (request id, security headers, CORS, size and
 #                    rate limits, circuit breaker, Retry, load balancer, per-route timer,
-#                    tracing observation, access log)
-#   gateway-lean     the same jar with the per-route timer, the tracing observation and the
-#                    access log off (GATEWAY_ROUTE_METRICS_ENABLED, GATEWAY_OBSERVABILITY_ENABLED,
-#                    ACCESS_LOG_ENABLED, MANAGEMENT_TRACING_ENABLED all false)
+#                    tracing, access log)
+#   gateway-lean     the same jar with the per-route timer, tracing and the access log off
+#                    (GATEWAY_ROUTE_METRICS_ENABLED, MANAGEMENT_TRACING_ENABLED and
+#                    ACCESS_LOG_ENABLED all false)
 #   gateway-minimal  the floor of this stack: the same jar with one bare route (no breaker,
 #                    no Retry, no load balancer), rate limits and all telemetry off
 #
 # and, one filter group at a time on top of gateway-minimal (each switched by the setting
 # that switches it in production, so the shipped jar is measured as it is):
 #
-#   minimal+routes       the shipped route list: breaker, time limiter, Retry, load balancer
+#   minimal+routes       the shipped route list: breaker, Retry, load balancer
 #   minimal+rate-limit   the rate limit (a bucket too large to run dry) and its token check
 #   minimal+route-timer  the per-route request timer (spring.cloud.gateway.requests)
-#   minimal+tracing      the gateway's client observation and tracing (traceparent)
+#   minimal+tracing      tracing: the server span and its traceparent to the service
 #   minimal+access-log   the access log line
 #
 # VARIANTS=per-filter runs gateway-minimal, each of these and gateway, in one run. The
@@ -197,7 +197,6 @@ start_gateway() {
     --littlethreads.rate-limits.client.capacity=1000000000
     --littlethreads.rate-limits.enabled="$rate_limit"
     --spring.cloud.gateway.server.webflux.metrics.enabled="$metrics"
-    --spring.cloud.gateway.server.webflux.observability.enabled="$tracing"
     --management.tracing.enabled="$tracing"
     --littlethreads.access-log.enabled="$access_log")
   if [ "$routes" = bare ]; then

@@ -4,7 +4,10 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.cloud.gateway.filter.headers.observation.ObservedRequestHttpHeadersFilter;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -23,6 +26,9 @@ class ObservabilityTests extends UpstreamGatewayTest {
 
 	@LocalManagementPort
 	int managementPort;
+
+	@Autowired
+	ObjectProvider<ObservedRequestHttpHeadersFilter> gatewaysClientSpans;
 
 	@Test
 	void serviceReceivesATraceparent() {
@@ -49,6 +55,13 @@ class ObservabilityTests extends UpstreamGatewayTest {
 			.get(0)
 			.getHeader("traceparent");
 		assertThat(forwarded).startsWith("00-" + TRACE_ID + "-").doesNotContain("00f067aa0ba902b7").endsWith("-01");
+	}
+
+	@Test
+	void theTraceparentIsTheGatewaysServerSpanWithNoClientSpanOfGatewaysOwnPerRequest() {
+		// tracing.TraceContextHeadersFilter writes it; Gateway's observation would add a
+		// span, a header copy and a set of tags to every proxied request.
+		assertThat(this.gatewaysClientSpans.getIfAvailable()).isNull();
 	}
 
 	@Test

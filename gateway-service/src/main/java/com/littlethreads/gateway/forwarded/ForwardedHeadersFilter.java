@@ -17,7 +17,9 @@ import com.littlethreads.gateway.headers.HeaderCopies;
  * <p>
  * The services trust these headers from the gateway's address only, and read the first
  * hop as the client: so the gateway must never pass on a list a caller could have
- * started. Ordered last among the header filters, after the gateway's own ones.
+ * started. Ordered after the gateway's own header filters, and just before the one that
+ * adds the trace context ({@code tracing.TraceContextHeadersFilter}), which writes into
+ * this filter's copy.
  * <p>
  * The same copy leaves out the hop-by-hop headers ({@link HopByHopHeaders}), which
  * describe the caller's connection to the gateway, not the gateway's to the service.
@@ -61,7 +63,7 @@ class ForwardedHeadersFilter implements HttpHeadersFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return Ordered.LOWEST_PRECEDENCE - 1;
 	}
 
 }

@@ -239,6 +239,10 @@ jit_ticks() {
 }
 TICKS_PER_SECOND=$(getconf CLK_TCK)
 DURATION_SECONDS=$(awk -v d="$DURATION" 'BEGIN { n = d + 0; if (d ~ /m$/) n *= 60; if (d ~ /h$/) n *= 3600; print n }')
+# Microseconds of CPU per request: clock ticks used over a DURATION at this many rps.
+us_per_request() {
+  awk -v t="$1" -v hz="$TICKS_PER_SECOND" -v rps="$2" -v d="$DURATION_SECONDS" 'BEGIN { printf "%.0f", t / hz * 1e6 / (rps * d) }'
+}
 
 # Heap bytes a gateway has allocated so far, counted up to its last collection (Micrometer's
 # jvm.gc.memory.allocated), read right after a full collection so that nothing is left out.
@@ -281,10 +285,8 @@ measure() {
   read -r "RPS[$name]" errors2 < <(saturated "$url")
   # The gateway's own CPU per request while saturated: what its filters cost, whatever
   # else the machine runs (the throughput ratio moves with that; this does much less).
-  [ -z "$pid" ] || CPU[$name]=$(awk -v t="$(($(cpu_ticks "$pid") - ticks_before))" -v hz="$TICKS_PER_SECOND" \
-    -v rps="${RPS[$name]}" -v d="$DURATION_SECONDS" 'BEGIN { printf "%.0f", t / hz * 1e6 / (rps * d) }')
-  [ -z "$pid" ] || JIT[$name]=$(awk -v t="$(($(jit_ticks "$pid") - jit_before))" -v hz="$TICKS_PER_SECOND" \
-    -v rps="${RPS[$name]}" -v d="$DURATION_SECONDS" 'BEGIN { printf "%.0f", t / hz * 1e6 / (rps * d) }')
+  [ -z "$pid" ] || CPU[$name]=$(us_per_request "$(($(cpu_ticks "$pid") - ticks_before))" "${RPS[$name]}")
+  [ -z "$pid" ] || JIT[$name]=$(us_per_request "$(($(jit_ticks "$pid") - jit_before))" "${RPS[$name]}")
   # And the heap it allocated per request meanwhile: steady from run to run (within about
   # 1 %), where the CPU figure moves by a fifth with whatever shares the machine.
   ALLOCATED[$name]="n/a"

@@ -88,12 +88,9 @@ class ServiceRetryTests {
 	}
 
 	@Test
-	void aReadAnsweredWithAStatusItIsGivenIsSentAgainWithoutTheFirstAnswersHeaders() {
+	void aReadAnsweredWithAStatusItIsGivenIsSentAgain() {
 		MockServerWebExchange read = exchange(HttpMethod.GET);
-		GatewayFilterChain unavailableOnce = (exchange) -> Mono.fromRunnable(() -> {
-			boolean first = this.attempts.incrementAndGet() == 1;
-			exchange.getResponse().setStatusCode(first ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK);
-		});
+		GatewayFilterChain unavailableOnce = answers(HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.OK);
 
 		StepVerifier.create(filter(this.reads).filter(read, unavailableOnce)).verifyComplete();
 		assertThat(this.attempts).hasValue(2);
@@ -102,10 +99,7 @@ class ServiceRetryTests {
 
 	@Test
 	void aReadAnsweredWithAnotherStatusIsNotSentAgain() {
-		GatewayFilterChain broken = (exchange) -> Mono.fromRunnable(() -> {
-			this.attempts.incrementAndGet();
-			exchange.getResponse().setStatusCode(HttpStatus.INTERNAL_SERVER_ERROR);
-		});
+		GatewayFilterChain broken = answers(HttpStatus.INTERNAL_SERVER_ERROR);
 
 		StepVerifier.create(filter(this.reads).filter(exchange(HttpMethod.GET), broken)).verifyComplete();
 		assertThat(this.attempts).hasValue(1);
@@ -114,10 +108,7 @@ class ServiceRetryTests {
 	@Test
 	void aReadAnsweredWithTheStatusEveryTimeEndsWithThatAnswerAfterItsRetries() {
 		MockServerWebExchange read = exchange(HttpMethod.GET);
-		GatewayFilterChain unavailable = (exchange) -> Mono.fromRunnable(() -> {
-			this.attempts.incrementAndGet();
-			exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-		});
+		GatewayFilterChain unavailable = answers(HttpStatus.SERVICE_UNAVAILABLE);
 
 		StepVerifier.create(filter(this.reads).filter(read, unavailable)).verifyComplete();
 		assertThat(this.attempts).hasValue(3);
@@ -194,6 +185,15 @@ class ServiceRetryTests {
 	@Test
 	void isNamedForTheRoutes() {
 		assertThat(new ServiceRetryGatewayFilterFactory().name()).isEqualTo("ServiceRetry");
+	}
+
+	/**
+	 * A chain whose attempts are answered, in turn, with these statuses (the last one
+	 * from then on).
+	 */
+	private GatewayFilterChain answers(HttpStatus... statuses) {
+		return (exchange) -> Mono.fromRunnable(() -> exchange.getResponse()
+			.setStatusCode(statuses[Math.min(this.attempts.getAndIncrement(), statuses.length - 1)]));
 	}
 
 	/**

@@ -113,9 +113,11 @@ COPY --from=build /out/app/application/ ./
 # thread stacks, Netty's direct buffers and the health probe's short-lived JVM. An
 # OutOfMemoryError ends the process, so the restart policy replaces it instead of leaving a
 # half-working JVM. Logs are JSON, one object a line (Elastic Common Schema) with the
-# trace, span and request ids, for whatever collects the container's output.
+# trace, span and request ids, for whatever collects the container's output: Spring Boot's
+# ecs format, written by platform-core's EcsLogFormatter (the same document, without the
+# allocation per character of Boot's own encoder; the class says more).
 ENV SPRING_PROFILES_ACTIVE=docker \
-    LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
+    LOGGING_STRUCTURED_FORMAT_CONSOLE=com.littlethreads.platform.core.logging.EcsLogFormatter \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
 # The archive the train stage made for exactly these files (see above).
 COPY --from=train /app/app.jsa /app/app.jsa

@@ -53,6 +53,9 @@
 # (extra JVM options for each gateway, e.g. -XX:StartFlightRecording=... to profile it),
 # GATEWAY_JAR (another build of the gateway to measure, used as it is: for instance a copy
 # of the jar from before a change, run with the same nginx and load as the one after).
+# The gateways log as Spring Boot is told to: plain text as run.sh logs unless
+# LOGGING_STRUCTURED_FORMAT_CONSOLE is set, e.g. to the images' format,
+# com.littlethreads.platform.core.logging.EcsLogFormatter (docs/benchmarks.md compares them).
 # Compare ratios within one run: the load generator shares the cores with what it measures.
 set -euo pipefail
 

@@ -43,6 +43,12 @@ class ImageTests {
 
 	private static final String EMULATOR = "stripe-emulator";
 
+	/**
+	 * The log format the images select: Spring Boot's ecs document, from platform-core,
+	 * which every image must therefore carry.
+	 */
+	private static final String ECS_FORMAT = "com.littlethreads.platform.core.logging.EcsLogFormatter";
+
 	@Test
 	void theLocalOverlayRunsTheImagesADefaultBuildMakes() {
 		Set<String> expected = new TreeSet<>();
@@ -127,13 +133,15 @@ class ImageTests {
 			.map(JsonElement::getAsString)
 			.toList();
 		// JSON logs (with trace, span and request ids) wherever the image runs.
-		assertThat(environment).contains("SPRING_PROFILES_ACTIVE=docker", "LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs")
+		assertThat(environment)
+			.contains("SPRING_PROFILES_ACTIVE=docker", "LOGGING_STRUCTURED_FORMAT_CONSOLE=" + ECS_FORMAT)
 			.anySatisfy((variable) -> assertThat(variable).startsWith("JAVA_TOOL_OPTIONS=")
 				.contains("-XX:MaxRAMPercentage=50", "-Djava.io.tmpdir=/tmp"));
 		assertThat(config.getAsJsonArray("Entrypoint").get(0).getAsString()).isEqualTo("java");
 		Set<String> files = layerFiles(archive, only);
 		assertThat(files).as("%s's image", module)
 			.anySatisfy((file) -> assertThat(file).startsWith("app/libs/"))
+			.anySatisfy((file) -> assertThat(file).startsWith("app/libs/platform-core-"))
 			.noneMatch(ProductionClasspathTests.EMBEDDED_STORE);
 		if (module.equals("gateway-service")) {
 			assertThat(files).as("the storefront in the gateway's image").contains("app/site/index.html");

@@ -22,6 +22,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.util.TestSocketUtils;
 
+import com.littlethreads.platform.core.logging.EcsLogFormatter;
 import com.littlethreads.platform.test.ServiceHttpTest;
 import com.littlethreads.platform.test.TestHttp;
 import com.littlethreads.platform.testapp.PlatformTest;
@@ -30,10 +31,11 @@ import com.littlethreads.platform.testapp.PlatformTestApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The container images set {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs}: every line is
- * then one JSON object a log collector reads without parsing text. Outside containers
- * logs stay plain text for people. Either way a request's lines carry its trace, span and
- * request ids.
+ * The container images set {@code LOGGING_STRUCTURED_FORMAT_CONSOLE} to Spring Boot's ECS
+ * format as platform-core writes it ({@link EcsLogFormatter}): every line is then one
+ * JSON object a log collector reads without parsing text. Outside containers logs stay
+ * plain text for people. Either way a request's lines carry its trace, span and request
+ * ids.
  * <p>
  * The JSON case runs the test service in a process of its own, started with that variable
  * as a container starts it: logging is configured once per JVM, and switching this one to
@@ -68,7 +70,7 @@ class StructuredLogsTests extends ServiceHttpTest {
 				"--littlethreads.embedded-mongo.data-directory=target/test-store/" + UUID.randomUUID(),
 				"--spring.mongodb.database=probe")
 			.redirectErrorStream(true);
-		builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+		builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", EcsLogFormatter.class.getName());
 		this.process = builder.start();
 		List<String> lines = new CopyOnWriteArrayList<>();
 		Thread reader = new Thread(() -> {

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -68,7 +69,7 @@ class EcsLogFormatterTests {
 				}, "an error with its stack trace", (event) -> {
 					event.setLevel(Level.ERROR);
 					event.setMessage("the payment could not be recorded");
-					event.setThrowableProxy(new ch.qos.logback.classic.spi.ThrowableProxy(
+					event.setThrowableProxy(new ThrowableProxy(
 							new IllegalStateException("store unreachable", new RuntimeException("timed out"))));
 				}, "markers as tags", (event) -> {
 					event.setMessage("stock reserved");

@@ -34,21 +34,24 @@
 # request meanwhile (from /proc: steadier than the throughput when the machine is busy,
 # since the load generator and the upstream share its cores), and the heap it allocated
 # per request (Micrometer's count, read after a full collection asked with the JDK's jcmd:
-# the steadiest of the three, to compare builds by). The script starts nginx and the gateway
-# itself on free loopback ports and stops them at the end. The gateway's rate limit stays
-# on where it ships on, with a bucket too large to run dry: every request comes from one
-# address.
+# the steadiest of the three, to compare builds by). The script starts nginx and every
+# gateway variant on free loopback ports, warms each up, then measures them in ROUNDS rounds
+# taking turns (all of them staying up; every other round in the reverse order), and stops
+# them at the end. A variant's figures are the medians of its rounds; its ratios to
+# gateway-minimal, the medians of each round's ratio, which are printed too. The gateway's
+# rate limit stays on where it ships on, with a bucket too large to run dry: every request
+# comes from one address.
 #
 #   scripts/gateway-benchmark.sh
 #   DURATION=60s WARMUP=60s scripts/gateway-benchmark.sh
 #   VARIANTS=per-filter scripts/gateway-benchmark.sh
-#   DURATION=5s WARMUP=5s WARMUP_LIMIT=0 VARIANTS='gateway gateway-minimal' scripts/gateway-benchmark.sh  # a quick check
+#   DURATION=5s WARMUP=5s WARMUP_LIMIT=0 ROUNDS=1 VARIANTS='gateway gateway-minimal' scripts/gateway-benchmark.sh  # a quick check
 #
 # Needs: wrk and nginx (apt-get install wrk nginx), Java 17; builds the gateway jar when
 # it is missing. Environment: RATE (500), PACED_CONNECTIONS (20), CONNECTIONS (50),
 # DURATION (30s), WARMUP (40s, the least warm-up), JIT_SETTLED (5: then 10 s rounds until the
 # JIT compiled for less than this per cent of one core in a round), WARMUP_LIMIT (300 s of
-# such rounds at most), GATEWAY_HEAP (256m),
+# such rounds at most), ROUNDS (3), GATEWAY_HEAP (256m),
 # VARIANTS ("gateway gateway-lean gateway-minimal", or per-filter), GATEWAY_JAVA_OPTS
 # (extra JVM options for each gateway, e.g. -XX:StartFlightRecording=... to profile it),
 # GATEWAY_JAR (another build of the gateway to measure, used as it is: for instance a copy
@@ -71,6 +74,7 @@ GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-}"
 WARMUP="${WARMUP:-40s}"
 JIT_SETTLED="${JIT_SETTLED:-5}"
 WARMUP_LIMIT="${WARMUP_LIMIT:-300}"
+ROUNDS="${ROUNDS:-3}"
 GATEWAY_HEAP="${GATEWAY_HEAP:-256m}"
 JAR="${GATEWAY_JAR:-$ROOT/gateway-service/target/gateway-service-0.1.0-SNAPSHOT.jar}"
 PATH_UNDER_TEST=/api/catalog/products
@@ -119,7 +123,6 @@ wait_for() {
 
 UPSTREAM_PORT=$(free_port)
 PROXY_PORT=$(free_port)
-GATEWAY_PORT=$(free_port)
 
 # A 2 KB product listing, the size of a small catalog page.
 python3 - "$WORK/products.json" <<'EOF'
@@ -175,7 +178,7 @@ pids+=($!)
 wait_for "http://127.0.0.1:$UPSTREAM_PORT$PATH_UNDER_TEST"
 wait_for "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST"
 
-gateway_pid=""
+declare -A PID PORT MPORT
 start_gateway() {
   local variant="$1" args=() routes=shipped rate_limit=true metrics=true tracing=true access_log=true
   case "$variant" in
@@ -195,8 +198,9 @@ start_gateway() {
       ;;
     *) fail "unknown variant $variant (gateway, gateway-lean, gateway-minimal, minimal+routes, minimal+rate-limit, minimal+route-timer, minimal+tracing, minimal+access-log, or VARIANTS=per-filter)" ;;
   esac
-  MANAGEMENT_PORT=$(free_port)
-  args+=(--management.server.port="$MANAGEMENT_PORT" --littlethreads.routes.catalog-uris="http://127.0.0.1:$UPSTREAM_PORT"
+  PORT[$variant]=$(free_port)
+  MPORT[$variant]=$(free_port)
+  args+=(--management.server.port="${MPORT[$variant]}" --littlethreads.routes.catalog-uris="http://127.0.0.1:$UPSTREAM_PORT"
     --littlethreads.rate-limits.client.capacity=1000000000
     --littlethreads.rate-limits.enabled="$rate_limit"
     --spring.cloud.gateway.server.webflux.metrics.enabled="$metrics"
@@ -209,16 +213,13 @@ start_gateway() {
       --spring.cloud.gateway.server.webflux.routes[0].predicates[0]="Path=/api/catalog/**")
   fi
   # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS is a list of options
-  java -Xmx"$GATEWAY_HEAP" $GATEWAY_JAVA_OPTS -jar "$JAR" --server.port="$GATEWAY_PORT" "${args[@]}" \
+  java -Xmx"$GATEWAY_HEAP" $GATEWAY_JAVA_OPTS -jar "$JAR" --server.port="${PORT[$variant]}" "${args[@]}" \
     >"$WORK/$variant.log" 2>&1 &
-  gateway_pid=$!
-  pids+=("$gateway_pid")
-  wait_for "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
+  PID[$variant]=$!
+  pids+=("${PID[$variant]}")
+  wait_for "$(url_of "$variant")"
 }
-stop_gateway() {
-  kill "$gateway_pid" 2>/dev/null || true
-  wait "$gateway_pid" 2>/dev/null || true
-}
+url_of() { echo "http://127.0.0.1:${PORT[$1]}$PATH_UNDER_TEST"; }
 
 # "p50 p99 rps errors" (ms) at the fixed rate, "rps errors" saturated.
 fixed() {
@@ -251,7 +252,7 @@ us_per_request() {
 # jvm.gc.memory.allocated), read right after a full collection so that nothing is left out.
 allocated() {
   jcmd "$1" GC.run >/dev/null 2>&1 || return 0
-  curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" |
+  curl -fs "http://127.0.0.1:$2/actuator/prometheus" |
     awk '/^jvm_gc_memory_allocated_bytes_total/ { printf "%.0f", $2 }'
 }
 
@@ -280,9 +281,9 @@ settle() {
 
 declare -A P50 P99 FIXED_RPS RPS ERR RSS CPU JIT ALLOCATED
 measure() {
-  local name="$1" url="$2" pid="${3:-}" errors1 errors2 ticks_before jit_before bytes_before=""
+  local name="$1" url="$2" pid="${3:-}" management_port="${4:-}" errors1 errors2 ticks_before jit_before bytes_before=""
   read -r "P50[$name]" "P99[$name]" "FIXED_RPS[$name]" errors1 < <(fixed "$url")
-  [ -z "$pid" ] || bytes_before=$(allocated "$pid")
+  [ -z "$pid" ] || bytes_before=$(allocated "$pid" "$management_port")
   [ -z "$pid" ] || ticks_before=$(cpu_ticks "$pid")
   [ -z "$pid" ] || jit_before=$(jit_ticks "$pid")
   read -r "RPS[$name]" errors2 < <(saturated "$url")
@@ -293,8 +294,8 @@ measure() {
   # And the heap it allocated per request meanwhile: steady from run to run (within about
   # 1 %), where the CPU figure moves by a fifth with whatever shares the machine.
   ALLOCATED[$name]="n/a"
-  [ -z "$bytes_before" ] || ALLOCATED[$name]=$(awk -v a="$bytes_before" -v b="$(allocated "$pid")" \
-    -v rps="${RPS[$name]}" -v d="$DURATION_SECONDS" 'BEGIN { if (b == "") print "n/a"; else printf "%.1f KB", (b - a) / (rps * d) / 1024 }')
+  [ -z "$bytes_before" ] || ALLOCATED[$name]=$(awk -v a="$bytes_before" -v b="$(allocated "$pid" "$management_port")" \
+    -v rps="${RPS[$name]}" -v d="$DURATION_SECONDS" 'BEGIN { if (b == "") print "n/a"; else printf "%.1f", (b - a) / (rps * d) / 1024 }')
   ERR[$name]=$((errors1 + errors2))
 }
 
@@ -303,14 +304,50 @@ wrk -t2 -c"$CONNECTIONS" -d10s "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST" >/
 measure direct "http://127.0.0.1:$UPSTREAM_PORT$PATH_UNDER_TEST"
 measure nginx "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST"
 
+# Every variant is started and warmed up first, and all of them stay up; then they are
+# measured in ROUNDS rounds, taking turns, so that each round compares them within a few
+# minutes of each other. On a machine whose speed swings over minutes (docs/benchmarks.md)
+# that is what keeps a ratio from measuring the machine instead of the gateways. An idle
+# gateway costs the others next to nothing.
 for variant in $VARIANTS; do
   start_gateway "$variant"
   echo "Warming up $variant for $WARMUP, then until the JIT has settled..."
-  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" >/dev/null
-  settle "$variant" "$gateway_pid" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
-  measure "$variant" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" "$gateway_pid"
-  RSS[$variant]=$(ps -o rss= -p "$gateway_pid" | awk '{ printf "%d", $1 / 1024 }')
-  stop_gateway
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$(url_of "$variant")" >/dev/null
+  settle "$variant" "${PID[$variant]}" "$(url_of "$variant")"
+done
+# Every other round in the reverse order, so that no variant is always measured first.
+REVERSED=$(echo "$VARIANTS" | tr ' ' '\n' | grep -v '^$' | tac | tr '\n' ' ')
+for round in $(seq "$ROUNDS"); do
+  echo "Round $round of $ROUNDS..."
+  order="$VARIANTS"
+  [ $((round % 2)) -eq 1 ] || order="$REVERSED"
+  for variant in $order; do
+    measure "$variant#$round" "$(url_of "$variant")" "${PID[$variant]}" "${MPORT[$variant]}"
+  done
+done
+
+# A variant's figures are the medians of its rounds (its errors, the sum); the ratios below,
+# the medians of each round's ratios.
+# The median of the numbers on stdin, printed with the format given (n/a when none).
+median() {
+  tr ' ' '\n' | grep -E '^-?[0-9.]+$' | sort -g | awk -v f="$1" '{ v[NR] = $1 }
+    END { if (NR == 0) print "n/a"; else printf f "\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+rounds_of() {
+  local -n figures="$1"
+  local round values=""
+  for round in $(seq "$ROUNDS"); do values+=" ${figures[$2#$round]}"; done
+  echo "$values"
+}
+for variant in $VARIANTS; do
+  for metric in P50:%.2f P99:%.2f FIXED_RPS:%.0f RPS:%.0f CPU:%.0f JIT:%.0f ALLOCATED:%.1f; do
+    declare -n figure="${metric%%:*}"
+    figure[$variant]=$(rounds_of "${metric%%:*}" "$variant" | median "${metric#*:}")
+    unset -n figure
+  done
+  ERR[$variant]=0
+  for round in $(seq "$ROUNDS"); do ERR[$variant]=$((${ERR[$variant]} + ${ERR[$variant#$round]})); done
+  RSS[$variant]=$(ps -o rss= -p "${PID[$variant]}" | awk '{ printf "%d", $1 / 1024 }')
 done
 
 printf '\n%s, %s cores, %s; fixed %s rps, Poisson arrivals, for %s (%s connections); saturated %s connections for %s\n\n' \
@@ -339,13 +376,31 @@ for name in $VARIANTS; do
   printf '%-19s warmed up for %s\n' "$name" "${WARM[$name]}"
 done
 # Issue 20's targets: the gateway next to its own framework's floor, from the same run.
+# Each round's ratio, then their median.
+round_ratios() {
+  local metric="$1" name="$2" round a b ratios=""
+  local -n figures="$metric"
+  for round in $(seq "$ROUNDS"); do
+    a=${figures[$name#$round]} b=${figures[gateway-minimal#$round]}
+    if [ "$metric" = P50 ] || [ "$metric" = P99 ]; then
+      a=$(awk -v a="$a" -v d="${figures[direct]}" 'BEGIN { print a - d }')
+      b=$(awk -v b="$b" -v d="${figures[direct]}" 'BEGIN { print b - d }')
+    fi
+    ratios+=" $(ratio "$a" "$b")"
+  done
+  echo "$ratios"
+}
+versus() {
+  local ratios
+  ratios=$(round_ratios "$1" "$2")
+  if [ "$ROUNDS" -eq 1 ]; then echo "$(echo "$ratios" | median %.2f)x"; else echo "$(echo "$ratios" | median %.2f)x (rounds:$ratios)"; fi
+}
 if [[ " $VARIANTS " == *" gateway-minimal "* ]]; then
   echo
   for name in $VARIANTS; do
     [ "$name" != gateway-minimal ] || continue
-    printf '%-19s vs gateway-minimal: added p50 %sx, added p99 %sx (target <= 1.2); saturated rps %sx (target >= 0.85); CPU per request %s us vs %s us (of which the JIT compiling %s us vs %s us); heap allocated per request %s vs %s\n' \
-      "$name" "$(ratio "${ADDED50[$name]}" "${ADDED50[gateway-minimal]}")" \
-      "$(ratio "${ADDED99[$name]}" "${ADDED99[gateway-minimal]}")" "$(ratio "${RPS[$name]}" "${RPS[gateway-minimal]}")" \
+    printf '%-19s vs gateway-minimal: added p50 %s, added p99 %s (target <= 1.2); saturated rps %s (target >= 0.85); CPU per request %s us vs %s us (of which the JIT compiling %s us vs %s us); heap allocated per request %s KB vs %s KB\n' \
+      "$name" "$(versus P50 "$name")" "$(versus P99 "$name")" "$(versus RPS "$name")" \
       "${CPU[$name]}" "${CPU[gateway-minimal]}" "${JIT[$name]}" "${JIT[gateway-minimal]}" "${ALLOCATED[$name]}" "${ALLOCATED[gateway-minimal]}"
   done
 fi

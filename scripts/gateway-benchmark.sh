@@ -326,8 +326,7 @@ for round in $(seq "$ROUNDS"); do
   done
 done
 
-# A variant's figures are the medians of its rounds (its errors, the sum); the ratios below,
-# the medians of each round's ratios.
+# A variant's figures are the medians of its rounds (its errors, the sum).
 # The median of the numbers on stdin, printed with the format given (n/a when none).
 median() {
   tr ' ' '\n' | grep -E '^-?[0-9.]+$' | sort -g | awk -v f="$1" '{ v[NR] = $1 }
@@ -375,8 +374,8 @@ echo
 for name in $VARIANTS; do
   printf '%-19s warmed up for %s\n' "$name" "${WARM[$name]}"
 done
-# Issue 20's targets: the gateway next to its own framework's floor, from the same run.
-# Each round's ratio, then their median.
+# A variant's ratio to gateway-minimal in each round (for latencies, of the latency each
+# adds to the upstream's).
 round_ratios() {
   local metric="$1" name="$2" round a b ratios=""
   local -n figures="$metric"
@@ -390,11 +389,13 @@ round_ratios() {
   done
   echo "$ratios"
 }
+# The median of those ratios, with the rounds' own when there is more than one.
 versus() {
   local ratios
   ratios=$(round_ratios "$1" "$2")
   if [ "$ROUNDS" -eq 1 ]; then echo "$(echo "$ratios" | median %.2f)x"; else echo "$(echo "$ratios" | median %.2f)x (rounds:$ratios)"; fi
 }
+# Issue 20's targets: the gateway next to its own framework's floor, from the same run.
 if [[ " $VARIANTS " == *" gateway-minimal "* ]]; then
   echo
   for name in $VARIANTS; do

@@ -100,14 +100,19 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
+  [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
 
+# A port below the kernel's ephemeral range (32768 and up by default): a port in it may be
+# the local end of one of the many connections wrk and the gateways hold open, which no
+# connection attempt detects and on which a server then fails to listen.
+EPHEMERAL_LOW=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+[ "${EPHEMERAL_LOW:-0}" -gt 11000 ] || EPHEMERAL_LOW=32768
 free_port() {
   local port
   while :; do
-    port=$((20000 + RANDOM % 20000))
+    port=$((10000 + RANDOM % (EPHEMERAL_LOW - 10000)))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
 }
@@ -116,7 +121,7 @@ wait_for() {
   local url="$1" tries=0
   until curl -fs -m 2 -o /dev/null "$url"; do
     tries=$((tries + 1))
-    [ "$tries" -lt 120 ] || fail "nothing answers at $url (logs in $WORK)"
+    [ "$tries" -lt 120 ] || { KEEP_WORK=1; fail "nothing answers at $url (logs in $WORK)"; }
     sleep 0.5
   done
 }

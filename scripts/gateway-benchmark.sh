@@ -53,7 +53,8 @@
 # JIT compiled for less than this per cent of one core in a round), WARMUP_LIMIT (300 s of
 # such rounds at most), ROUNDS (3), GATEWAY_HEAP (256m),
 # VARIANTS ("gateway gateway-lean gateway-minimal", or per-filter), GATEWAY_JAVA_OPTS
-# (extra JVM options for each gateway, e.g. -XX:StartFlightRecording=... to profile it),
+# (extra JVM options for each gateway, {variant} replaced by its name: all run at once, so
+# -XX:StartFlightRecording=filename=/tmp/{variant}.jfr,settings=profile profiles each),
 # GATEWAY_JAR (another build of the gateway to measure, used as it is: for instance a copy
 # of the jar from before a change, run with the same nginx and load as the one after).
 # The gateways log as Spring Boot is told to: plain text as run.sh logs unless
@@ -218,7 +219,7 @@ start_gateway() {
       --spring.cloud.gateway.server.webflux.routes[0].predicates[0]="Path=/api/catalog/**")
   fi
   # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS is a list of options
-  java -Xmx"$GATEWAY_HEAP" $GATEWAY_JAVA_OPTS -jar "$JAR" --server.port="${PORT[$variant]}" "${args[@]}" \
+  java -Xmx"$GATEWAY_HEAP" ${GATEWAY_JAVA_OPTS//\{variant\}/$variant} -jar "$JAR" --server.port="${PORT[$variant]}" "${args[@]}" \
     >"$WORK/$variant.log" 2>&1 &
   PID[$variant]=$!
   pids+=("${PID[$variant]}")

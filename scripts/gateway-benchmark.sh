@@ -346,9 +346,7 @@ rounds_of() {
 }
 for variant in $VARIANTS; do
   for metric in P50:%.2f P99:%.2f FIXED_RPS:%.0f RPS:%.0f CPU:%.0f JIT:%.0f ALLOCATED:%.1f; do
-    declare -n figure="${metric%%:*}"
-    figure[$variant]=$(rounds_of "${metric%%:*}" "$variant" | median "${metric#*:}")
-    unset -n figure
+    printf -v "${metric%%:*}[$variant]" '%s' "$(rounds_of "${metric%%:*}" "$variant" | median "${metric#*:}")"
   done
   ERR[$variant]=0
   for round in $(seq "$ROUNDS"); do ERR[$variant]=$((${ERR[$variant]} + ${ERR[$variant#$round]})); done

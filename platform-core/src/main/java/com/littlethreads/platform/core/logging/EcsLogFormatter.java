@@ -41,7 +41,7 @@ import org.springframework.core.env.Environment;
  */
 public class EcsLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEvent> {
 
-	private static final PairExtractor<KeyValuePair> keyValuePairs = PairExtractor.of((pair) -> pair.key,
+	private static final PairExtractor<KeyValuePair> KEY_VALUE_PAIRS = PairExtractor.of((pair) -> pair.key,
 			(pair) -> pair.value);
 
 	/**
@@ -71,7 +71,7 @@ public class EcsLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEv
 		members.add("message", ILoggingEvent::getFormattedMessage);
 		members.add().usingPairs(contextPairs.nested((pairs) -> {
 			pairs.addMapEntries(ILoggingEvent::getMDCPropertyMap);
-			pairs.add(ILoggingEvent::getKeyValuePairs, keyValuePairs);
+			pairs.add(ILoggingEvent::getKeyValuePairs, KEY_VALUE_PAIRS);
 		}));
 		members.add().whenNotNull(ILoggingEvent::getThrowableProxy).usingMembers((withError) -> {
 			withError.add("error").usingMembers((error) -> {

@@ -58,6 +58,27 @@ class ObservabilityTests extends UpstreamGatewayTest {
 	}
 
 	@Test
+	void onlyW3cTraceContextIsTakenFromCallers() {
+		upstream.stubFor(get(urlEqualTo("/api/catalog/products")).willReturn(okJson("{}")));
+
+		this.client.get()
+			.uri("/api/catalog/products")
+			.header("b3", TRACE_ID + "-00f067aa0ba902b7-1")
+			.header("X-B3-TraceId", TRACE_ID)
+			.header("X-B3-SpanId", "00f067aa0ba902b7")
+			.header("X-B3-Sampled", "1")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		// The gateway began a trace of its own: B3 headers are not read at the edge.
+		String forwarded = upstream.findAll(getRequestedFor(urlEqualTo("/api/catalog/products")))
+			.get(0)
+			.getHeader("traceparent");
+		assertThat(forwarded).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]").doesNotContain(TRACE_ID);
+	}
+
+	@Test
 	void theTraceparentIsTheGatewaysServerSpanWithNoClientSpanOfGatewaysOwnPerRequest() {
 		// tracing.TraceContextHeadersFilter writes it; Gateway's observation would add a
 		// span, a header copy and a set of tags to every proxied request.

@@ -52,33 +52,49 @@ class RateLimitFilter implements WebFilter, Ordered {
 		if (!isLimited(path)) {
 			return chain.filter(exchange);
 		}
-		return this.clients.userOrAddress(exchange)
-			.flatMapMany((client) -> Flux.fromIterable(bucketsFor(exchange, withoutTrailingSlash(path), client)))
-			.concatMap((bucket) -> this.buckets.tryConsume(bucket.key(), bucket.limit())
-				.map((probe) -> new Outcome(bucket.kind(), bucket.limit(), probe)))
-			.collectList()
-			.flatMap((outcomes) -> {
-				for (Outcome outcome : outcomes) {
-					if (!outcome.probe().isConsumed()) {
-						this.meters.refused(outcome.kind(), withoutTrailingSlash(path));
-						return Mono.error(new TooManyRequestsException(outcome));
-					}
-				}
-				if (!outcomes.isEmpty()) {
-					// The general bucket comes first: the one a client runs into in
-					// normal use.
-					Outcome general = outcomes.get(0);
-					HttpHeaders headers = exchange.getResponse().getHeaders();
-					headers.set("RateLimit-Limit", Long.toString(general.limit().capacity()));
-					headers.set("RateLimit-Remaining", Long.toString(general.probe().getRemainingTokens()));
-					// Whole seconds until the bucket is full again, as the 429's
-					// RateLimit-Reset: every answer says when the window resets (and the
-					// OpenAPI documents promise it on every answer).
-					headers.set("RateLimit-Reset",
-							Long.toString(wholeSeconds(general.probe().getNanosToWaitForReset())));
-				}
-				return chain.filter(exchange);
-			});
+		String bucketPath = withoutTrailingSlash(path);
+		return this.clients.userOrAddress(exchange).flatMap((client) -> {
+			List<Bucket> buckets = bucketsFor(exchange, bucketPath, client);
+			if (buckets.size() == 1) {
+				// Nearly every request: one bucket, without a Flux to go through them. A
+				// store that cannot answer (Redis down) gives no outcome: not limited.
+				Bucket bucket = buckets.get(0);
+				return this.buckets.tryConsume(bucket.key(), bucket.limit())
+					.map((probe) -> List.of(new Outcome(bucket.kind(), bucket.limit(), probe)))
+					.defaultIfEmpty(List.of())
+					.flatMap((outcomes) -> decide(outcomes, bucketPath, exchange, chain));
+			}
+			return Flux.fromIterable(buckets)
+				.concatMap((bucket) -> this.buckets.tryConsume(bucket.key(), bucket.limit())
+					.map((probe) -> new Outcome(bucket.kind(), bucket.limit(), probe)))
+				.collectList()
+				.flatMap((outcomes) -> decide(outcomes, bucketPath, exchange, chain));
+		});
+	}
+
+	/**
+	 * A token was taken from each bucket that had one: refused if any bucket was empty,
+	 * otherwise on its way, with the general bucket's state in the answer's headers.
+	 */
+	private Mono<Void> decide(List<Outcome> outcomes, String path, ServerWebExchange exchange, WebFilterChain chain) {
+		for (Outcome outcome : outcomes) {
+			if (!outcome.probe().isConsumed()) {
+				this.meters.refused(outcome.kind(), path);
+				return Mono.error(new TooManyRequestsException(outcome));
+			}
+		}
+		if (!outcomes.isEmpty()) {
+			// The general bucket comes first: the one a client runs into in normal use.
+			Outcome general = outcomes.get(0);
+			HttpHeaders headers = exchange.getResponse().getHeaders();
+			headers.set("RateLimit-Limit", Long.toString(general.limit().capacity()));
+			headers.set("RateLimit-Remaining", Long.toString(general.probe().getRemainingTokens()));
+			// Whole seconds until the bucket is full again, as the 429's RateLimit-Reset:
+			// every answer says when the window resets (and the OpenAPI documents promise
+			// it on every answer).
+			headers.set("RateLimit-Reset", Long.toString(wholeSeconds(general.probe().getNanosToWaitForReset())));
+		}
+		return chain.filter(exchange);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package com.littlethreads.gateway.resilience;
 
+import java.util.Locale;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Counter;
@@ -38,7 +40,7 @@ class CircuitBreakerMeters implements MeterBinder {
 			Gauge.builder("resilience4j.circuitbreaker.state", breaker, (b) -> (b.getState() == state) ? 1 : 0)
 				.description("The states of the circuit breaker")
 				.tag("name", name)
-				.tag("state", state.name().toLowerCase())
+				.tag("state", state.name().toLowerCase(Locale.ROOT))
 				.register(registry);
 		}
 		Gauge.builder("resilience4j.circuitbreaker.failure.rate", breaker, (b) -> b.getMetrics().getFailureRate())

@@ -18,6 +18,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.littlethreads.gateway.problem.Refusal;
+
 /**
  * Refuses a request body over {@code littlethreads.limits.max-body-size} with 413. A
  * declared {@code Content-Length} over the limit is refused before anything is proxied; a
@@ -70,18 +72,13 @@ class RequestBodyLimitFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * Without a stack trace: a refused body is the caller's doing, and Reactor Netty's
-	 * client logs the error that aborts the half-sent upstream request.
+	 * A refused body is the caller's doing, and Reactor Netty's client logs the error
+	 * that aborts the half-sent upstream request: no stack trace ({@link Refusal}).
 	 */
-	static class BodyTooLargeException extends ResponseStatusException {
+	static class BodyTooLargeException extends Refusal {
 
 		BodyTooLargeException() {
-			super(HttpStatus.CONTENT_TOO_LARGE);
-		}
-
-		@Override
-		public synchronized Throwable fillInStackTrace() {
-			return this;
+			super(HttpStatus.CONTENT_TOO_LARGE, null);
 		}
 
 	}

@@ -12,10 +12,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+
+import com.littlethreads.gateway.problem.Refusal;
 
 /**
  * Refuses a header block over {@code littlethreads.limits.max-header-size} with a 431
@@ -89,17 +90,12 @@ class RequestHeaderLimitFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * Without a stack trace: the caller's doing.
+	 * The caller's doing: no stack trace ({@link Refusal}).
 	 */
-	static class HeadersTooLargeException extends ResponseStatusException {
+	static class HeadersTooLargeException extends Refusal {
 
 		HeadersTooLargeException() {
-			super(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);
-		}
-
-		@Override
-		public synchronized Throwable fillInStackTrace() {
-			return this;
+			super(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, null);
 		}
 
 	}

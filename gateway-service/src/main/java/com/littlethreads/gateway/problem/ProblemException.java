@@ -1,18 +1,15 @@
 package com.littlethreads.gateway.problem;
 
-import org.springframework.web.server.ResponseStatusException;
-
 /**
  * A refusal the gateway raises itself, answered with its own problem type and fixed
- * detail rather than the generic one for the status. Without a stack trace: a refusal is
- * the caller's doing, and routine.
+ * detail rather than the generic one for the status.
  */
-public final class ProblemException extends ResponseStatusException {
+public final class ProblemException extends Refusal {
 
 	private final GatewayProblem problem;
 
 	private ProblemException(GatewayProblem problem) {
-		super(problem.status());
+		super(problem.status(), null);
 		this.problem = problem;
 	}
 
@@ -26,11 +23,6 @@ public final class ProblemException extends ResponseStatusException {
 
 	GatewayProblem problem() {
 		return this.problem;
-	}
-
-	@Override
-	public synchronized Throwable fillInStackTrace() {
-		return this;
 	}
 
 }

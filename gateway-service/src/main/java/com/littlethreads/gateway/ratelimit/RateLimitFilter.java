@@ -12,11 +12,11 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.littlethreads.gateway.problem.Refusal;
 import com.littlethreads.gateway.ratelimit.RateLimitProperties.Limit;
 
 /**
@@ -161,29 +161,18 @@ class RateLimitFilter implements WebFilter, Ordered {
 
 	/**
 	 * A 429 that says when the next token comes ({@code Retry-After}, whole seconds,
-	 * rounded up) and which limit was hit. Without a stack trace: it is routine.
+	 * rounded up) and which limit was hit.
 	 */
-	static class TooManyRequestsException extends ResponseStatusException {
-
-		private final HttpHeaders headers = new HttpHeaders();
+	static class TooManyRequestsException extends Refusal {
 
 		TooManyRequestsException(Outcome outcome) {
-			super(HttpStatus.TOO_MANY_REQUESTS);
+			super(HttpStatus.TOO_MANY_REQUESTS, null);
 			long seconds = Math.max(1, wholeSeconds(outcome.probe().getNanosToWaitForRefill()));
-			this.headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-			this.headers.set("RateLimit-Limit", Long.toString(outcome.limit().capacity()));
-			this.headers.set("RateLimit-Remaining", "0");
-			this.headers.set("RateLimit-Reset", Long.toString(seconds));
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return this.headers;
-		}
-
-		@Override
-		public synchronized Throwable fillInStackTrace() {
-			return this;
+			HttpHeaders headers = getHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+			headers.set("RateLimit-Limit", Long.toString(outcome.limit().capacity()));
+			headers.set("RateLimit-Remaining", "0");
+			headers.set("RateLimit-Reset", Long.toString(seconds));
 		}
 
 	}

@@ -80,11 +80,9 @@ abstract class SigningKeyRotationContract {
 	@Test
 	void instancesStartedTogetherInLocalModeShareOneGeneratedKey() {
 		// Spring Boot's logging system is one per JVM, and setting it up from several
-		// threads
-		// at once races (a start then fails on a property another one has just reset):
-		// only
-		// the first instance sets it up. In production each instance is a process of its
-		// own.
+		// threads at once races (a start then fails on a property another one has just
+		// reset): only the first instance sets it up. In production each instance is a
+		// process of its own.
 		List<CompletableFuture<ConfigurableApplicationContext>> starting = List.of(
 				CompletableFuture.supplyAsync(() -> start(builder())),
 				CompletableFuture.supplyAsync(() -> start(withoutLoggingSetUp(builder()))),

@@ -8,45 +8,45 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.client.ServiceInstance;
-import org.springframework.cloud.client.loadbalancer.CompletionContext;
-import org.springframework.cloud.client.loadbalancer.LoadBalancerLifecycle;
-import org.springframework.cloud.client.loadbalancer.Request;
-import org.springframework.cloud.client.loadbalancer.RequestDataContext;
-import org.springframework.cloud.client.loadbalancer.Response;
-import org.springframework.cloud.client.loadbalancer.ResponseData;
-import org.springframework.cloud.loadbalancer.core.DelegatingServiceInstanceListSupplier;
-import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 
 import com.littlethreads.gateway.problem.Causes;
 
 /**
- * The instances of a service that requests may go to: those its readiness checks list,
- * less any that refused a connection in the last {@code pause}.
+ * The instances of one service that requests may go to, and the one each request goes to:
+ * round-robin over those its readiness checks list, less any that refused a connection in
+ * the last {@code pause}.
  * <p>
- * Readiness is asked only every few seconds, so an instance that dies stays listed until
- * the next check. Meanwhile round-robin sends every other request to it, and a retry can
- * meet it again when other requests take the live instance's turn: three refusals in a
- * row answered a shopper's read with 503 while the other instance was up. So the load
- * balancer reports each finished request here ({@link LoadBalancerLifecycle}), and an
- * instance whose connection was refused (nothing is listening, or nothing accepted within
- * the connect timeout) gets no requests for the pause; the retry that follows goes to
- * another. After the pause the readiness checks decide again.
+ * The readiness list is kept as the checks report it, so choosing an instance reads a
+ * field rather than subscribing to the checks' stream on every request. Readiness is
+ * asked only every few seconds, so an instance that dies stays listed until the next
+ * check. Meanwhile round-robin sends every other request to it, and a retry can meet it
+ * again when other requests take the live instance's turn: three refusals in a row
+ * answered a shopper's read with 503 while the other instance was up. So the
+ * {@link LoadBalancerFilter} reports each failed request here, and an instance whose
+ * connection was refused (nothing is listening, or nothing accepted within the connect
+ * timeout) gets no requests for the pause; the retry that follows goes to another. After
+ * the pause the readiness checks decide again.
  * <p>
- * Never an empty list while the service has instances: when none is ready or every one
- * refused, all of them are offered (as Envoy's panic mode does). A request then fails the
- * way it would have, or finds an instance that has just come back, rather than being
- * answered 503 for want of a candidate.
+ * Never an empty list while the service has instances: until the first check answers,
+ * when none is ready, or when every one refused, all of them are offered (as Envoy's
+ * panic mode does). A request then fails the way it would have, or finds an instance that
+ * has just come back, rather than being answered 503 for want of a candidate.
  */
-class ReachableInstances extends DelegatingServiceInstanceListSupplier
-		implements LoadBalancerLifecycle<RequestDataContext, ResponseData, ServiceInstance> {
+class ReachableInstances implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(ReachableInstances.class);
+
+	private final String serviceId;
 
 	private final List<ServiceInstance> all;
 
@@ -57,25 +57,49 @@ class ReachableInstances extends DelegatingServiceInstanceListSupplier
 	/** Instance id to the end of its pause. */
 	private final Map<String, Instant> refused = new ConcurrentHashMap<>();
 
+	/** Round-robin's turn, from a random start so that gateways do not move in step. */
+	private final AtomicInteger position = new AtomicInteger(ThreadLocalRandom.current().nextInt(1000));
+
+	private final Disposable readinessUpdates;
+
+	private volatile List<ServiceInstance> ready = List.of();
+
 	/**
-	 * @param ready the instances whose readiness checks pass
+	 * @param serviceId the service the instances belong to
+	 * @param ready the instances whose readiness checks pass, each time the checks report
 	 * @param all every configured instance of the service
 	 * @param pause how long an instance that refused a connection gets no requests
 	 * @param clock the time the pauses are measured in
 	 */
-	ReachableInstances(ServiceInstanceListSupplier ready, List<ServiceInstance> all, Duration pause, Clock clock) {
-		super(ready);
+	ReachableInstances(String serviceId, Flux<List<ServiceInstance>> ready, List<ServiceInstance> all, Duration pause,
+			Clock clock) {
+		this.serviceId = serviceId;
 		this.all = List.copyOf(all);
 		this.pause = pause;
 		this.clock = clock;
+		this.readinessUpdates = ready.subscribe((instances) -> this.ready = List.copyOf(instances),
+				(failure) -> logger.error("Readiness checks of " + serviceId + " stopped", failure));
 	}
 
-	@Override
-	public Flux<List<ServiceInstance>> get() {
-		return this.delegate.get().map(this::reachable);
+	/**
+	 * The instance the next request goes to.
+	 * @return one of the candidates, in turn
+	 */
+	ServiceInstance choose() {
+		List<ServiceInstance> candidates = candidates();
+		if (candidates.size() == 1) {
+			return candidates.get(0);
+		}
+		int turn = this.position.incrementAndGet() & Integer.MAX_VALUE;
+		return candidates.get(turn % candidates.size());
 	}
 
-	private List<ServiceInstance> reachable(List<ServiceInstance> ready) {
+	/**
+	 * The instances requests may go to now: never empty.
+	 * @return the ready instances that have not refused a connection lately
+	 */
+	List<ServiceInstance> candidates() {
+		List<ServiceInstance> ready = this.ready;
 		List<ServiceInstance> candidates = ready.isEmpty() ? this.all : ready;
 		if (this.refused.isEmpty()) {
 			return candidates;
@@ -95,27 +119,26 @@ class ReachableInstances extends DelegatingServiceInstanceListSupplier
 		return reachable.isEmpty() ? candidates : reachable;
 	}
 
-	@Override
-	public void onComplete(CompletionContext<ResponseData, ServiceInstance, RequestDataContext> completion) {
-		Response<ServiceInstance> chosen = completion.getLoadBalancerResponse();
-		if (completion.status() != CompletionContext.Status.FAILED || chosen == null || !chosen.hasServer()
+	/**
+	 * A request sent to an instance failed: if the instance refused the connection, it
+	 * gets no requests for the pause.
+	 * @param instance the instance the request went to
+	 * @param failure why it failed
+	 */
+	void failed(ServiceInstance instance, Throwable failure) {
 		// Netty's connect timeout is a ConnectException too.
-				|| !Causes.isCausedBy(completion.getThrowable(), ConnectException.class)) {
+		if (!Causes.isCausedBy(failure, ConnectException.class)) {
 			return;
 		}
-		ServiceInstance instance = chosen.getServer();
 		if (this.refused.put(instance.getInstanceId(), this.clock.instant().plus(this.pause)) == null) {
-			logger.warn(getServiceId() + " at " + instance.getUri() + " refused a connection; it gets no requests for "
+			logger.warn(this.serviceId + " at " + instance.getUri() + " refused a connection; it gets no requests for "
 					+ this.pause.toMillis() + " ms, then its readiness check decides");
 		}
 	}
 
 	@Override
-	public void onStart(Request<RequestDataContext> request) {
-	}
-
-	@Override
-	public void onStartRequest(Request<RequestDataContext> request, Response<ServiceInstance> chosen) {
+	public void destroy() {
+		this.readinessUpdates.dispose();
 	}
 
 }

@@ -2,6 +2,7 @@ package com.littlethreads.gateway.upstream;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.cloud.client.DefaultServiceInstance;
@@ -11,10 +12,11 @@ import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.cloud.loadbalancer.support.ServiceInstanceListSuppliers;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The instance list of one service, in the load balancer's child context for that service
+ * The instances of one service, in the load balancer's child context for that service
  * (whose name the environment carries). Not a {@code @Configuration}: the load balancer
  * instantiates it once per service, and component scanning must not pick it up.
  * <p>
@@ -30,26 +32,41 @@ class StaticInstancesConfiguration {
 
 	@Bean
 	ServiceInstanceListSupplier staticInstances(ConfigurableApplicationContext context, UpstreamProperties upstreams) {
-		String serviceId = LoadBalancerClientFactory.getName(context.getEnvironment());
-		List<URI> uris = upstreams.instancesOf(serviceId);
-		ServiceInstance[] instances = new ServiceInstance[uris.size()];
-		for (int i = 0; i < instances.length; i++) {
-			URI uri = uris.get(i);
-			boolean secure = "https".equals(uri.getScheme());
-			int port = (uri.getPort() != -1) ? uri.getPort() : (secure ? 443 : 80);
-			instances[i] = new DefaultServiceInstance(serviceId + "-" + i, serviceId, uri.getHost(), port, secure);
-		}
-		ServiceInstanceListSupplier listed = ServiceInstanceListSuppliers.from(serviceId, instances);
-		if (instances.length == 1) {
+		String serviceId = serviceId(context.getEnvironment());
+		List<ServiceInstance> instances = configured(serviceId, upstreams);
+		ServiceInstanceListSupplier listed = ServiceInstanceListSuppliers.from(serviceId,
+				instances.toArray(ServiceInstance[]::new));
+		if (instances.size() == 1) {
 			return listed;
 		}
-		ServiceInstanceListSupplier ready = ServiceInstanceListSupplier.builder()
+		return ServiceInstanceListSupplier.builder()
 			.withBase(listed)
 			.withHealthChecks(WebClient.create())
 			.build(context);
-		// Also the load balancer's lifecycle listener (it is found by type in this
-		// context), which is how it learns of refused connections.
-		return new ReachableInstances(ready, List.of(instances), upstreams.refusedInstancePause(), Clock.systemUTC());
+	}
+
+	@Bean
+	ReachableInstances reachableInstances(ServiceInstanceListSupplier ready, Environment environment,
+			UpstreamProperties upstreams) {
+		String serviceId = serviceId(environment);
+		return new ReachableInstances(serviceId, ready.get(), configured(serviceId, upstreams),
+				upstreams.refusedInstancePause(), Clock.systemUTC());
+	}
+
+	private static String serviceId(Environment environment) {
+		return LoadBalancerClientFactory.getName(environment);
+	}
+
+	private static List<ServiceInstance> configured(String serviceId, UpstreamProperties upstreams) {
+		List<URI> uris = upstreams.instancesOf(serviceId);
+		List<ServiceInstance> instances = new ArrayList<>(uris.size());
+		for (int i = 0; i < uris.size(); i++) {
+			URI uri = uris.get(i);
+			boolean secure = "https".equals(uri.getScheme());
+			int port = (uri.getPort() != -1) ? uri.getPort() : (secure ? 443 : 80);
+			instances.add(new DefaultServiceInstance(serviceId + "-" + i, serviceId, uri.getHost(), port, secure));
+		}
+		return instances;
 	}
 
 }

@@ -11,9 +11,9 @@ import org.springframework.util.Assert;
 
 /**
  * Where each service runs: every instance of it, as a base URI. Routes name a service
- * ({@code lb://catalog-service}) and Spring Cloud LoadBalancer picks one of its instances
- * per request, so a second instance is a configuration change, not a code change. Host
- * names are resolved when the gateway connects, so DNS names (compose, Kubernetes) work.
+ * ({@code lb://catalog-service}) and the load balancer picks one of its instances per
+ * request, so a second instance is a configuration change, not a code change. Host names
+ * are resolved when the gateway connects, so DNS names (compose, Kubernetes) work.
  *
  * @param userUris user-service's instances ({@code USER_URIS}, comma-separated)
  * @param catalogUris catalog-service's instances ({@code CATALOG_URIS})
@@ -40,6 +40,11 @@ public record UpstreamProperties(List<URI> userUris, List<URI> catalogUris, List
 	 * The payment service's id.
 	 */
 	public static final String PAYMENT_SERVICE = "payment-service";
+
+	/**
+	 * Every service id routes may name.
+	 */
+	public static final List<String> SERVICES = List.of(USER_SERVICE, CATALOG_SERVICE, PAYMENT_SERVICE);
 
 	public UpstreamProperties {
 		userUris = checked("user-uris", userUris);

@@ -5,28 +5,23 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import io.netty.channel.ConnectTimeoutException;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
-import org.springframework.cloud.client.loadbalancer.CompletionContext;
-import org.springframework.cloud.client.loadbalancer.CompletionContext.Status;
-import org.springframework.cloud.client.loadbalancer.DefaultRequest;
-import org.springframework.cloud.client.loadbalancer.DefaultResponse;
-import org.springframework.cloud.client.loadbalancer.RequestDataContext;
-import org.springframework.cloud.client.loadbalancer.ResponseData;
-import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
-import org.springframework.cloud.loadbalancer.support.ServiceInstanceListSuppliers;
 
 import com.littlethreads.platform.test.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which instances the load balancer may choose from, as requests to them finish.
+ * Which instances the load balancer may choose from, and chooses, as the readiness checks
+ * report and requests fail.
  */
 class ReachableInstancesTests {
 
@@ -42,32 +37,30 @@ class ReachableInstancesTests {
 	void everyReadyInstanceWhileNoneHasRefused() {
 		ReachableInstances instances = reachable(List.of(this.first, this.second));
 
-		finished(instances, this.first, Status.SUCCESS, null);
-
-		assertThat(listed(instances)).containsExactly(this.first, this.second);
+		assertThat(instances.candidates()).containsExactly(this.first, this.second);
 	}
 
 	@Test
 	void anInstanceThatRefusedAConnectionGetsNoRequestsForThePause() {
 		ReachableInstances instances = reachable(List.of(this.first, this.second));
 
-		finished(instances, this.first, Status.FAILED,
+		instances.failed(this.first,
 				new IllegalStateException("routing failed", new ConnectException("Connection refused")));
 
-		assertThat(listed(instances)).containsExactly(this.second);
+		assertThat(instances.candidates()).containsExactly(this.second);
 		this.clock.advance(PAUSE.minusMillis(1));
-		assertThat(listed(instances)).containsExactly(this.second);
+		assertThat(instances.candidates()).containsExactly(this.second);
 		this.clock.advance(Duration.ofMillis(1));
-		assertThat(listed(instances)).containsExactly(this.first, this.second);
+		assertThat(instances.candidates()).containsExactly(this.first, this.second);
 	}
 
 	@Test
 	void aConnectTimeoutCountsAsARefusal() {
 		ReachableInstances instances = reachable(List.of(this.first, this.second));
 
-		finished(instances, this.second, Status.FAILED, new ConnectTimeoutException("connection timed out"));
+		instances.failed(this.second, new ConnectTimeoutException("connection timed out"));
 
-		assertThat(listed(instances)).containsExactly(this.first);
+		assertThat(instances.candidates()).containsExactly(this.first);
 	}
 
 	@Test
@@ -75,61 +68,81 @@ class ReachableInstancesTests {
 		ReachableInstances instances = reachable(List.of(this.first, this.second));
 
 		// The instance is there: it was slow, or broke off one answer.
-		finished(instances, this.first, Status.FAILED, new TimeoutException("response took longer than 10 s"));
-		finished(instances, this.first, Status.FAILED, new IOException("Connection prematurely closed"));
-		finished(instances, this.first, Status.DISCARD, null);
+		instances.failed(this.first, new TimeoutException("response took longer than 10 s"));
+		instances.failed(this.first, new IOException("Connection prematurely closed"));
 
-		assertThat(listed(instances)).containsExactly(this.first, this.second);
+		assertThat(instances.candidates()).containsExactly(this.first, this.second);
 	}
 
 	@Test
 	void whenEveryInstanceRefusedAllAreOfferedRatherThanNone() {
 		ReachableInstances instances = reachable(List.of(this.first, this.second));
 
-		finished(instances, this.first, Status.FAILED, new ConnectException("Connection refused"));
-		finished(instances, this.second, Status.FAILED, new ConnectException("Connection refused"));
+		instances.failed(this.first, new ConnectException("Connection refused"));
+		instances.failed(this.second, new ConnectException("Connection refused"));
 
-		assertThat(listed(instances)).containsExactly(this.first, this.second);
+		assertThat(instances.candidates()).containsExactly(this.first, this.second);
 	}
 
 	@Test
 	void whenNoInstanceIsReadyEveryConfiguredOneIsOffered() {
 		ReachableInstances instances = reachable(List.of());
 
-		assertThat(listed(instances)).containsExactly(this.first, this.second);
+		assertThat(instances.candidates()).containsExactly(this.first, this.second);
 
-		finished(instances, this.first, Status.FAILED, new ConnectException("Connection refused"));
-		assertThat(listed(instances)).containsExactly(this.second);
+		instances.failed(this.first, new ConnectException("Connection refused"));
+		assertThat(instances.candidates()).containsExactly(this.second);
+	}
+
+	@Test
+	void untilTheChecksFirstAnswerEveryConfiguredOneIsOffered() {
+		ReachableInstances instances = new ReachableInstances("catalog-service", Flux.never(),
+				List.of(this.first, this.second), PAUSE, this.clock);
+
+		assertThat(instances.candidates()).containsExactly(this.first, this.second);
+	}
+
+	@Test
+	void theListIsTheOneTheChecksLastReported() {
+		Sinks.Many<List<ServiceInstance>> checks = Sinks.many().replay().latest();
+		ReachableInstances instances = new ReachableInstances("catalog-service", checks.asFlux(),
+				List.of(this.first, this.second), PAUSE, this.clock);
+
+		checks.tryEmitNext(List.of(this.second));
+		assertThat(instances.candidates()).containsExactly(this.second);
+		checks.tryEmitNext(List.of(this.first, this.second));
+		assertThat(instances.candidates()).containsExactly(this.first, this.second);
+
+		instances.destroy();
+		checks.tryEmitNext(List.of(this.first));
+		assertThat(instances.candidates()).as("no longer listening once destroyed")
+			.containsExactly(this.first, this.second);
+	}
+
+	@Test
+	void requestsTakeTurnsOverTheCandidates() {
+		ReachableInstances instances = reachable(List.of(this.first, this.second));
+
+		List<ServiceInstance> chosen = Stream.generate(instances::choose).limit(6).toList();
+
+		assertThat(chosen).containsOnly(this.first, this.second);
+		for (int i = 1; i < chosen.size(); i++) {
+			assertThat(chosen.get(i)).isNotEqualTo(chosen.get(i - 1));
+		}
+	}
+
+	@Test
+	void anInstanceSetAsideIsNotChosen() {
+		ReachableInstances instances = reachable(List.of(this.first, this.second));
+
+		instances.failed(this.first, new ConnectException("Connection refused"));
+
+		assertThat(Stream.generate(instances::choose).limit(4)).containsOnly(this.second);
 	}
 
 	private ReachableInstances reachable(List<ServiceInstance> ready) {
-		ServiceInstanceListSupplier checked = new ServiceInstanceListSupplier() {
-
-			@Override
-			public String getServiceId() {
-				return "catalog-service";
-			}
-
-			@Override
-			public Flux<List<ServiceInstance>> get() {
-				return Flux.just(ready);
-			}
-
-		};
-		List<ServiceInstance> all = ServiceInstanceListSuppliers.from("catalog-service", this.first, this.second)
-			.get()
-			.blockFirst();
-		return new ReachableInstances(checked, all, PAUSE, this.clock);
-	}
-
-	private static List<ServiceInstance> listed(ReachableInstances instances) {
-		return instances.get().blockFirst();
-	}
-
-	private static void finished(ReachableInstances instances, ServiceInstance chosen, Status status,
-			Throwable failure) {
-		instances.onComplete(new CompletionContext<ResponseData, ServiceInstance, RequestDataContext>(status, failure,
-				new DefaultRequest<>(new RequestDataContext()), new DefaultResponse(chosen)));
+		return new ReachableInstances("catalog-service", Flux.just(ready), List.of(this.first, this.second), PAUSE,
+				this.clock);
 	}
 
 	private static ServiceInstance instance(int index) {

@@ -77,6 +77,7 @@ class RefusedInstanceTests {
 		live.stubFor(get(urlEqualTo(ORDERS)).willReturn(okJson("{\"items\":[]}")));
 		doomed.stubFor(get(urlEqualTo(ORDERS)).willReturn(okJson("{\"items\":[]}")));
 		awaitBothListed();
+		int doomedPort = doomed.port();
 		doomed.stop();
 
 		WebClient client = WebClient.builder()
@@ -94,7 +95,9 @@ class RefusedInstanceTests {
 
 		assertThat(statuses).hasSize(40).containsOnly(200);
 		live.verify(40, getRequestedFor(urlEqualTo(ORDERS)));
-		assertThat(listedPorts()).as("the instance that refused is set aside").containsExactly(live.getPort());
+		assertThat(checkedPorts()).as("still listed by its readiness check")
+			.containsExactlyInAnyOrder(live.getPort(), doomedPort);
+		assertThat(candidatePorts()).as("the instance that refused is set aside").containsExactly(live.getPort());
 	}
 
 	/**
@@ -102,17 +105,26 @@ class RefusedInstanceTests {
 	 */
 	private void awaitBothListed() {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-		while (listedPorts().size() < 2) {
+		while (checkedPorts().size() < 2) {
 			assertThat(Instant.now()).as("the gateway lists both instances").isBefore(deadline);
 			LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
 		}
-		assertThat(listedPorts()).containsExactlyInAnyOrder(live.getPort(), doomed.port());
+		assertThat(checkedPorts()).containsExactlyInAnyOrder(live.getPort(), doomed.port());
 	}
 
-	private List<Integer> listedPorts() {
-		ServiceInstanceListSupplier instances = this.loadBalancers.getInstance(UpstreamProperties.PAYMENT_SERVICE,
+	private List<Integer> checkedPorts() {
+		ServiceInstanceListSupplier checked = this.loadBalancers.getInstance(UpstreamProperties.PAYMENT_SERVICE,
 				ServiceInstanceListSupplier.class);
-		return instances.get().blockFirst().stream().map(ServiceInstance::getPort).toList();
+		return ports(checked.get().blockFirst());
+	}
+
+	private List<Integer> candidatePorts() {
+		return ports(this.loadBalancers.getInstance(UpstreamProperties.PAYMENT_SERVICE, ReachableInstances.class)
+			.candidates());
+	}
+
+	private static List<Integer> ports(List<ServiceInstance> instances) {
+		return instances.stream().map(ServiceInstance::getPort).toList();
 	}
 
 }

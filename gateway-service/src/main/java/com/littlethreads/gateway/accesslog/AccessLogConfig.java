@@ -2,16 +2,21 @@ package com.littlethreads.gateway.accesslog;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.Iterator;
+import java.net.SocketAddress;
 import java.util.List;
-import java.util.Map;
 
-import io.netty.util.AsciiString;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.LastHttpContent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.netty.http.server.logging.AccessLog;
-import reactor.netty.http.server.logging.AccessLogArgProvider;
+import reactor.netty.NettyPipeline;
+import reactor.netty.channel.ChannelOperations;
+import reactor.netty.http.server.HttpServerRequest;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -22,12 +27,18 @@ import com.littlethreads.gateway.forwarded.ClientOrigins;
 import com.littlethreads.platform.core.requestid.RequestIds;
 
 /**
- * One line per request on the {@value #LOGGER} logger, written by Reactor Netty when the
- * response is complete: method, path (without the query, which may carry personal data),
- * status, latency in milliseconds, request id and the client's address (by the same rule
- * as the rate limits, {@link ClientOrigins}). Because Netty writes it, every answer is
- * logged, the gateway's own problems included, and the latency is the gateway's whole
- * time for the request.
+ * One line per request on the {@value #LOGGER} logger, written from the connection as the
+ * response's last part is sent: method, path (without the query, which may carry personal
+ * data), status, latency in milliseconds, request id and the client's address (by the
+ * same rule as the rate limits, {@link ClientOrigins}). Because it is written from the
+ * connection, every answer the gateway gives is logged, its own problems included, and
+ * the latency is the gateway's whole time for the request.
+ * <p>
+ * A handler of ours rather than Reactor Netty's access log, which for every request also
+ * formatted the request's time as a date string, parsed its cookies and waited on the
+ * last write's outcome through a listener of its own, none of which the line uses
+ * (docs/benchmarks.md). The gateway serves HTTP/1.1 only ({@code server.http2.enabled} is
+ * false), which is what the handler reads.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "littlethreads.access-log.enabled", matchIfMissing = true)
@@ -40,39 +51,37 @@ class AccessLogConfig {
 
 	private static final Log logger = LogFactory.getLog(LOGGER);
 
-	private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
+	private static final String X_FORWARDED_FOR = "X-Forwarded-For";
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	@Bean
 	NettyServerCustomizer accessLog(ClientOrigins origins) {
-		return (server) -> server.accessLog(true, (request) -> line(request, origins));
-	}
-
-	private static AccessLog line(AccessLogArgProvider request, ClientOrigins origins) {
-		return new AccessLogLine(request.method(), pathOf(request.uri()), request.status(), request.duration(),
-				request.responseHeader(RequestIds.HEADER), client(request, origins));
+		return (server) -> server.doOnChannelInit((observer, channel, remote) -> channel.pipeline()
+			.addAfter(NettyPipeline.HttpTrafficHandler, AccessLogHandler.NAME, new AccessLogHandler(origins)));
 	}
 
 	/**
-	 * The client by the gateway's one rule, from what Netty saw: the connection and the
-	 * request's {@code X-Forwarded-For} headers.
+	 * The line of one request, as {@link #LOGGER} writes it.
 	 */
-	private static String client(AccessLogArgProvider request, ClientOrigins origins) {
-		InetAddress peer = (request.remoteAddress() instanceof InetSocketAddress remote) ? remote.getAddress() : null;
+	static String line(CharSequence method, CharSequence uri, CharSequence status, long latencyMillis,
+			CharSequence requestId, String client) {
+		return "method=" + method + " path=" + pathOf(uri) + " status=" + status + " latency_ms=" + latencyMillis
+				+ " request_id=" + ((requestId != null) ? requestId : "-") + " client=" + client;
+	}
+
+	/**
+	 * The client by the gateway's one rule, from what the connection saw: its peer and
+	 * the request's {@code X-Forwarded-For} headers.
+	 */
+	private static String client(SocketAddress remote, HttpHeaders requestHeaders, ClientOrigins origins) {
+		InetAddress peer = (remote instanceof InetSocketAddress address) ? address.getAddress() : null;
 		if (!origins.isTrustedProxy(peer)) {
 			// The connection is the client: its headers cannot change that, so they are
 			// not looked through.
 			return (peer != null) ? peer.getHostAddress() : "-";
 		}
-		List<String> forwardedFor = new ArrayList<>(1);
-		Iterator<Map.Entry<CharSequence, CharSequence>> headers = request.requestHeaderIterator();
-		while (headers != null && headers.hasNext()) {
-			Map.Entry<CharSequence, CharSequence> header = headers.next();
-			if (X_FORWARDED_FOR.contentEqualsIgnoreCase(header.getKey())) {
-				forwardedFor.add(header.getValue().toString());
-			}
-		}
+		List<String> forwardedFor = (requestHeaders != null) ? requestHeaders.getAll(X_FORWARDED_FOR) : List.of();
 		InetAddress client = origins.address(peer, forwardedFor);
 		return (client != null) ? client.getHostAddress() : "-";
 	}
@@ -109,24 +118,53 @@ class AccessLogConfig {
 	}
 
 	/**
-	 * Written to our logger rather than Reactor Netty's, in key=value form.
+	 * Writes the line of each request on one connection when the response's last part
+	 * goes out. One per connection: it holds the request whose answer is being written.
 	 */
-	static class AccessLogLine extends AccessLog {
+	static final class AccessLogHandler extends ChannelOutboundHandlerAdapter {
 
-		private final String line;
+		static final String NAME = "littlethreads.accessLog";
 
-		AccessLogLine(CharSequence method, CharSequence path, CharSequence status, long durationMillis,
-				CharSequence requestId, String client) {
-			super("");
-			this.line = "method=" + method + " path=" + path + " status=" + status + " latency_ms=" + durationMillis
-					+ " request_id=" + ((requestId != null) ? requestId : "-") + " client=" + client;
+		private final ClientOrigins origins;
+
+		private HttpServerRequest request;
+
+		private HttpResponse response;
+
+		AccessLogHandler(ClientOrigins origins) {
+			this.origins = origins;
 		}
 
 		@Override
-		protected void log() {
-			if (logger.isInfoEnabled()) {
-				logger.info(this.line);
+		public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+			if (msg instanceof HttpResponse answer && answer.status().code() != HttpResponseStatus.CONTINUE.code()) {
+				this.response = answer;
+				this.request = (ChannelOperations.get(ctx.channel()) instanceof HttpServerRequest current) ? current
+						: null;
 			}
+			ctx.write(msg, promise);
+			if (msg instanceof LastHttpContent && this.response != null) {
+				HttpResponse answer = this.response;
+				HttpServerRequest answered = this.request;
+				this.response = null;
+				this.request = null;
+				if (logger.isInfoEnabled()) {
+					logger.info(lineOf(answered, answer, ctx));
+				}
+			}
+		}
+
+		private String lineOf(HttpServerRequest request, HttpResponse response, ChannelHandlerContext ctx) {
+			CharSequence status = response.status().codeAsText();
+			String requestId = response.headers().get(RequestIds.HEADER);
+			SocketAddress remote = ctx.channel().remoteAddress();
+			if (request == null) {
+				// An answer with no request the server knows of: logged all the same.
+				return line("-", null, status, 0, requestId, client(remote, null, this.origins));
+			}
+			long latency = System.currentTimeMillis() - request.timestamp().toInstant().toEpochMilli();
+			return line(request.method().name(), request.uri(), status, latency, requestId,
+					client(remote, request.requestHeaders(), this.origins));
 		}
 
 	}

@@ -66,6 +66,24 @@ class AccessLogTests extends UpstreamGatewayTest {
 			.contains("method=GET path=/api/catalog/a%01b%1B[31m status=400");
 	}
 
+	@Test
+	void requestsSentOneAfterAnotherOnOneConnectionAreEachLoggedAsAnswered(CapturedOutput output) {
+		upstream.stubFor(get(urlPathEqualTo("/api/catalog/categories")).willReturn(okJson("[]")));
+		String host = "Host: 127.0.0.1:" + this.port + "\r\n";
+
+		RawHttp.sendKeepingTheConnection(this.port,
+				"GET /api/catalog/categories HTTP/1.1\r\n" + host + "X-Request-Id: access-4\r\n\r\n"
+						+ "GET /no-such-page HTTP/1.1\r\n" + host + "X-Request-Id: access-5\r\n\r\n");
+
+		assertThat(awaitLine(output, "request_id=access-4"))
+			.contains("method=GET path=/api/catalog/categories status=200");
+		assertThat(awaitLine(output, "request_id=access-5")).contains("method=GET path=/no-such-page status=404");
+		assertThat(output.getOut()
+			.lines()
+			.filter((line) -> line.contains("request_id=access-"))
+			.filter((line) -> line.contains("access-4") || line.contains("access-5"))).hasSize(2);
+	}
+
 	private static String awaitLine(CapturedOutput output, String marker) {
 		// Netty writes the line once the response is complete, which may be just after
 		// the client has read it.

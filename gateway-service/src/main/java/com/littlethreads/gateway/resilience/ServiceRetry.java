@@ -5,8 +5,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -28,8 +33,9 @@ import org.springframework.web.server.ServerWebExchange;
  * request, whatever its method, under a {@code retryWhen} and a {@code repeatWhen}, each
  * with its own companion publisher, and after every answer computes the backoff (with
  * {@code BigInteger} arithmetic for the jitter) before deciding not to repeat. Here a
- * request of another method goes straight on, and one of a listed method gets two small
- * operators that look at the outcome; the backoff is computed only for a retry.
+ * request of another method goes straight on, and one of a listed method goes through one
+ * subscriber that looks at each attempt's outcome ({@link Attempts}); the backoff is
+ * computed only for a retry.
  */
 final class ServiceRetry implements GatewayFilter {
 
@@ -66,37 +72,17 @@ final class ServiceRetry implements GatewayFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		if (!this.methods.contains(exchange.getRequest().getMethod())) {
+		if (this.retries <= 0 || !this.methods.contains(exchange.getRequest().getMethod())) {
 			return chain.filter(exchange);
 		}
-		return attempt(exchange, chain, 0, System.nanoTime());
+		return new Retried(exchange, chain);
 	}
 
 	/**
-	 * One attempt, and the next one if this one may be retried. The decision (the delay
-	 * before the next attempt, or nothing) is taken on this attempt's outcome alone, so
-	 * that a later attempt's failure is never retried twice.
+	 * Whether an attempt that completed with this answer's status may be retried.
 	 */
-	private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, int retried, long start) {
-		Mono<Void> call = chain.filter(exchange);
-		if (retried >= this.retries) {
-			return call;
-		}
-		Mono<Duration> retry = this.statuses.isEmpty() && this.series.isEmpty() ? call.then(Mono.empty())
-				: call.then(Mono.fromSupplier(() -> isRetryable(exchange.getResponse().getStatusCode())
-						? delayBeforeRetry(retried + 1, start) : null));
-		if (!this.exceptions.isEmpty()) {
-			retry = retry.onErrorResume((ex) -> {
-				Duration delay = isRetryable(ex) ? delayBeforeRetry(retried + 1, start) : null;
-				return (delay != null) ? Mono.just(delay) : Mono.error(ex);
-			});
-		}
-		return retry.flatMap((delay) -> {
-			// The first attempt's answer headers go; the load balancer picks again.
-			ServerWebExchangeUtils.reset(exchange);
-			Mono<Void> next = Mono.defer(() -> attempt(exchange, chain, retried + 1, start));
-			return delay.isZero() ? next : Mono.delay(delay).then(next);
-		});
+	private boolean retriesStatuses() {
+		return !this.statuses.isEmpty() || !this.series.isEmpty();
 	}
 
 	boolean isRetryable(HttpStatusCode status) {
@@ -145,6 +131,172 @@ final class ServiceRetry implements GatewayFilter {
 			return null;
 		}
 		return delay;
+	}
+
+	/**
+	 * A request sent until an attempt's outcome may not be retried: each subscription
+	 * makes its own attempts.
+	 */
+	private final class Retried extends Mono<Void> {
+
+		private final ServerWebExchange exchange;
+
+		private final GatewayFilterChain chain;
+
+		Retried(ServerWebExchange exchange, GatewayFilterChain chain) {
+			this.exchange = exchange;
+			this.chain = chain;
+		}
+
+		@Override
+		public void subscribe(CoreSubscriber<? super Void> actual) {
+			Attempts attempts = new Attempts(actual, this.exchange, this.chain);
+			actual.onSubscribe(attempts);
+			attempts.attempt();
+		}
+
+	}
+
+	/**
+	 * One request's attempts: subscribes to the first, and to the next one (after its
+	 * backoff) each time the one before ended in a way that may be retried, deciding on
+	 * that attempt's outcome alone, so that a later attempt's failure is never retried
+	 * twice. Its own subscriber for every attempt and backoff, where operators would add
+	 * one each to every request ({@code then}, {@code onErrorResume}, {@code flatMap}). A
+	 * cancel reaches the attempt or backoff under way, and stops any that follows.
+	 */
+	private final class Attempts implements CoreSubscriber<Void>, Subscription {
+
+		private static final AtomicReferenceFieldUpdater<Attempts, Subscription> CURRENT = AtomicReferenceFieldUpdater
+			.newUpdater(Attempts.class, Subscription.class, "current");
+
+		private final CoreSubscriber<? super Void> actual;
+
+		private final ServerWebExchange exchange;
+
+		private final GatewayFilterChain chain;
+
+		private final long start = System.nanoTime();
+
+		/**
+		 * The attempt or backoff under way; Reactor's cancelled marker once cancelled.
+		 */
+		private volatile Subscription current;
+
+		/**
+		 * Retries so far: changed only between one attempt's end and the next's start.
+		 */
+		private int retried;
+
+		Attempts(CoreSubscriber<? super Void> actual, ServerWebExchange exchange, GatewayFilterChain chain) {
+			this.actual = actual;
+			this.exchange = exchange;
+			this.chain = chain;
+		}
+
+		void attempt() {
+			this.chain.filter(this.exchange).subscribe(this);
+		}
+
+		@Override
+		public Context currentContext() {
+			return this.actual.currentContext();
+		}
+
+		@Override
+		public void onSubscribe(Subscription subscription) {
+			if (Operators.replace(CURRENT, this, subscription)) {
+				subscription.request(Long.MAX_VALUE);
+			}
+		}
+
+		@Override
+		public void onNext(Void value) {
+			// A request's chain answers by completing; it has no values.
+		}
+
+		@Override
+		public void onError(Throwable ex) {
+			Duration delay = (this.retried < ServiceRetry.this.retries && isRetryable(ex))
+					? delayBeforeRetry(this.retried + 1, this.start) : null;
+			if (delay == null) {
+				this.actual.onError(ex);
+			}
+			else {
+				retryAfter(delay);
+			}
+		}
+
+		@Override
+		public void onComplete() {
+			Duration delay = (this.retried < ServiceRetry.this.retries && retriesStatuses()
+					&& isRetryable(this.exchange.getResponse().getStatusCode()))
+							? delayBeforeRetry(this.retried + 1, this.start) : null;
+			if (delay == null) {
+				this.actual.onComplete();
+			}
+			else {
+				retryAfter(delay);
+			}
+		}
+
+		private void retryAfter(Duration delay) {
+			this.retried++;
+			// The first attempt's answer headers go; the load balancer picks again.
+			ServerWebExchangeUtils.reset(this.exchange);
+			if (delay.isZero()) {
+				attempt();
+			}
+			else {
+				Mono.delay(delay).subscribe(new Backoff());
+			}
+		}
+
+		@Override
+		public void request(long n) {
+			// Nothing to ask for: the answer is the completion. Each attempt is asked for
+			// everything when it starts.
+		}
+
+		@Override
+		public void cancel() {
+			Operators.terminate(CURRENT, this);
+		}
+
+		/**
+		 * The wait before the next attempt, which it starts.
+		 */
+		private final class Backoff implements CoreSubscriber<Long> {
+
+			@Override
+			public Context currentContext() {
+				return Attempts.this.actual.currentContext();
+			}
+
+			@Override
+			public void onSubscribe(Subscription subscription) {
+				if (Operators.replace(CURRENT, Attempts.this, subscription)) {
+					subscription.request(Long.MAX_VALUE);
+				}
+			}
+
+			@Override
+			public void onNext(Long tick) {
+				attempt();
+			}
+
+			@Override
+			public void onError(Throwable ex) {
+				Attempts.this.actual.onError(ex);
+			}
+
+			@Override
+			public void onComplete() {
+				// The next attempt, started on the tick, ends the request.
+			}
+
+		}
+
 	}
 
 	@Override

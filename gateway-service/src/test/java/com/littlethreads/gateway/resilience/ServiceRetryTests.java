@@ -7,8 +7,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import reactor.util.context.Context;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -180,6 +182,48 @@ class ServiceRetryTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> filter(writesReset))
 			.withMessageContaining("java.net.ConnectException");
 		assertThatIllegalArgumentException().isThrownBy(() -> filter(writesUnavailable));
+	}
+
+	@Test
+	void aRequestCancelledDuringItsBackoffIsNotSentAgain() throws InterruptedException {
+		Disposable request = filter(this.reads)
+			.filter(exchange(HttpMethod.GET), answers(HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.OK))
+			.subscribe();
+		assertThat(this.attempts).hasValue(1);
+
+		// The caller went away while the first backoff (50 ms) ran.
+		request.dispose();
+		Thread.sleep(300);
+
+		assertThat(this.attempts).hasValue(1);
+	}
+
+	@Test
+	void aCancelReachesTheAttemptUnderWay() {
+		AtomicInteger cancelled = new AtomicInteger();
+		GatewayFilterChain slow = (exchange) -> Mono.<Void>never().doOnCancel(cancelled::incrementAndGet);
+
+		StepVerifier.create(filter(this.reads).filter(exchange(HttpMethod.GET), slow))
+			.expectSubscription()
+			.thenCancel()
+			.verify(Duration.ofSeconds(5));
+
+		assertThat(cancelled).hasValue(1);
+	}
+
+	@Test
+	void eachAttemptSeesTheCallersContext() {
+		GatewayFilterChain contextual = (exchange) -> Mono.deferContextual((context) -> {
+			assertThat(context.<String>get("caller")).isEqualTo("shopper");
+			return (this.attempts.getAndIncrement() == 0) ? Mono.error(new IOException("Connection reset"))
+					: Mono.empty();
+		});
+
+		StepVerifier
+			.create(filter(this.reads).filter(exchange(HttpMethod.GET), contextual)
+				.contextWrite(Context.of("caller", "shopper")))
+			.verifyComplete();
+		assertThat(this.attempts).hasValue(2);
 	}
 
 	@Test

@@ -388,6 +388,12 @@ round_ratios() {
     if [ "$metric" = P50 ] || [ "$metric" = P99 ]; then
       a=$(awk -v a="$a" -v d="${figures[direct]}" 'BEGIN { print a - d }')
       b=$(awk -v b="$b" -v d="${figures[direct]}" 'BEGIN { print b - d }')
+      # A variant that added nothing, or less than nothing, to the upstream's own latency
+      # in a round measured the machine (the direct hop's figure moved), not the gateway.
+      if awk -v a="$a" 'BEGIN { exit !(a <= 0) }'; then
+        ratios+=" n/a"
+        continue
+      fi
     fi
     ratios+=" $(ratio "$a" "$b")"
   done

@@ -51,8 +51,6 @@ class AccessLogConfig {
 
 	private static final Log logger = LogFactory.getLog(LOGGER);
 
-	private static final String X_FORWARDED_FOR = "X-Forwarded-For";
-
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	@Bean
@@ -64,7 +62,7 @@ class AccessLogConfig {
 	/**
 	 * The line of one request, as {@link #LOGGER} writes it.
 	 */
-	static String line(CharSequence method, CharSequence uri, CharSequence status, long latencyMillis,
+	private static String line(CharSequence method, CharSequence uri, CharSequence status, long latencyMillis,
 			CharSequence requestId, String client) {
 		return "method=" + method + " path=" + pathOf(uri) + " status=" + status + " latency_ms=" + latencyMillis
 				+ " request_id=" + ((requestId != null) ? requestId : "-") + " client=" + client;
@@ -81,7 +79,8 @@ class AccessLogConfig {
 			// not looked through.
 			return (peer != null) ? peer.getHostAddress() : "-";
 		}
-		List<String> forwardedFor = (requestHeaders != null) ? requestHeaders.getAll(X_FORWARDED_FOR) : List.of();
+		List<String> forwardedFor = (requestHeaders != null) ? requestHeaders.getAll(ClientOrigins.X_FORWARDED_FOR)
+				: List.of();
 		InetAddress client = origins.address(peer, forwardedFor);
 		return (client != null) ? client.getHostAddress() : "-";
 	}

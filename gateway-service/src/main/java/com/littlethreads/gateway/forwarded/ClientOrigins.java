@@ -29,7 +29,10 @@ public class ClientOrigins {
 
 	static final String ATTRIBUTE = ClientOrigins.class.getName() + ".origin";
 
-	static final String X_FORWARDED_FOR = "X-Forwarded-For";
+	/**
+	 * The header in which proxies name the addresses a request came from.
+	 */
+	public static final String X_FORWARDED_FOR = "X-Forwarded-For";
 
 	static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.cloud.gateway.filter.GatewayMetricsFilter;
 import org.springframework.cloud.gateway.filter.headers.observation.ObservedRequestHttpHeadersFilter;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -29,6 +30,9 @@ class ObservabilityTests extends UpstreamGatewayTest {
 
 	@Autowired
 	ObjectProvider<ObservedRequestHttpHeadersFilter> gatewaysClientSpans;
+
+	@Autowired
+	ObjectProvider<GatewayMetricsFilter> gatewaysRouteTimer;
 
 	@Test
 	void serviceReceivesATraceparent() {
@@ -97,7 +101,16 @@ class ObservabilityTests extends UpstreamGatewayTest {
 		// dashboard and the breaker-open alert.
 		assertThat(metrics)
 			.containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*routeId=\"catalog\"[^}]*le=\"0.25\"")
-			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"catalog\",state=\"closed\"\\} 1.0");
+			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"catalog\",state=\"closed\"\\} 1.0")
+			// Gateway's gauge, made beside the route timer.
+			.containsPattern("spring_cloud_gateway_routes_count\\{[^}]*\\} 7.0");
+	}
+
+	@Test
+	void theRouteTimerIsTheGatewaysOwnNotGatewaysWhichBuildsItsTagsOnEveryRequest() {
+		// routetimer.RouteTimerFilter records the timer above; Gateway's filter would
+		// record a second one, for the same requests.
+		assertThat(this.gatewaysRouteTimer.getIfAvailable()).isNull();
 	}
 
 	@Test

@@ -43,9 +43,9 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
  * Spring's own HTTP server observations tag it, rather than by its name, so that a caller
  * inventing methods cannot add a timer with each one.
  */
-public final class RouteTimerFilter implements GlobalFilter, Ordered {
+final class RouteTimerFilter implements GlobalFilter, Ordered {
 
-	static final String UNKNOWN_METHOD = "UNKNOWN";
+	private static final String UNKNOWN_METHOD = "UNKNOWN";
 
 	private static final Set<HttpMethod> STANDARD_METHODS = Set.of(HttpMethod.values());
 
@@ -65,7 +65,7 @@ public final class RouteTimerFilter implements GlobalFilter, Ordered {
 	 * with or without a trailing dot
 	 * @param fixedTags tags added to every timer
 	 */
-	public RouteTimerFilter(MeterRegistry registry, String prefix, Tags fixedTags) {
+	RouteTimerFilter(MeterRegistry registry, String prefix, Tags fixedTags) {
 		this.registry = registry;
 		this.clock = registry.config().clock();
 		this.name = (prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix) + ".requests";

@@ -37,7 +37,8 @@
 # the steadiest of the three, to compare builds by). The script starts nginx and every
 # gateway variant on free loopback ports, warms each up, then measures them in ROUNDS rounds
 # taking turns (all of them staying up; every other round in the reverse order), and stops
-# them at the end. A variant's figures are the medians of its rounds; its ratios to
+# them at the end. Within a round the gateways are saturated in SLICES slices of a few
+# seconds, taking turns slice by slice, so that the machine's swings fall on all of them. A variant's figures are the medians of its rounds; its ratios to
 # gateway-minimal, the medians of each round's ratio, which are printed too. The gateway's
 # rate limit stays on where it ships on, with a bucket too large to run dry: every request
 # comes from one address.
@@ -51,7 +52,8 @@
 # it is missing. Environment: RATE (500), PACED_CONNECTIONS (20), CONNECTIONS (50),
 # DURATION (30s), WARMUP (40s, the least warm-up), JIT_SETTLED (5: then 10 s rounds until the
 # JIT compiled for less than this per cent of one core in a round), WARMUP_LIMIT (300 s of
-# such rounds at most), ROUNDS (3), GATEWAY_HEAP (256m),
+# such rounds at most), ROUNDS (3), SLICES (5: the saturated DURATION of each gateway in a
+# round, cut in this many slices; 1, one DURATION each in turn), GATEWAY_HEAP (256m),
 # VARIANTS ("gateway gateway-lean gateway-minimal", or per-filter), GATEWAY_JAVA_OPTS
 # (extra JVM options for each gateway, {variant} replaced by its name: all run at once, so
 # -XX:StartFlightRecording=filename=/tmp/{variant}.jfr,settings=profile profiles each),
@@ -76,6 +78,7 @@ WARMUP="${WARMUP:-40s}"
 JIT_SETTLED="${JIT_SETTLED:-5}"
 WARMUP_LIMIT="${WARMUP_LIMIT:-300}"
 ROUNDS="${ROUNDS:-3}"
+SLICES="${SLICES:-5}"
 GATEWAY_HEAP="${GATEWAY_HEAP:-256m}"
 JAR="${GATEWAY_JAR:-$ROOT/gateway-service/target/gateway-service-0.1.0-SNAPSHOT.jar}"
 PATH_UNDER_TEST=/api/catalog/products
@@ -254,6 +257,9 @@ jit_ticks() {
 }
 TICKS_PER_SECOND=$(getconf CLK_TCK)
 DURATION_SECONDS=$(awk -v d="$DURATION" 'BEGIN { n = d + 0; if (d ~ /m$/) n *= 60; if (d ~ /h$/) n *= 3600; print n }')
+[ "$SLICES" -ge 1 ] 2>/dev/null || fail "SLICES must be 1 or more"
+[ $((DURATION_SECONDS % SLICES)) -eq 0 ] || fail "DURATION ($DURATION_SECONDS s) is not a whole number of SLICES ($SLICES)"
+SLICE_SECONDS=$((DURATION_SECONDS / SLICES))
 # Microseconds of CPU per request: clock ticks used over a DURATION at this many rps.
 us_per_request() {
   awk -v t="$1" -v hz="$TICKS_PER_SECOND" -v rps="$2" -v d="$DURATION_SECONDS" 'BEGIN { printf "%.0f", t / hz * 1e6 / (rps * d) }'
@@ -291,23 +297,68 @@ settle() {
 }
 
 declare -A P50 P99 FIXED_RPS RPS ERR RSS CPU JIT ALLOCATED
-measure() {
-  local name="$1" url="$2" pid="${3:-}" management_port="${4:-}" errors1 errors2 ticks_before jit_before bytes_before=""
+# Latency at the fixed rate.
+measure_latency() {
+  local name="$1" url="$2" errors1
   read -r "P50[$name]" "P99[$name]" "FIXED_RPS[$name]" errors1 < <(fixed "$url")
-  [ -z "$pid" ] || bytes_before=$(allocated "$pid" "$management_port")
-  [ -z "$pid" ] || ticks_before=$(cpu_ticks "$pid")
-  [ -z "$pid" ] || jit_before=$(jit_ticks "$pid")
+  ERR[$name]=$errors1
+}
+# Latency, then saturated throughput for one DURATION: the upstream and nginx.
+measure() {
+  local name="$1" url="$2" errors2
+  measure_latency "$name" "$url"
   read -r "RPS[$name]" errors2 < <(saturated "$url")
-  # The gateway's own CPU per request while saturated: what its filters cost, whatever
-  # else the machine runs (the throughput ratio moves with that; this does much less).
-  [ -z "$pid" ] || CPU[$name]=$(us_per_request "$(($(cpu_ticks "$pid") - ticks_before))" "${RPS[$name]}")
-  [ -z "$pid" ] || JIT[$name]=$(us_per_request "$(($(jit_ticks "$pid") - jit_before))" "${RPS[$name]}")
-  # And the heap it allocated per request meanwhile: steady from run to run (within about
-  # 1 %), where the CPU figure moves by a fifth with whatever shares the machine.
-  ALLOCATED[$name]="n/a"
-  [ -z "$bytes_before" ] || ALLOCATED[$name]=$(awk -v a="$bytes_before" -v b="$(allocated "$pid" "$management_port")" \
-    -v rps="${RPS[$name]}" -v d="$DURATION_SECONDS" 'BEGIN { if (b == "") print "n/a"; else printf "%.1f", (b - a) / (rps * d) / 1024 }')
-  ERR[$name]=$((errors1 + errors2))
+  ERR[$name]=$((${ERR[$name]} + errors2))
+}
+
+# The gateways' saturated throughput in a round, measured in turns: SLICES slices of
+# DURATION/SLICES seconds each, the variants taking turns slice by slice (every other
+# slice in the reverse order), each variant's figures summed over its slices. This
+# machine's speed swings by a third from one quarter minute to the next
+# (docs/benchmarks.md): one DURATION for each variant in turn compared two different
+# quarter minutes, where in slices of a few seconds a swing falls on every variant alike.
+# For each variant, over its slices:
+# - the CPU it used per request while saturated: what its filters cost, whatever else the
+#   machine runs (the throughput ratio moves with that; this does much less), and the
+#   part of it its JIT compiler threads used;
+# - the heap it allocated per request (between two full collections taken around all the
+#   slices; an idle gateway allocates next to nothing meanwhile): steady from run to run
+#   (within about 1 %), where the CPU figure moves by a fifth with whatever shares the
+#   machine.
+saturate_in_turns() {
+  local round="$1" variant name rps errors ticks jit i slice
+  shift
+  local variants=("$@") reversed=() order=()
+  for ((i = ${#variants[@]} - 1; i >= 0; i--)); do reversed+=("${variants[i]}"); done
+  local -A requests=() cpu=() compiler=() bytes_before=()
+  for variant in "${variants[@]}"; do
+    requests[$variant]=0 cpu[$variant]=0 compiler[$variant]=0
+    bytes_before[$variant]=$(allocated "${PID[$variant]}" "${MPORT[$variant]}")
+  done
+  for slice in $(seq "$SLICES"); do
+    order=("${variants[@]}")
+    [ $((slice % 2)) -eq 1 ] || order=("${reversed[@]}")
+    for variant in "${order[@]}"; do
+      name="$variant#$round"
+      ticks=$(cpu_ticks "${PID[$variant]}") jit=$(jit_ticks "${PID[$variant]}")
+      read -r rps errors < <(wrk -t2 -c"$CONNECTIONS" -d"${SLICE_SECONDS}s" --latency "$(url_of "$variant")" |
+        awk -f "$ROOT/scripts/wrk-summary.awk" | awk '{ print $3, $4 }')
+      cpu[$variant]=$((${cpu[$variant]} + $(cpu_ticks "${PID[$variant]}") - ticks))
+      compiler[$variant]=$((${compiler[$variant]} + $(jit_ticks "${PID[$variant]}") - jit))
+      requests[$variant]=$((${requests[$variant]} + rps * SLICE_SECONDS))
+      ERR[$name]=$((${ERR[$name]} + errors))
+    done
+  done
+  for variant in "${variants[@]}"; do
+    name="$variant#$round"
+    RPS[$name]=$((${requests[$variant]} / DURATION_SECONDS))
+    CPU[$name]=$(us_per_request "${cpu[$variant]}" "${RPS[$name]}")
+    JIT[$name]=$(us_per_request "${compiler[$variant]}" "${RPS[$name]}")
+    ALLOCATED[$name]="n/a"
+    [ -z "${bytes_before[$variant]}" ] || ALLOCATED[$name]=$(awk -v a="${bytes_before[$variant]}" \
+      -v b="$(allocated "${PID[$variant]}" "${MPORT[$variant]}")" -v rps="${RPS[$name]}" -v d="$DURATION_SECONDS" \
+      'BEGIN { if (b == "") print "n/a"; else printf "%.1f", (b - a) / (rps * d) / 1024 }')
+  done
 }
 
 echo "Warming up nginx (10 s)..."
@@ -332,9 +383,9 @@ for round in $(seq "$ROUNDS"); do
   echo "Round $round of $ROUNDS..."
   order="$VARIANTS"
   [ $((round % 2)) -eq 1 ] || order="$REVERSED"
-  for variant in $order; do
-    measure "$variant#$round" "$(url_of "$variant")" "${PID[$variant]}" "${MPORT[$variant]}"
-  done
+  for variant in $order; do measure_latency "$variant#$round" "$(url_of "$variant")"; done
+  # shellcheck disable=SC2086 # the variants are words
+  saturate_in_turns "$round" $order
 done
 
 # A variant's figures are the medians of its rounds (its errors, the sum).

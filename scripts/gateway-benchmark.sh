@@ -38,8 +38,9 @@
 # gateway variant on free loopback ports, warms each up, then measures them in ROUNDS rounds
 # taking turns (all of them staying up; every other round in the reverse order), and stops
 # them at the end. Within a round the gateways are saturated in SLICES slices of a few
-# seconds, taking turns slice by slice, so that the machine's swings fall on all of them. A variant's figures are the medians of its rounds; its ratios to
-# gateway-minimal, the medians of each round's ratio, which are printed too. The gateway's
+# seconds, taking turns slice by slice, so that the machine's swings fall on all of them.
+# A variant's figures are the medians of its rounds; its ratios to gateway-minimal, the
+# medians of each round's ratio, which are printed too. The gateway's
 # rate limit stays on where it ships on, with a bucket too large to run dry: every request
 # comes from one address.
 #

@@ -1,7 +1,6 @@
 package com.littlethreads.gateway.routetimer;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.gateway.config.GatewayMetricsProperties;
@@ -24,11 +23,7 @@ class RouteTimerConfig {
 
 	@Bean
 	RouteTimerFilter routeTimerFilter(MeterRegistry registry, GatewayMetricsProperties properties) {
-		Tags fixedTags = Tags.empty();
-		for (var tag : properties.getTags().entrySet()) {
-			fixedTags = fixedTags.and(tag.getKey(), tag.getValue());
-		}
-		return new RouteTimerFilter(registry, properties.getPrefix(), fixedTags);
+		return new RouteTimerFilter(registry, properties.getPrefix(), properties.getTags());
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package com.littlethreads.gateway.routetimer;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -17,9 +18,12 @@ import org.springframework.cloud.gateway.filter.GatewayMetricsFilter;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.tagsprovider.GatewayHttpTagsProvider;
+import org.springframework.cloud.gateway.support.tagsprovider.GatewayRouteTagsProvider;
+import org.springframework.cloud.gateway.support.tagsprovider.GatewayTagsProvider;
+import org.springframework.cloud.gateway.support.tagsprovider.PropertiesTagsProvider;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -36,8 +40,9 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
  * ({@code spring.cloud.gateway.server.webflux.metrics.enabled}): for every request that
  * one built its three tag sets, merged and sorted them, and looked its timer up by that
  * identity, through two operators (docs/benchmarks.md). Here a request's route, method
- * and status find the timer in a map, and the tags are built once, when a combination is
- * first seen. The time is the same: from this filter to the response's commit.
+ * and status find the timer in a map, and Gateway's own tag providers are asked once,
+ * when a combination is first seen (their tags depend on nothing else). The time is the
+ * same: from this filter to the response's commit.
  * <p>
  * One difference: a method outside the standard ones is tagged {@code UNKNOWN}, as
  * Spring's own HTTP server observations tag it, rather than by its name, so that a caller
@@ -55,7 +60,7 @@ final class RouteTimerFilter implements GlobalFilter, Ordered {
 
 	private final String name;
 
-	private final Tags fixedTags;
+	private final GatewayTagsProvider tags;
 
 	private final ConcurrentMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
@@ -63,13 +68,14 @@ final class RouteTimerFilter implements GlobalFilter, Ordered {
 	 * @param registry where the timers are registered
 	 * @param prefix the metrics' prefix ({@code spring.cloud.gateway} unless configured),
 	 * with or without a trailing dot
-	 * @param fixedTags tags added to every timer
+	 * @param fixedTags tags added to every timer, by name
 	 */
-	RouteTimerFilter(MeterRegistry registry, String prefix, Tags fixedTags) {
+	RouteTimerFilter(MeterRegistry registry, String prefix, Map<String, String> fixedTags) {
 		this.registry = registry;
 		this.clock = registry.config().clock();
 		this.name = (prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix) + ".requests";
-		this.fixedTags = fixedTags;
+		this.tags = new GatewayHttpTagsProvider().and(new GatewayRouteTagsProvider())
+			.and(new PropertiesTagsProvider(fixedTags));
 	}
 
 	/**
@@ -109,41 +115,26 @@ final class RouteTimerFilter implements GlobalFilter, Ordered {
 				(status != null) ? status.value() : TimerKey.NO_STATUS);
 		Timer timer = this.timers.get(key);
 		if (timer == null) {
-			timer = this.timers.computeIfAbsent(key, this::register);
+			timer = this.timers.computeIfAbsent(key, (newKey) -> register(newKey, exchange));
 		}
 		timer.record(this.clock.monotonicTime() - start, TimeUnit.NANOSECONDS);
 	}
 
-	private Timer register(TimerKey key) {
-		return this.registry.timer(this.name, key.tags().and(this.fixedTags));
+	private Timer register(TimerKey key, ServerWebExchange exchange) {
+		Tags tags = this.tags.apply(exchange);
+		if (UNKNOWN_METHOD.equals(key.method())) {
+			tags = tags.and("httpMethod", UNKNOWN_METHOD);
+		}
+		return this.registry.timer(this.name, tags);
 	}
 
 	/**
-	 * What tells one timer from another.
+	 * What tells one timer from another: all that Gateway's HTTP and route tags depend
+	 * on.
 	 */
 	private record TimerKey(String routeId, URI routeUri, String method, int status) {
 
 		static final int NO_STATUS = -1;
-
-		/** Gateway's tags for these, as its HTTP and route tag providers make them. */
-		Tags tags() {
-			String outcome = "CUSTOM";
-			String statusTag = "CUSTOM";
-			String code = "NA";
-			if (this.status != NO_STATUS) {
-				code = String.valueOf(this.status);
-				statusTag = code;
-				HttpStatus resolved = HttpStatus.resolve(this.status);
-				if (resolved != null) {
-					outcome = resolved.series().name();
-					statusTag = resolved.name();
-				}
-			}
-			Tags tags = Tags.of("outcome", outcome, "status", statusTag, "httpStatusCode", code, "httpMethod",
-					this.method);
-			return (this.routeId != null) ? tags.and("routeId", this.routeId, "routeUri", this.routeUri.toString())
-					: tags;
-		}
 
 	}
 

@@ -47,7 +47,7 @@ class RouteTimerFilterTests {
 	private final MeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock);
 
 	private final RouteTimerFilter filter = new RouteTimerFilter(this.registry, "spring.cloud.gateway.",
-			Tags.of("region", "eu"));
+			Map.of("region", "eu"));
 
 	/**
 	 * Gateway's tag providers are the reference: the tags they give the same exchange,

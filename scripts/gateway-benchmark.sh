@@ -243,8 +243,9 @@ fixed() {
   wrk -t2 -c"$PACED_CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/scripts/paced.lua" "$1" "$mean_ms" |
     awk -f "$ROOT/scripts/wrk-summary.awk"
 }
+# For DURATION, or for the duration given second.
 saturated() {
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$1" | awk -f "$ROOT/scripts/wrk-summary.awk" |
+  wrk -t2 -c"$CONNECTIONS" -d"${2:-$DURATION}" --latency "$1" | awk -f "$ROOT/scripts/wrk-summary.awk" |
     awk '{ print $3, $4 }'
 }
 
@@ -342,8 +343,7 @@ saturate_in_turns() {
     for variant in "${order[@]}"; do
       name="$variant#$round"
       ticks=$(cpu_ticks "${PID[$variant]}") jit=$(jit_ticks "${PID[$variant]}")
-      read -r rps errors < <(wrk -t2 -c"$CONNECTIONS" -d"${SLICE_SECONDS}s" --latency "$(url_of "$variant")" |
-        awk -f "$ROOT/scripts/wrk-summary.awk" | awk '{ print $3, $4 }')
+      read -r rps errors < <(saturated "$(url_of "$variant")" "${SLICE_SECONDS}s")
       cpu[$variant]=$((${cpu[$variant]} + $(cpu_ticks "${PID[$variant]}") - ticks))
       compiler[$variant]=$((${compiler[$variant]} + $(jit_ticks "${PID[$variant]}") - jit))
       requests[$variant]=$((${requests[$variant]} + rps * SLICE_SECONDS))

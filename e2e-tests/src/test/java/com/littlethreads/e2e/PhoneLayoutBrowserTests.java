@@ -1,7 +1,9 @@
 package com.littlethreads.e2e;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -29,10 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The built storefront on a phone's screen (390 x 844) against a slow API: the catalog's
  * answers are held until the test has read the drawn page, and the cart's script comes
- * late, as they do on a phone's connection. What arrives late takes places the page kept
- * for it, so nothing a shopper sees moves (the browser's own layout-shift measure stays
- * at zero); the header stays compact and its categories open from the keyboard over the
- * page; the search page's filters wait behind a button that counts the active ones.
+ * late, as they do on a phone's connection, and pages may come a tag at a time. What
+ * arrives late takes places the page kept for it, so nothing a shopper sees moves (the
+ * browser's own layout-shift measure stays at zero); the header stays compact and its
+ * categories open from the keyboard over the page; the search page's filters wait behind
+ * a button that counts the active ones.
  */
 class PhoneLayoutBrowserTests extends StubbedSiteTest {
 
@@ -41,6 +46,9 @@ class PhoneLayoutBrowserTests extends StubbedSiteTest {
 	 * drawn page.
 	 */
 	private static final Duration LATE = Duration.ofMillis(1500);
+
+	/** A little longer than a frame at 60 Hz: the browser draws between two pieces. */
+	private static final Duration FRAME = Duration.ofMillis(20);
 
 	/**
 	 * The seed product every phone test opens, and the sizes the stub says are sold out.
@@ -59,6 +67,9 @@ class PhoneLayoutBrowserTests extends StubbedSiteTest {
 
 	/** Holds the catalog's answers until the test opens it. */
 	private final CountDownLatch api = new CountDownLatch(1);
+
+	/** Whether pages are sent a tag at a time. */
+	private boolean tagByTag;
 
 	@Override
 	protected WebDriver startBrowser() {
@@ -96,6 +107,23 @@ class PhoneLayoutBrowserTests extends StubbedSiteTest {
 		assertThat(sizeLabel("6Y")).isEqualTo("6Y (sold out)");
 		assertThat(sizeLabel("5Y")).isEqualTo("5Y");
 		assertThat(rects(SIZES, "#availability", "#quantity", "#add-to-cart button[type='submit']")).isEqualTo(before);
+		assertNothingMoved();
+	}
+
+	/**
+	 * A browser draws a page before all of it has arrived, whenever its parser pauses
+	 * after a tag: on a slow connection, or on a phone busy with other work. Here each
+	 * page comes one tag at a time, a frame apart, so every such state is drawn, and what
+	 * is drawn stays where it is as the rest arrives.
+	 * @param page the page's path
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "/category/tops/", "/search/?category=tops&size=4T", "/products/" + PRODUCT + "/",
+			"/cart/" })
+	void nothingMovesWhileAPageArrivesATagAtATime(String page) {
+		this.tagByTag = true;
+		this.api.countDown();
+		this.browser.get(this.base + page);
 		assertNothingMoved();
 	}
 
@@ -242,8 +270,11 @@ class PhoneLayoutBrowserTests extends StubbedSiteTest {
 		else if (path.startsWith("/assets/cart-page.")) {
 			// The cart's lines are drawn by this script: it comes after the page is
 			// drawn.
-			late();
+			pause(LATE);
 			file(exchange, path);
+		}
+		else if (this.tagByTag && path.endsWith("/")) {
+			tagByTag(exchange, SITE.resolve(path.substring(1) + "index.html"));
 		}
 		else {
 			file(exchange, path);
@@ -259,9 +290,27 @@ class PhoneLayoutBrowserTests extends StubbedSiteTest {
 		}
 	}
 
-	private static void late() {
+	/** A built page sent in pieces that each end with a tag, a frame apart. */
+	private static void tagByTag(HttpExchange exchange, Path file) throws IOException {
+		byte[] page = Files.readAllBytes(file);
+		exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = exchange.getResponseBody()) {
+			int start = 0;
+			for (int end = 1; end <= page.length; end++) {
+				if (page[end - 1] == '>' || end == page.length) {
+					out.write(page, start, end - start);
+					out.flush();
+					pause(FRAME);
+					start = end;
+				}
+			}
+		}
+	}
+
+	private static void pause(Duration duration) {
 		try {
-			Thread.sleep(LATE.toMillis());
+			Thread.sleep(duration.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

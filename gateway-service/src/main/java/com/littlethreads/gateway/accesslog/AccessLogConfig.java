@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slf4j.LoggerFactory;
 import reactor.netty.NettyPipeline;
 import reactor.netty.channel.ChannelOperations;
 import reactor.netty.http.server.HttpServerRequest;
@@ -39,6 +40,9 @@ import com.littlethreads.platform.core.requestid.RequestIds;
  * last write's outcome through a listener of its own, none of which the line uses
  * (docs/benchmarks.md). The gateway serves HTTP/1.1 only ({@code server.http2.enabled} is
  * false), which is what the handler reads.
+ * <p>
+ * Over Spring Boot's own console logging, the lines reach standard output in batches, at
+ * most {@code littlethreads.access-log.flush-interval} late ({@link AccessLogBatching}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "littlethreads.access-log.enabled", matchIfMissing = true)
@@ -52,6 +56,11 @@ class AccessLogConfig {
 	private static final Log logger = LogFactory.getLog(LOGGER);
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+	@Bean
+	AccessLogBatching accessLogBatching(AccessLogProperties properties) {
+		return new AccessLogBatching(LoggerFactory.getILoggerFactory(), properties.flushInterval());
+	}
 
 	@Bean
 	NettyServerCustomizer accessLog(ClientOrigins origins) {

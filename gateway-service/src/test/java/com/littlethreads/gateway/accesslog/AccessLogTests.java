@@ -2,8 +2,12 @@ package com.littlethreads.gateway.accesslog;
 
 import java.time.Duration;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.ConsoleAppender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -81,6 +85,19 @@ class AccessLogTests extends UpstreamGatewayTest {
 		assertThat(output.getOut()
 			.lines()
 			.filter((line) -> line.contains("request_id=access-4") || line.contains("request_id=access-5"))).hasSize(2);
+	}
+
+	@Test
+	void overSpringBootsConsoleLoggingTheLinesGoOutInBatches() {
+		LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+		assertThat(logging.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders()).toIterable()
+			.singleElement()
+			.isInstanceOf(ConsoleAppender.class);
+		// This application's batching, or that of one started before it in this JVM and
+		// still running: logging is set up once for both.
+		Logger access = logging.getLogger(AccessLogConfig.LOGGER);
+		assertThat(access.getAppender("ACCESS_BATCHED")).isInstanceOf(BatchedConsoleAppender.class);
+		assertThat(access.isAdditive()).isFalse();
 	}
 
 	private static String awaitLine(CapturedOutput output, String marker) {

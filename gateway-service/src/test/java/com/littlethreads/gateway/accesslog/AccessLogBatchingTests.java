@@ -104,9 +104,7 @@ class AccessLogBatchingTests {
 	@Test
 	void anotherAppenderOnTheRootLeavesEveryLineWhereItWas() {
 		consoleOnRoot(Level.TRACE);
-		ListAppender<ILoggingEvent> file = new ListAppender<>();
-		file.setContext(this.context);
-		file.start();
+		ListAppender<ILoggingEvent> file = listAppender();
 		this.root.addAppender(file);
 
 		start(Duration.ofMinutes(1));
@@ -120,9 +118,7 @@ class AccessLogBatchingTests {
 	@Test
 	void appendersOfOnesOwnOnTheAccessLoggerAreLeftAlone() {
 		consoleOnRoot(Level.TRACE);
-		ListAppender<ILoggingEvent> own = new ListAppender<>();
-		own.setContext(this.context);
-		own.start();
+		ListAppender<ILoggingEvent> own = listAppender();
 		this.access.addAppender(own);
 
 		start(Duration.ofMinutes(1));
@@ -145,6 +141,13 @@ class AccessLogBatchingTests {
 	private void start(Duration flushInterval) {
 		this.batching = new AccessLogBatching(this.context, flushInterval);
 		this.batching.start();
+	}
+
+	private ListAppender<ILoggingEvent> listAppender() {
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.setContext(this.context);
+		appender.start();
+		return appender;
 	}
 
 	/** As Spring Boot's default logging sets up: one console appender on the root. */

@@ -274,7 +274,7 @@ class PhoneLayoutBrowserTests extends StubbedSiteTest {
 			file(exchange, path);
 		}
 		else if (this.tagByTag && path.endsWith("/")) {
-			tagByTag(exchange, SITE.resolve(path.substring(1) + "index.html"));
+			tagByTag(exchange, path);
 		}
 		else {
 			file(exchange, path);
@@ -290,8 +290,16 @@ class PhoneLayoutBrowserTests extends StubbedSiteTest {
 		}
 	}
 
-	/** A built page sent in pieces that each end with a tag, a frame apart. */
-	private static void tagByTag(HttpExchange exchange, Path file) throws IOException {
+	/**
+	 * A built page sent in pieces that each end with a tag, a frame apart (a path the
+	 * site has no page for is answered as usual).
+	 */
+	private static void tagByTag(HttpExchange exchange, String path) throws IOException {
+		Path file = siteFile(path);
+		if (file == null) {
+			file(exchange, path);
+			return;
+		}
 		byte[] page = Files.readAllBytes(file);
 		exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
 		exchange.sendResponseHeaders(200, 0);

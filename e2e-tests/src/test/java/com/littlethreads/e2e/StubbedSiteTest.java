@@ -57,8 +57,8 @@ abstract class StubbedSiteTest extends BrowserTest {
 	protected abstract void answer(HttpExchange exchange) throws IOException;
 
 	static void file(HttpExchange exchange, String path) throws IOException {
-		Path file = SITE.resolve(path.substring(1) + (path.endsWith("/") ? "index.html" : "")).normalize();
-		if (!file.startsWith(SITE) || !Files.isRegularFile(file)) {
+		Path file = siteFile(path);
+		if (file == null) {
 			send(exchange, 404, "text/html", Files.readString(SITE.resolve("404.html")));
 			return;
 		}
@@ -66,6 +66,16 @@ abstract class StubbedSiteTest extends BrowserTest {
 		String type = name.endsWith(".js") ? "text/javascript"
 				: name.endsWith(".css") ? "text/css" : name.endsWith(".svg") ? "image/svg+xml" : "text/html";
 		send(exchange, 200, type, Files.readString(file));
+	}
+
+	/**
+	 * The built site's file a request path names, a directory's {@code index.html}.
+	 * @param path the request's path
+	 * @return the file, or {@code null} if the site has none there
+	 */
+	static Path siteFile(String path) {
+		Path file = SITE.resolve(path.substring(1) + (path.endsWith("/") ? "index.html" : "")).normalize();
+		return (file.startsWith(SITE) && Files.isRegularFile(file)) ? file : null;
 	}
 
 	static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {

@@ -253,6 +253,8 @@ health_port() {
   if [ "$1" = gateway-service ]; then printf '%s' "$GATEWAY_MANAGEMENT_PORT"; else printf '%s' "$2"; fi
 }
 
+# Ready: the readiness group UP on a service's (or the gateway's management) port.
+healthy() { curl -fsS -m 2 "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; }
 in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for entry in "${SERVICES[@]}"; do
   IFS='|' read -r name _ port _ _ <<<"$entry"
@@ -372,12 +374,18 @@ TRIM_NATIVE_HEAP=-XX:TrimNativeHeapInterval=2000
 # (<module>/target/fast-start/app), with the classes it loads while starting stored by
 # one training run: a class-data sharing archive (app.jsa) on Java 17 to 24, the AOT
 # cache (app.aot, which also keeps classes linked and profiled) on Java 25 or newer. The
-# training run starts the service until its context is refreshed (every bean made, no
-# web server, no runners: -Dspring.context.exit=onRefresh), on a store of its own in the
-# fast-start directory, thrown away after, so it never writes to the data directory and
-# needs no other service. Made once after each build and kept: the key file names the
-# jar (size, and the archive must be newer), the java and the options, and a change to
-# any of them makes the next start train again.
+# training run starts the service as a real start does, on the port it is about to have
+# (free: checked above), until it answers ready; with the others training beside it, the
+# gateway then serves the storefront and a few catalog and key requests, passed on to them;
+# then each is stopped, and its JVM writes the archive as it exits. So the archive holds
+# what a start and the first requests load (the web server's classes, the health
+# endpoint's, a proxied request's), not only what making the beans does (Spring Boot's
+# -Dspring.context.exit=onRefresh: no web server, no request; the Dockerfile's, which
+# has no other service to call). Each training run keeps data on a store of its own in
+# the fast-start directory, thrown away after, so it never writes to the data directory.
+# Made once after each build and kept: the key file names the jar (size, and the archive
+# must be newer), the java and the options, and a change to any of them makes the next
+# start train again.
 JAVA_VERSION_LINE="$("$JAVA" -version 2>&1 | head -n 1) $JAVA"
 if [ "${java_major%%.*}" -ge 25 ] 2>/dev/null; then start_archive=app.aot; else start_archive=app.jsa; fi
 # More classpath for a module, after the application's own: jars, colon-separated (a
@@ -390,6 +398,13 @@ extra_classpath_of() {
   esac
 }
 TRAINING_STORE="littlethreads.embedded-mongo"
+# What the training runs serve once ready: the storefront, and through the gateway the
+# requests a shopper's first pages make (passed on to the services training beside it;
+# one that is not training answers an error, which trains too).
+TRAINING_REQUESTS=(/ /category/tops/ /api/catalog/categories "/api/catalog/products?pageSize=24" /.well-known/jwks.json)
+# How an archive was trained, in its key: one trained otherwise (until the context was
+# refreshed, before) is made again.
+TRAINING="trained until ready, then ${TRAINING_REQUESTS[*]}"
 
 fast_start_dir() { printf '%s/%s/target/fast-start' "$ROOT" "$1"; }
 
@@ -416,7 +431,6 @@ java_command() {
     if [ "$mode" = train ]; then
       if [ "$start_archive" = app.aot ]; then JAVA_CMD+=("-XX:AOTCacheOutput=$dir/app.aot")
       else JAVA_CMD+=("-XX:ArchiveClassesAtExit=$dir/app.jsa"); fi
-      JAVA_CMD+=(-Dspring.context.exit=onRefresh)
     elif [ "$start_archive" = app.aot ]; then JAVA_CMD+=("-XX:AOTCache=$dir/app.aot")
     else JAVA_CMD+=("-XX:SharedArchiveFile=$dir/app.jsa"); fi
     main="$(cat "$dir/main-class")"
@@ -437,7 +451,7 @@ fast_start_key() {
   local entry
   jvm_options "$1" "$2"
   extra_classpath_of "$1"
-  printf '%s\n' "jar $(wc -c <"$(jar_of "$1")" | tr -d ' ')" "$JAVA_VERSION_LINE" "${JVM_OPTIONS[*]}" "$start_archive"
+  printf '%s\n' "jar $(wc -c <"$(jar_of "$1")" | tr -d ' ')" "$JAVA_VERSION_LINE" "${JVM_OPTIONS[*]}" "$start_archive" "$TRAINING"
   # Every jar of the extra classpath, as ls shows it (size and time): a changed one is a
   # different classpath to the archive.
   # shellcheck disable=SC2086 # DIR/* is expanded on purpose
@@ -468,7 +482,7 @@ main_class_of() {
 training_pids=()
 training_modules=()
 fast_start_begin() {
-  local module=$1 heap=$2 args=$3 dir main database
+  local name=$1 module=$2 port=$3 heap=$4 args=$5 dir main database
   dir="$(fast_start_dir "$module")"
   until mkdir "$dir.lock" 2>/dev/null; do
     if ! kill -0 "$(cat "$dir.lock/pid" 2>/dev/null || echo 0)" 2>/dev/null; then rm -rf "$dir.lock"; continue; fi
@@ -490,17 +504,18 @@ fast_start_begin() {
   done
   service_environment "$module"
   # shellcheck disable=SC2086 # the extra arguments are words on purpose
-  java_command train "$module" "$heap" --server.port=0 $args
+  java_command train "$module" "$heap" --server.port="$port" $args
   (cd "$dir" && "${LAUNCH_ENV[@]}" "${JAVA_CMD[@]}") >>"$dir/training.log" 2>&1 &
   training_pids+=("$!")
-  training_modules+=("$module|$heap")
+  training_modules+=("$module|$heap|$(health_port "$name" "$port")")
 }
 
 fast_start_finish() {
   local module=$1 heap=$2 status=$3 dir
   dir="$(fast_start_dir "$module")"
   rm -rf "$dir/training-store"
-  if [ "$status" -eq 0 ] && [ -s "$dir/$start_archive" ]; then
+  # 143: stopped by the TERM signal, as every training run is once ready.
+  if { [ "$status" -eq 0 ] || [ "$status" -eq 143 ]; } && [ -s "$dir/$start_archive" ]; then
     fast_start_key "$module" "$heap" >"$dir/key"
   else
     rm -f "$dir/$start_archive"
@@ -510,21 +525,40 @@ fast_start_finish() {
 }
 
 prepare_fast_start() {
-  local entry module heap args i status said=false
+  local entry name module port heap args i status health_at pid path deadline said=false
   local -A seen=()
   for entry in "${SERVICES[@]}"; do
-    IFS='|' read -r _ module _ heap args <<<"$entry"
+    IFS='|' read -r name module port heap args <<<"$entry"
     [ -n "${seen[$module]:-}" ] && continue
     seen[$module]=1
     fast_start_current "$module" "$heap" && continue
     $said || say "Preparing start-up archives (once after each build, in <module>/target/fast-start)..."
     said=true
-    fast_start_begin "$module" "$heap" "$args"
+    fast_start_begin "$name" "$module" "$port" "$heap" "$args"
   done
+  [ ${#training_pids[@]} -gt 0 ] || return 0
+  # Every training run ready, then the requests, twice, then each stopped. One that ends
+  # first, or is not ready within STARTUP_TIMEOUT, made no archive worth keeping.
+  local -A ready=()
+  deadline=$((SECONDS + STARTUP_TIMEOUT))
+  for i in "${!training_pids[@]}"; do
+    pid="${training_pids[$i]}"
+    IFS='|' read -r _ _ health_at <<<"${training_modules[$i]}"
+    until healthy "$health_at" && ready[$i]=1 || ! kill -0 "$pid" 2>/dev/null || [ $SECONDS -ge $deadline ]; do
+      sleep 0.5
+    done
+  done
+  for _ in 1 2; do
+    for path in "${TRAINING_REQUESTS[@]}"; do
+      curl -fsS -m 10 -o /dev/null "http://127.0.0.1:$GATEWAY_PORT$path" 2>/dev/null || true
+    done
+  done
+  kill -TERM "${training_pids[@]}" 2>/dev/null || true
   for i in "${!training_pids[@]}"; do
     status=0
     wait "${training_pids[$i]}" || status=$?
-    IFS='|' read -r module heap <<<"${training_modules[$i]}"
+    [ -n "${ready[$i]:-}" ] || status=1
+    IFS='|' read -r module heap _ <<<"${training_modules[$i]}"
     fast_start_finish "$module" "$heap" "$status"
   done
   training_pids=()
@@ -637,8 +671,6 @@ if $with_prometheus; then
   names+=("prometheus")
   say "Started prometheus (port $PROMETHEUS_PORT, log $LOG_DIR/prometheus.log)"
 fi
-
-healthy() { curl -fsS -m 2 "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; }
 
 deadline=$((SECONDS + STARTUP_TIMEOUT))
 for i in "${!SERVICES[@]}"; do

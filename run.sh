@@ -374,8 +374,8 @@ TRIM_NATIVE_HEAP=-XX:TrimNativeHeapInterval=2000
 # (<module>/target/fast-start/app), with the classes it loads while starting stored by
 # one training run: a class-data sharing archive (app.jsa) on Java 17 to 24, the AOT
 # cache (app.aot, which also keeps classes linked and profiled) on Java 25 or newer. The
-# training run starts the service as a real start does, on the port it is about to have
-# (free: checked above), until it answers ready; with the others training beside it, the
+# training run starts the service as a real start does, on a port of its own (see
+# training_ports), until it answers ready; with the others training beside it, the
 # gateway then serves the storefront and a few catalog and key requests, passed on to them;
 # then each is stopped, and its JVM writes the archive as it exits. So the archive holds
 # what a start and the first requests load (the web server's classes, the health
@@ -476,13 +476,36 @@ main_class_of() {
   printf '%s\n' "$manifest" | tr -d '\r' | awk '/^ / { line = line substr($0, 2); next } { if (line ~ /^Main-Class: /) print substr(line, 13); line = $0 } END { if (line ~ /^Main-Class: /) print substr(line, 13) }'
 }
 
+# The training runs listen on ports of their own, never on the ones the stack is about to
+# use: a browser, or a script waiting for the stack, must not take a training run for the
+# shop, which goes away when training ends. Each port the stack uses gets the first free
+# port from 1000 above it that is none of the stack's own; TRAINING_PORT_MAP is a sed
+# program rewriting every address and port option in a training run's arguments and
+# environment (":8081" or "=8081" followed by no digit) to its training port.
+TRAINING_PORT_MAP=()
+declare -A TRAINING_PORTS=()
+training_ports() {
+  local p t entry taken=" $GATEWAY_MANAGEMENT_PORT "
+  for entry in "${SERVICES[@]}"; do IFS='|' read -r _ _ p _ _ <<<"$entry"; taken+="$p "; done
+  TRAINING_PORT_MAP=()
+  for p in $GATEWAY_PORT $GATEWAY_MANAGEMENT_PORT $USER_PORT $CATALOG_PORT $PAYMENT_PORT $STRIPE_EMULATOR_PORT; do
+    t=$((p + 1000))
+    while [[ "$taken" == *" $t "* ]] || in_use "$t"; do t=$((t + 1)); done
+    [ "$t" -le 65535 ] || fail "no free port above $p for a training run"
+    taken+="$t "
+    TRAINING_PORTS[$p]=$t
+    TRAINING_PORT_MAP+=(-e "s/([:=])$p([^0-9]|\$)/\\1$t\\2/g")
+  done
+}
+in_training() { printf '%s' "$1" | sed -E "${TRAINING_PORT_MAP[@]}"; }
+
 # Extracts a module's jar and starts its training run in the background; the caller waits
 # and calls fast_start_finish. Several run.sh in one checkout take turns (a lock
 # directory holding the owner's pid).
 training_pids=()
 training_modules=()
 fast_start_begin() {
-  local name=$1 module=$2 port=$3 heap=$4 args=$5 dir main database
+  local name=$1 module=$2 port=$3 heap=$4 args=$5 dir main database i
   dir="$(fast_start_dir "$module")"
   until mkdir "$dir.lock" 2>/dev/null; do
     if ! kill -0 "$(cat "$dir.lock/pid" 2>/dev/null || echo 0)" 2>/dev/null; then rm -rf "$dir.lock"; continue; fi
@@ -503,11 +526,17 @@ fast_start_begin() {
     args="${args//@store:$database@/--$TRAINING_STORE.enabled=true --$TRAINING_STORE.data-directory=$dir/training-store}"
   done
   service_environment "$module"
+  for i in "${!LAUNCH_ENV[@]}"; do LAUNCH_ENV[$i]="$(in_training "${LAUNCH_ENV[$i]}")"; done
+  port="${TRAINING_PORTS[$port]}"
   # shellcheck disable=SC2086 # the extra arguments are words on purpose
-  java_command train "$module" "$heap" --server.port="$port" $args
+  java_command train "$module" "$heap" --server.port="$port" $(in_training "$args")
   (cd "$dir" && "${LAUNCH_ENV[@]}" "${JAVA_CMD[@]}") >>"$dir/training.log" 2>&1 &
   training_pids+=("$!")
-  training_modules+=("$module|$heap|$(health_port "$name" "$port")")
+  if [ "$module" = gateway-service ]; then
+    training_modules+=("$module|$heap|${TRAINING_PORTS[$GATEWAY_MANAGEMENT_PORT]}")
+  else
+    training_modules+=("$module|$heap|$port")
+  fi
 }
 
 fast_start_finish() {
@@ -532,7 +561,7 @@ prepare_fast_start() {
     [ -n "${seen[$module]:-}" ] && continue
     seen[$module]=1
     fast_start_current "$module" "$heap" && continue
-    $said || say "Preparing start-up archives (once after each build, in <module>/target/fast-start)..."
+    $said || { say "Preparing start-up archives (once after each build, in <module>/target/fast-start)..."; training_ports; }
     said=true
     fast_start_begin "$name" "$module" "$port" "$heap" "$args"
   done
@@ -550,7 +579,7 @@ prepare_fast_start() {
   done
   for _ in 1 2; do
     for path in "${TRAINING_REQUESTS[@]}"; do
-      curl -fsS -m 10 -o /dev/null "http://127.0.0.1:$GATEWAY_PORT$path" 2>/dev/null || true
+      curl -fsS -m 10 -o /dev/null "http://127.0.0.1:${TRAINING_PORTS[$GATEWAY_PORT]}$path" 2>/dev/null || true
     done
   done
   kill -TERM "${training_pids[@]}" 2>/dev/null || true

@@ -505,7 +505,7 @@ in_training() { printf '%s' "$1" | sed -E "${TRAINING_PORT_MAP[@]}"; }
 training_pids=()
 training_modules=()
 fast_start_begin() {
-  local name=$1 module=$2 port=$3 heap=$4 args=$5 dir main database i
+  local name=$1 module=$2 port=$3 heap=$4 args=$5 dir main database i health_at
   dir="$(fast_start_dir "$module")"
   until mkdir "$dir.lock" 2>/dev/null; do
     if ! kill -0 "$(cat "$dir.lock/pid" 2>/dev/null || echo 0)" 2>/dev/null; then rm -rf "$dir.lock"; continue; fi
@@ -527,16 +527,13 @@ fast_start_begin() {
   done
   service_environment "$module"
   for i in "${!LAUNCH_ENV[@]}"; do LAUNCH_ENV[$i]="$(in_training "${LAUNCH_ENV[$i]}")"; done
+  health_at="${TRAINING_PORTS[$(health_port "$name" "$port")]}"
   port="${TRAINING_PORTS[$port]}"
   # shellcheck disable=SC2086 # the extra arguments are words on purpose
   java_command train "$module" "$heap" --server.port="$port" $(in_training "$args")
   (cd "$dir" && "${LAUNCH_ENV[@]}" "${JAVA_CMD[@]}") >>"$dir/training.log" 2>&1 &
   training_pids+=("$!")
-  if [ "$module" = gateway-service ]; then
-    training_modules+=("$module|$heap|${TRAINING_PORTS[$GATEWAY_MANAGEMENT_PORT]}")
-  else
-    training_modules+=("$module|$heap|$port")
-  fi
+  training_modules+=("$module|$heap|$health_at")
 }
 
 fast_start_finish() {

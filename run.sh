@@ -36,7 +36,8 @@
 # Environment: LT_DATA_DIR (default ./data), LT_RUN_DIR (logs, default ./.run),
 # GATEWAY_PORT (8080), GATEWAY_MANAGEMENT_PORT (8079, the gateway's actuator, on loopback),
 # USER_PORT (8081), CATALOG_PORT (8082), PAYMENT_PORT (8083), STRIPE_EMULATOR_PORT (8090),
-# LT_STARTUP_TIMEOUT seconds (240), LT_JAVA_HOME (the JDK the services run on; by default
+# LT_STARTUP_TIMEOUT seconds (240), LT_FAST_START_DIR (the start-up archives, one directory
+# per module; by default each module's target/fast-start), LT_JAVA_HOME (the JDK the services run on; by default
 # the java on the PATH, or a Java 25 or newer installed beside it), ADMIN_EMAIL and ADMIN_PASSWORD (the admin's sign-in
 # instead of the generated one), STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (a real Stripe
 # test account), TRUSTED_PROXIES (the gateway's only: CIDRs of a proxy in front of it),
@@ -58,6 +59,11 @@ PAYMENT_PORT="${PAYMENT_PORT:-8083}"
 STRIPE_EMULATOR_PORT="${STRIPE_EMULATOR_PORT:-8090}"
 PROMETHEUS_PORT="${PROMETHEUS_PORT:-9090}"
 STARTUP_TIMEOUT="${LT_STARTUP_TIMEOUT:-240}"
+FAST_START_DIR="${LT_FAST_START_DIR:-}"
+if [ -n "$FAST_START_DIR" ]; then
+  mkdir -p "$FAST_START_DIR" 2>/dev/null && FAST_START_DIR="$(cd "$FAST_START_DIR" && pwd)" \
+    || { printf 'run.sh: LT_FAST_START_DIR %s is not a directory that can be made\n' "$FAST_START_DIR" >&2; exit 1; }
+fi
 INSTANCES="${INSTANCES:-1}"
 PORT_STEP="${LT_INSTANCE_PORT_STEP:-100}"
 [[ "$INSTANCES" =~ ^[1-9]$ ]] || { printf 'run.sh: INSTANCES must be a number from 1 to 9, not %s\n' "$INSTANCES" >&2; exit 1; }
@@ -406,7 +412,13 @@ TRAINING_REQUESTS=(/ /category/tops/ /api/catalog/categories "/api/catalog/produ
 # refreshed, before) is made again.
 TRAINING="trained until ready, then ${TRAINING_REQUESTS[*]}"
 
-fast_start_dir() { printf '%s/%s/target/fast-start' "$ROOT" "$1"; }
+# Where a module's archive lives: LT_FAST_START_DIR/<module> when set (archives kept
+# apart from the build, or one checkout's runs on two javas), its target/fast-start
+# otherwise, so that a clean build throws it away with the jar.
+fast_start_dir() {
+  if [ -n "$FAST_START_DIR" ]; then printf '%s/%s' "$FAST_START_DIR" "$1"
+  else printf '%s/%s/target/fast-start' "$ROOT" "$1"; fi
+}
 
 # The one place a service's java command is made, for its training run and its real run
 # alike: a JVM uses an archive only when started as the one that made it was (the same
@@ -558,7 +570,7 @@ prepare_fast_start() {
     [ -n "${seen[$module]:-}" ] && continue
     seen[$module]=1
     fast_start_current "$module" "$heap" && continue
-    $said || { say "Preparing start-up archives (once after each build, in <module>/target/fast-start)..."; training_ports; }
+    $said || { say "Preparing start-up archives (once after each build, in $(fast_start_dir '<module>'))..."; training_ports; }
     said=true
     fast_start_begin "$name" "$module" "$port" "$heap" "$args"
   done

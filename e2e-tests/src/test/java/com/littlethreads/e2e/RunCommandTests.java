@@ -1,14 +1,21 @@
 package com.littlethreads.e2e;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunCommandTests {
 
 	private static final Pattern ADMIN_SIGN_IN = Pattern.compile("Admin sign-in: (\\S+) / (\\S+)");
+
+	private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
+
+	/** The modules run.sh starts with the emulator, each with an archive of its own. */
+	private static final List<String> TRAINED = List.of("user-service", "catalog-service", "stripe-emulator",
+			"payment-service", "gateway-service");
 
 	@TempDir
 	Path work;
@@ -138,6 +151,115 @@ class RunCommandTests {
 		assertThat(this.running.process().exitValue()).isNotZero();
 		assertThat(this.running.printed()).contains("Java 17 or newer is needed (found 11 at " + java + ")")
 			.doesNotContain("Started");
+	}
+
+	@Test
+	void onJava17TheFirstStartTrainsClassDataArchivesOffTheStacksPortsAndEveryStartMapsThem() throws Exception {
+		Path jdk = jdkOlderThan25();
+		Path archives = this.work.resolve("fast-start");
+		Map<String, String> environment = Map.of("LT_JAVA_HOME", jdk.toString(), "LT_FAST_START_DIR",
+				archives.toString());
+		Ports ports = Ports.free();
+
+		this.running = RunningShop.start(this.work, ports, environment);
+		int pollsWhileTraining = 0;
+		Instant deadline = Instant.now().plus(STARTUP);
+		while (Instant.now().isBefore(deadline) && this.running.process().isAlive()) {
+			// The ports first, then the output: a port found open before anything was
+			// started can only be a training run's.
+			List<Integer> open = ports.all().stream().filter(RunningShop::listening).toList();
+			String printed = this.running.printed();
+			if (printed.contains("Started ")) {
+				break;
+			}
+			if (printed.contains("Preparing start-up archives")) {
+				assertThat(open).as("the stack's ports answering while the archives are trained:\n" + printed)
+					.isEmpty();
+				pollsWhileTraining++;
+			}
+			Thread.sleep(200);
+		}
+		assertThat(pollsWhileTraining).as("the ports were polled during the training").isGreaterThan(10);
+		String printed = this.running.awaitReady();
+		assertThat(printed).contains("(" + jdk.resolve("bin/java") + ")").contains("in " + archives + "/<module>");
+		for (String module : TRAINED) {
+			assertThat(archives.resolve(module + "/app.jsa")).isNotEmptyFile();
+			assertThat(archives.resolve(module + "/key")).content().contains("app.jsa");
+			assertThat(archives.resolve(module + "/app.aot")).doesNotExist();
+			assertMapsItsArchive(module, archives);
+		}
+		stop(ports);
+
+		this.running = RunningShop.start(this.work, ports, environment);
+		assertThat(this.running.awaitReady()).as("the archives are reused, not trained again")
+			.doesNotContain("Preparing start-up archives");
+		for (String module : TRAINED) {
+			assertMapsItsArchive(module, archives);
+		}
+		stop(ports);
+
+		// A jar newer than its archive (a build since) makes that one archive again.
+		Path userKey = archives.resolve("user-service/key");
+		Files.setLastModifiedTime(userKey, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+		FileTime catalogKeyWritten = Files.getLastModifiedTime(archives.resolve("catalog-service/key"));
+		this.running = RunningShop.start(this.work, ports, environment);
+		assertThat(this.running.awaitReady()).contains("Preparing start-up archives");
+		assertThat(Files.getLastModifiedTime(userKey).toInstant()).isAfter(Instant.parse("2020-01-02T00:00:00Z"));
+		assertThat(Files.getLastModifiedTime(archives.resolve("catalog-service/key")))
+			.as("the archives still current are kept")
+			.isEqualTo(catalogKeyWritten);
+		assertMapsItsArchive("user-service", archives);
+		stop(ports);
+	}
+
+	/**
+	 * Asserts that the running instance of a module was started with its class-data
+	 * archive and that the JVM mapped it, rather than quietly starting without it (as it
+	 * does when the archive does not match the classpath or the java).
+	 */
+	private void assertMapsItsArchive(String module, Path archives) throws Exception {
+		long pid = this.running.pid(module);
+		Path archive = archives.resolve(module + "/app.jsa");
+		assertThat(ProcessHandle.of(pid).flatMap((process) -> process.info().arguments()).map(List::of).orElseThrow())
+			.contains("-XX:SharedArchiveFile=" + archive);
+		Path maps = Path.of("/proc/" + pid + "/maps");
+		if (Files.exists(maps)) {
+			assertThat(Files.readString(maps)).as(module + " maps " + archive).contains(archive.toString());
+		}
+	}
+
+	private void stop(Ports ports) throws Exception {
+		this.running.signal("TERM");
+		assertThat(this.running.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(listening(ports.gateway())).isFalse();
+	}
+
+	/**
+	 * A JDK from 17 to 24, which makes class-data sharing archives (25 and newer make the
+	 * AOT cache instead): the one running the tests, or one in /usr/lib/jvm. The test is
+	 * skipped where there is none.
+	 */
+	private static Path jdkOlderThan25() throws IOException {
+		List<Path> candidates = new ArrayList<>();
+		candidates.add(Path.of(System.getProperty("java.home")));
+		Path installed = Path.of("/usr/lib/jvm");
+		if (Files.isDirectory(installed)) {
+			try (Stream<Path> jdks = Files.list(installed)) {
+				jdks.sorted().forEach(candidates::add);
+			}
+		}
+		for (Path candidate : candidates) {
+			Path release = candidate.resolve("release");
+			if (Files.isExecutable(candidate.resolve("bin/java")) && Files.isRegularFile(release)) {
+				Matcher version = JAVA_VERSION.matcher(Files.readString(release));
+				if (version.find() && Integer.parseInt(version.group(1)) >= 17
+						&& Integer.parseInt(version.group(1)) < 25) {
+					return candidate.toRealPath();
+				}
+			}
+		}
+		Assumptions.abort("no JDK from 17 to 24 here (" + candidates + ")");
+		return null;
 	}
 
 	private static String adminPassword(String printed) {

@@ -253,6 +253,14 @@ final class RunningShop implements AutoCloseable {
 			throw new IllegalStateException("no free ports " + step + " apart");
 		}
 
+		/**
+		 * Every port of the shop.
+		 * @return the six ports
+		 */
+		List<Integer> all() {
+			return List.of(this.gateway, this.user, this.catalog, this.payment, this.emulator, this.gatewayManagement);
+		}
+
 		Map<String, String> environment() {
 			Map<String, String> environment = new HashMap<>();
 			environment.put("GATEWAY_PORT", String.valueOf(this.gateway));

@@ -37,14 +37,14 @@
 # GATEWAY_PORT (8080), GATEWAY_MANAGEMENT_PORT (8079, the gateway's actuator, on loopback),
 # USER_PORT (8081), CATALOG_PORT (8082), PAYMENT_PORT (8083), STRIPE_EMULATOR_PORT (8090),
 # LT_STARTUP_TIMEOUT seconds (240), LT_FAST_START_DIR (the start-up archives, one directory
-# per module; by default each module's target/fast-start), LT_JAVA_HOME (the JDK the services run on; by default
-# the java on the PATH, or a Java 25 or newer installed beside it), ADMIN_EMAIL and ADMIN_PASSWORD (the admin's sign-in
-# instead of the generated one), STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (a real Stripe
-# test account), TRUSTED_PROXIES (the gateway's only: CIDRs of a proxy in front of it),
-# PROMETHEUS_PORT (9090, with --prometheus),
-# INSTANCES (1 to 9) and LT_INSTANCE_PORT_STEP, SHUTDOWN_DRAIN_DELAY (with several
-# instances: how long a stopping instance still takes requests after its readiness turned
-# DOWN, 3s, above the gateway's 2 s health checks).
+# per module; by default each module's target/fast-start), LT_JAVA_HOME (the JDK the
+# services run on; by default the java on the PATH, or a Java 25 or newer installed beside
+# it), ADMIN_EMAIL and ADMIN_PASSWORD (the admin's sign-in instead of the generated one),
+# STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (a real Stripe test account), TRUSTED_PROXIES
+# (the gateway's only: CIDRs of a proxy in front of it), PROMETHEUS_PORT (9090, with
+# --prometheus), INSTANCES (1 to 9) and LT_INSTANCE_PORT_STEP, SHUTDOWN_DRAIN_DELAY (with
+# several instances: how long a stopping instance still takes requests after its readiness
+# turned DOWN, 3s, above the gateway's 2 s health checks).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

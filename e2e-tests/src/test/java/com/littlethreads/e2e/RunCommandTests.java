@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.littlethreads.e2e.RunningShop.Ports;
 
+import static com.littlethreads.e2e.RunningShop.ROOT;
 import static com.littlethreads.e2e.RunningShop.STARTUP;
 import static com.littlethreads.e2e.RunningShop.listening;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +90,21 @@ class RunCommandTests {
 		assertThat(Files.readString(storedPassword).strip()).isEqualTo(adminPassword);
 		assertThat(Files.getPosixFilePermissions(storedPassword)).as("only the owner may read the admin password")
 			.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+		// Where the README says the first start leaves its start-up archives, each
+		// service's is, keyed by what it was made from.
+		assertThat(Files.readString(ROOT.resolve("README.md")))
+			.contains("The first start after a build also prepares each service's start-up archive")
+			.contains("in `<module>/target/fast-start`");
+		for (String module : TRAINED) {
+			Path archives = ROOT.resolve(module + "/target/fast-start");
+			String archive = Files.readAllLines(archives.resolve("key"))
+				.stream()
+				.filter((line) -> line.equals("app.aot") || line.equals("app.jsa"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(archives.resolve(archive)).isNotEmptyFile();
+			assertThat(archives.resolve("app/app.jar")).isNotEmptyFile();
+		}
 
 		this.running.signal("INT");
 

@@ -261,6 +261,16 @@ health_port() {
 
 # Ready: the readiness group UP on a service's (or the gateway's management) port.
 healthy() { curl -fsS -m 2 "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; }
+# Waits, asking every INTERVAL seconds, until the service on PORT is ready (0), its
+# process PID has ended (1) or SECONDS has reached DEADLINE (2).
+#   await_healthy PORT PID DEADLINE INTERVAL
+await_healthy() {
+  until healthy "$1"; do
+    kill -0 "$2" 2>/dev/null || return 1
+    [ $SECONDS -lt "$3" ] || return 2
+    sleep "$4"
+  done
+}
 in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for entry in "${SERVICES[@]}"; do
   IFS='|' read -r name _ port _ _ <<<"$entry"
@@ -491,25 +501,27 @@ main_class_of() {
 # The training runs listen on ports of their own, never on the ones the stack is about to
 # use: a browser, or a script waiting for the stack, must not take a training run for the
 # shop, which goes away when training ends. Each port the stack uses gets the first free
-# port from 1000 above it that is none of the stack's own; TRAINING_PORT_MAP is a sed
-# program rewriting every address and port option in a training run's arguments and
-# environment (":8081" or "=8081" followed by no digit) to its training port.
-TRAINING_PORT_MAP=()
+# port from 1000 above it that is none of the stack's own (TRAINING_PORTS); in_training
+# rewrites every address and port option in a training run's arguments and environment
+# (":8081" or "=8081" followed by no digit) to its training port.
 declare -A TRAINING_PORTS=()
 training_ports() {
   local p t entry taken=" $GATEWAY_MANAGEMENT_PORT "
   for entry in "${SERVICES[@]}"; do IFS='|' read -r _ _ p _ _ <<<"$entry"; taken+="$p "; done
-  TRAINING_PORT_MAP=()
+  TRAINING_PORTS=()
   for p in $GATEWAY_PORT $GATEWAY_MANAGEMENT_PORT $USER_PORT $CATALOG_PORT $PAYMENT_PORT $STRIPE_EMULATOR_PORT; do
     t=$((p + 1000))
     while [[ "$taken" == *" $t "* ]] || in_use "$t"; do t=$((t + 1)); done
     [ "$t" -le 65535 ] || fail "no free port above $p for a training run"
     taken+="$t "
     TRAINING_PORTS[$p]=$t
-    TRAINING_PORT_MAP+=(-e "s/([:=])$p([^0-9]|\$)/\\1$t\\2/g")
   done
 }
-in_training() { printf '%s' "$1" | sed -E "${TRAINING_PORT_MAP[@]}"; }
+in_training() {
+  local p program=()
+  for p in "${!TRAINING_PORTS[@]}"; do program+=(-e "s/([:=])$p([^0-9]|\$)/\\1${TRAINING_PORTS[$p]}\\2/g"); done
+  printf '%s' "$1" | sed -E "${program[@]}"
+}
 
 # Extracts a module's jar and starts its training run in the background; the caller waits
 # and calls fast_start_finish. Several run.sh in one checkout take turns (a lock
@@ -582,9 +594,7 @@ prepare_fast_start() {
   for i in "${!training_pids[@]}"; do
     pid="${training_pids[$i]}"
     IFS='|' read -r _ _ health_at <<<"${training_modules[$i]}"
-    until healthy "$health_at" && ready[$i]=1 || ! kill -0 "$pid" 2>/dev/null || [ $SECONDS -ge $deadline ]; do
-      sleep 0.5
-    done
+    await_healthy "$health_at" "$pid" "$deadline" 0.5 && ready[$i]=1
   done
   for _ in 1 2; do
     for path in "${TRAINING_REQUESTS[@]}"; do
@@ -713,19 +723,17 @@ fi
 deadline=$((SECONDS + STARTUP_TIMEOUT))
 for i in "${!SERVICES[@]}"; do
   IFS='|' read -r name _ port _ _ <<<"${SERVICES[$i]}"
-  until healthy "$(health_port "$name" "$port")"; do
-    if ! kill -0 "${pids[$i]}" 2>/dev/null; then
-      say "${names[$i]} failed to start. The end of its log ($LOG_DIR/${names[$i]}.log):" >&2
-      tail -n 40 "$LOG_DIR/${names[$i]}.log" >&2
-      exit 1
-    fi
-    if [ $SECONDS -ge $deadline ]; then
-      say "${names[$i]} did not become healthy within ${STARTUP_TIMEOUT}s. The end of its log:" >&2
-      tail -n 40 "$LOG_DIR/${names[$i]}.log" >&2
-      exit 1
-    fi
-    sleep 1
-  done
+  status=0
+  await_healthy "$(health_port "$name" "$port")" "${pids[$i]}" "$deadline" 1 || status=$?
+  if [ $status -eq 1 ]; then
+    say "${names[$i]} failed to start. The end of its log ($LOG_DIR/${names[$i]}.log):" >&2
+    tail -n 40 "$LOG_DIR/${names[$i]}.log" >&2
+    exit 1
+  elif [ $status -eq 2 ]; then
+    say "${names[$i]} did not become healthy within ${STARTUP_TIMEOUT}s. The end of its log:" >&2
+    tail -n 40 "$LOG_DIR/${names[$i]}.log" >&2
+    exit 1
+  fi
   say "${names[$i]} is healthy"
 done
 

@@ -124,9 +124,7 @@ class RunCommandTests {
 			.contains("not loading the sample catalog");
 		assertThat(adminPassword(printedAgain)).as("the admin password is made up once and kept")
 			.isEqualTo(adminPassword);
-		this.running.signal("TERM");
-		assertThat(this.running.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(listening(ports.gateway())).isFalse();
+		stop(ports);
 	}
 
 	@Test
@@ -268,8 +266,8 @@ class RunCommandTests {
 			Path release = candidate.resolve("release");
 			if (Files.isExecutable(candidate.resolve("bin/java")) && Files.isRegularFile(release)) {
 				Matcher version = JAVA_VERSION.matcher(Files.readString(release));
-				if (version.find() && Integer.parseInt(version.group(1)) >= 17
-						&& Integer.parseInt(version.group(1)) < 25) {
+				int feature = version.find() ? Integer.parseInt(version.group(1)) : 0;
+				if (feature >= 17 && feature < 25) {
 					return candidate.toRealPath();
 				}
 			}

@@ -245,8 +245,7 @@ final class RunningShop implements AutoCloseable {
 		static Ports freeForTwoInstances(int step) throws IOException {
 			for (int attempt = 0; attempt < 100; attempt++) {
 				Ports ports = free();
-				Set<Integer> first = Set.of(ports.gateway(), ports.user(), ports.catalog(), ports.payment(),
-						ports.emulator(), ports.gatewayManagement());
+				Set<Integer> first = Set.copyOf(ports.all());
 				List<Integer> second = List.of(ports.user() + step, ports.catalog() + step, ports.payment() + step);
 				if (second.stream().noneMatch((port) -> first.contains(port) || listening(port))) {
 					return ports;
